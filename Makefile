@@ -1,0 +1,99 @@
+# Kindveilig. The two commands: `make run` (demo) and `make test` (everything).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+DEV := DJANGO_SETTINGS_MODULE=kindveilig.settings.dev
+TEST := DJANGO_SETTINGS_MODULE=kindveilig.settings.test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run serve install system-run system-test compile-messages messages \
+        test lint fmt typecheck check-deploy check-migrations check-messages \
+        unit e2e clean
+
+help:
+	@echo "make run   - install, migrate, seed the demo and serve on http://$(HOST):$(PORT)"
+	@echo "make test  - lint, types, checks, the whole suite on PostgreSQL, browser tests"
+	@echo "make lint | fmt | typecheck | messages | e2e | unit | clean"
+
+$(PY):
+	@PYTHON_BIN=$$(scripts/find_python.sh) && echo "Using $$PYTHON_BIN" && "$$PYTHON_BIN" -m venv $(VENV)
+
+$(STAMP): $(PY) requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(PY) -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system-run:
+	@scripts/ensure_system_packages.sh run
+
+system-test:
+	@scripts/ensure_system_packages.sh test
+
+compile-messages: install system-run
+	@cd src/kindveilig && $(DEV) ../../$(PY) ../../manage.py compilemessages --verbosity 0
+
+# ---- make run -------------------------------------------------------------
+run: compile-messages
+	@mkdir -p var
+	$(DEV) $(MANAGE) migrate --verbosity 0
+	$(DEV) $(MANAGE) createcachetable
+	$(DEV) $(MANAGE) seed_demo
+	@echo ""
+	@echo "Kindveilig runs on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
+	@$(DEV) $(MANAGE) db_worker --interval 2 & WORKER=$$!; \
+	  trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	  $(DEV) $(MANAGE) runserver $(HOST):$(PORT)
+
+# ---- make test ------------------------------------------------------------
+test: install system-test compile-messages
+	$(MAKE) lint typecheck check-deploy check-migrations check-messages
+	scripts/with_postgres.sh $(MAKE) unit e2e
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@scripts/lint_patterns.sh
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install
+	$(BIN)/mypy src tests
+
+check-deploy: install
+	@DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=') \
+	  DATABASE_URL=postgres://kindveilig@db.invalid/kindveilig ALLOWED_HOSTS=kindveilig.example.nl \
+	  KINDVEILIG_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
+	  KINDVEILIG_BLIND_INDEX_KEY=check-deploy-only \
+	  DJANGO_SETTINGS_MODULE=kindveilig.settings.base $(MANAGE) check --deploy --fail-level WARNING
+
+check-migrations: install
+	$(TEST) $(MANAGE) makemigrations --check --dry-run
+
+check-messages: install system-run
+	$(TEST) $(PY) scripts/check_messages.py
+
+messages: install system-run
+	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py makemessages -l nl -l en --no-location --ignore 'test_*' --ignore 'tests/*' --verbosity 0
+	$(TEST) $(PY) scripts/fill_english.py
+	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py compilemessages --verbosity 0
+
+# Needs DATABASE_URL (make test provides a throwaway PostgreSQL).
+unit: install
+	$(TEST) $(BIN)/pytest -m "not e2e" -n 2 --create-db --cov --cov-report=term --cov-fail-under=85
+
+e2e: install
+	$(TEST) $(BIN)/pytest -m e2e --create-db -p no:xdist
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,131 @@
+"""Personas, one per role, plus an outsider: a professional of another organisation."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.test import Client
+from django.utils import translation
+
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
+from kindveilig.access.roles import Role
+from kindveilig.accounts.models import Membership, User
+from kindveilig.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class Persona:
+    user: User
+    membership: Membership
+    device: TOTPDevice
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.membership.organisation
+
+
+@pytest.fixture(autouse=True)
+def _dutch() -> object:
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    from kindveilig.organisations.tests.factories import OrganisationFactory
+
+    return OrganisationFactory.create(name="Basisschool De Proef (test)")
+
+
+@pytest.fixture
+def other_organisation(db: None) -> Organisation:
+    from kindveilig.organisations.tests.factories import OrganisationFactory
+
+    return OrganisationFactory.create(name="Basisschool Elders (test)")
+
+
+@pytest.fixture
+def make_persona(db: None) -> Callable[..., Persona]:
+    from kindveilig.accounts.tests.factories import (
+        MembershipFactory,
+        TOTPDeviceFactory,
+        UserFactory,
+    )
+
+    def make(role: Role, organisation: Organisation) -> Persona:
+        user = UserFactory.create()
+        membership = MembershipFactory.create(
+            user=user, organisation=organisation, role=role
+        )
+        device = TOTPDeviceFactory.create(user=user)
+        return Persona(user=user, membership=membership, device=device)
+
+    return make
+
+
+@pytest.fixture
+def professional(
+    make_persona: Callable[..., Persona], organisation: Organisation
+) -> Persona:
+    return make_persona(Role.PROFESSIONAL, organisation)
+
+
+@pytest.fixture
+def aandachtsfunctionaris(
+    make_persona: Callable[..., Persona], organisation: Organisation
+) -> Persona:
+    return make_persona(Role.AANDACHTSFUNCTIONARIS, organisation)
+
+
+@pytest.fixture
+def lokaal_team_medewerker(make_persona: Callable[..., Persona]) -> Persona:
+    from kindveilig.organisations.models import OrganisationType
+    from kindveilig.organisations.tests.factories import OrganisationFactory
+
+    team = OrganisationFactory.create(
+        name="Lokaal team (test)", type=OrganisationType.LOKAAL_TEAM
+    )
+    return make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team)
+
+
+@pytest.fixture
+def gemeente_analist(make_persona: Callable[..., Persona]) -> Persona:
+    from kindveilig.organisations.models import OrganisationType
+    from kindveilig.organisations.tests.factories import OrganisationFactory
+
+    gemeente = OrganisationFactory.create(
+        name="Gemeente (test)", type=OrganisationType.GEMEENTE
+    )
+    return make_persona(Role.GEMEENTE_ANALIST, gemeente)
+
+
+@pytest.fixture
+def functioneel_beheerder(
+    make_persona: Callable[..., Persona], organisation: Organisation
+) -> Persona:
+    return make_persona(Role.FUNCTIONEEL_BEHEERDER, organisation)
+
+
+@pytest.fixture
+def outsider(
+    make_persona: Callable[..., Persona], other_organisation: Organisation
+) -> Persona:
+    return make_persona(Role.PROFESSIONAL, other_organisation)
+
+
+def login_as(client: Client, persona: Persona) -> Client:
+    """Log in with both factors done and the persona's membership active."""
+    client.force_login(persona.user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = persona.device.persistent_id
+    session[ACTIVE_MEMBERSHIP_SESSION_KEY] = persona.membership.pk
+    session.save()
+    return client
+
+
+@pytest.fixture
+def login() -> Callable[[Client, Persona], Client]:
+    return login_as

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Vendor the NL Design System CSS into src/kindveilig/static/vendor/nlds/.
+#
+#   npm ci && bash scripts/vendor_css.sh      (or: npm ci && npm run vendor)
+#
+# Reads node_modules (installed from package-lock.json) and writes:
+#   nlds.css         voorbeeld theme tokens + the Utrecht components the
+#                    professional pages use
+#   nlds-public.css  the small subset for the public youth pages
+#   VERSIONS.txt     package, version and licence of every source file
+# The output is committed, so `make run` and CI never need npm. The build is
+# deterministic: running it twice gives the same bytes. Re-run it after a
+# version bump, after changing a component list below, or after our own CSS
+# in src/kindveilig/static/css/ starts reading a design token it did not read
+# before (the bundles keep only the tokens that something reads).
+# See docs/frontend.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PYTHON="${PYTHON:-python3}"
+NM="node_modules"
+OUT="src/kindveilig/static/vendor/nlds"
+TOKENS_PKG="@nl-design-system-unstable/voorbeeld-design-tokens"
+BUNDLE_PKG="@utrecht/component-library-css"
+
+die() { echo "vendor_css.sh: $*" >&2; exit 1; }
+
+pkg_field() { # pkg_field <package dir> <field>
+  "$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' \
+    "$1/package.json" "$2"
+}
+
+# node_modules must hold exactly the versions pinned in package.json.
+for pkg in "$TOKENS_PKG" "$BUNDLE_PKG"; do
+  [ -f "$NM/$pkg/package.json" ] || die "$NM/$pkg is missing: run 'npm ci' first"
+  want="$("$PYTHON" -c 'import json,sys; print(json.load(open("package.json"))["devDependencies"][sys.argv[1]])' "$pkg")"
+  have="$(pkg_field "$NM/$pkg" version)"
+  [ "$want" = "$have" ] || die "$pkg is $have in node_modules, package.json pins $want: run 'npm ci'"
+done
+
+# --- What goes in -----------------------------------------------------------
+# Component packages (@utrecht/<name>-css), in cascade order.
+FULL_COMPONENTS=(
+  root body document page page-layout page-header page-body page-footer
+  skip-link nav-bar nav-list link-list
+  heading-1 heading-2 heading-3 heading-4 paragraph link unordered-list
+  ordered-list separator
+  button button-link button-group
+  form form-field form-label form-field-description form-field-error-message
+  form-fieldset textbox textarea select checkbox radio-button
+  alert table status-badge data-badge
+)
+PUBLIC_COMPONENTS=(
+  root body page-body skip-link
+  heading-1 heading-2 heading-3 paragraph link
+  button
+  form-field form-label form-field-description form-field-error-message
+  textbox textarea
+  alert
+)
+
+# Selectors dropped from both bundles: classes that only simulate a state in
+# the component library's documentation (the real :hover/:focus/... selectors
+# stay), and fixed-width textbox sizes we do not use.
+COMMON_DROPS=(
+  '\.utrecht-(button|button-link|link|skip-link|textbox|textarea|select|checkbox|radio-button)--(hover|focus|focus-visible|active)(?![\w-])'
+  '\.utrecht-textbox--[a-z-]+-size(?![\w-])'
+  '\.utrecht-textbox--placeholder-(ltr|rtl)'
+  ':fullscreen'
+)
+# Extra drops for the public bundle (the youth pages stay under 30 KB): button
+# hints (danger/ready/warning), the subtle button, busy/pressed states,
+# read-only/disabled fields, checkbox/radio labels and other unused modifiers.
+PUBLIC_DROPS=(
+  '\.utrecht-button--(danger|ready|warning|busy|pressed)(?![\w-])'
+  '\.utrecht-(textbox|textarea)--(disabled|read-only|numeric|password|url)(?![\w-])'
+  '\.utrecht-(textbox|textarea)__placeholder'
+  '\.utrecht-link--(telephone|placeholder|box-content|visited|current)(?![\w-])'
+  '\.utrecht-form-field-description--(valid|warning)(?![\w-])'
+  '\.utrecht-form-field--(checkbox|radio)(?![\w-])'
+  '\.utrecht-paragraph(--small|__small|__b)(?![\w-])'
+  '\.utrecht-button--(subtle|distanced|submit)(?![\w-])'
+  '\.utrecht-(textbox--html-input|textarea--html-textarea):(read-only|disabled)'
+  '\.utrecht-skip-link--(hidden|visible)(?![\w-])'
+  '\.utrecht-form-label--(checkbox|radio|checked|disabled)(?![\w-])'
+  '\.utrecht-form-field__description--before'
+  '\.utrecht-link--forced-colors'
+)
+
+# Mappings the voorbeeld theme (7.4.1) lacks, appended to both bundles inside
+# .voorbeeld-theme: it defines --basis-focus-* but no --utrecht-focus-*, no
+# --utrecht-document-* tokens, and gives the page body a padding-inline token
+# that the page-body component (which reads -start/-end) does not read. The font stacks keep the theme's Noto
+# fonts first (used when installed) and fall back to the system UI font
+# rather than to a browser default serif: we ship no web fonts (size, privacy,
+# and the OFL font packages are not EUPL).
+EXTRA="$(mktemp)"
+trap 'rm -f "$EXTRA"' EXIT
+cat >"$EXTRA" <<'CSS'
+.voorbeeld-theme {
+  --basis-text-font-family-default: "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --basis-heading-font-family: "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --utrecht-document-font-family: var(--basis-text-font-family-default);
+  --utrecht-document-font-size: var(--basis-text-font-size-md);
+  --utrecht-document-line-height: var(--basis-text-line-height-md);
+  --utrecht-document-color: var(--basis-color-default-color-document);
+  --utrecht-document-background-color: var(--basis-color-default-bg-document);
+  --utrecht-page-body-content-padding-inline-start: var(--basis-space-inline-xl);
+  --utrecht-page-body-content-padding-inline-end: var(--basis-space-inline-xl);
+  --utrecht-focus-outline-color: var(--basis-focus-outline-color);
+  --utrecht-focus-outline-style: var(--basis-focus-outline-style);
+  --utrecht-focus-outline-width: var(--basis-focus-outline-width);
+  --utrecht-focus-outline-offset: var(--basis-focus-outline-offset);
+  --utrecht-focus-inverse-outline-color: var(--basis-focus-inverse-outline-color);
+  --utrecht-focus-color: var(--basis-focus-color);
+  --utrecht-focus-background-color: var(--basis-focus-background-color);
+}
+CSS
+
+# --- Build --------------------------------------------------------------------
+component_files() { for c in "$@"; do
+  f="$NM/@utrecht/$c-css/dist/index.css"
+  [ -f "$f" ] || die "missing $f"
+  echo "$f"
+done; }
+
+# Our own stylesheets loaded next to each bundle: what they read or set is
+# kept. The professional pages (templates/base.html) load nlds.css with any of
+# static/css/*.css; the public youth pages load nlds-public.css with, at most,
+# static/css/public*.css (never kindveilig.css: the 30 KB page budget).
+context_args() { for f in "$@"; do [ -f "$f" ] && printf '%s\0%s\0' --context "$f"; done; return 0; }
+mapfile -d '' FULL_CONTEXT < <(context_args src/kindveilig/static/css/*.css)
+mapfile -d '' PUBLIC_CONTEXT < <(context_args src/kindveilig/static/css/public*.css)
+
+TOKENS_VERSION="$(pkg_field "$NM/$TOKENS_PKG" version)"
+BUNDLE_VERSION="$(pkg_field "$NM/$BUNDLE_PKG" version)"
+BANNER="Generated by scripts/vendor_css.sh from $BUNDLE_PKG@$BUNDLE_VERSION and $TOKENS_PKG@$TOKENS_VERSION (see VERSIONS.txt). Do not edit."
+
+mkdir -p "$OUT"
+build() { # build <out> <component>... ; drops come from the DROPS array
+  local out="$1"; shift
+  local -a drop_args=() files=()
+  for d in "${DROPS[@]}"; do drop_args+=(--drop "$d"); done
+  mapfile -t files < <(component_files "$@")
+  "$PYTHON" scripts/build_nlds_css.py \
+    --theme "$NM/$TOKENS_PKG/dist/theme.css" \
+    --tokens-extra "$EXTRA" "${MODE[@]}" "${CONTEXT[@]}" "${drop_args[@]}" \
+    --banner "$BANNER" --out "$out" "${files[@]}"
+}
+
+DROPS=("${COMMON_DROPS[@]}")
+MODE=(--rename-private)
+CONTEXT=("${FULL_CONTEXT[@]}")
+build "$OUT/nlds.css" "${FULL_COMPONENTS[@]}"
+DROPS=("${COMMON_DROPS[@]}" "${PUBLIC_DROPS[@]}")
+MODE=(--closed-world --resolve-tokens --rename-private)
+CONTEXT=("${PUBLIC_CONTEXT[@]}")
+build "$OUT/nlds-public.css" "${PUBLIC_COMPONENTS[@]}"
+
+# --- VERSIONS.txt -------------------------------------------------------------
+{
+  echo "# Vendored NL Design System CSS. Generated by scripts/vendor_css.sh; do not edit."
+  echo "# Re-vendor: npm ci && bash scripts/vendor_css.sh   (see docs/frontend.md)"
+  echo "# package version licence"
+  printf '%s %s %s\n' "$TOKENS_PKG" "$TOKENS_VERSION" "$(pkg_field "$NM/$TOKENS_PKG" license)"
+  printf '%s %s %s\n' "$BUNDLE_PKG" "$BUNDLE_VERSION" "$(pkg_field "$NM/$BUNDLE_PKG" license)"
+  for c in $(printf '%s\n' "${FULL_COMPONENTS[@]}" "${PUBLIC_COMPONENTS[@]}" | sort -u); do
+    d="$NM/@utrecht/$c-css"
+    printf '%s %s %s\n' "$(pkg_field "$d" name)" "$(pkg_field "$d" version)" "$(pkg_field "$d" license)"
+  done
+  echo "#"
+  echo "# nlds.css:        ${FULL_COMPONENTS[*]}"
+  echo "# nlds-public.css: ${PUBLIC_COMPONENTS[*]}"
+  echo "# Source files: node_modules/$TOKENS_PKG/dist/theme.css and node_modules/@utrecht/<component>-css/dist/index.css"
+} >"$OUT/VERSIONS.txt"
+
+# Every vendored package must be EUPL-1.2 (never @utrecht/design-tokens).
+if grep -v '^#' "$OUT/VERSIONS.txt" | awk '{print $3}' | grep -qv '^EUPL-1\.2$'; then
+  die "a vendored package is not EUPL-1.2; see $OUT/VERSIONS.txt"
+fi
+echo "Wrote $OUT/VERSIONS.txt"

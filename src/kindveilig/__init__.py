@@ -1,0 +1,1 @@
+"""Kindveilig: software for a region's chain against child abuse and domestic violence."""

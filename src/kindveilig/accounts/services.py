@@ -1,0 +1,139 @@
+"""Accounts: creating users and memberships, login throttling, two-factor set-up."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kindveilig.access.roles import Role
+from kindveilig.organisations.models import Organisation
+
+from .models import Membership, User
+
+__all__ = [
+    "RECOVERY_CODE_COUNT",
+    "LoginCheck",
+    "login_failure_record",
+    "login_success_record",
+    "membership_add",
+    "recovery_codes_generate",
+    "totp_device_confirm",
+    "totp_device_start",
+    "user_create",
+]
+
+RECOVERY_CODE_COUNT = 10
+TOTP_DEVICE_NAME = "authenticator"
+
+
+@transaction.atomic
+def user_create(
+    *, email: str, full_name: str, password: str | None, validate: bool = True
+) -> User:
+    user = User(email=email.strip().lower(), full_name=full_name.strip())
+    if password and validate:
+        validate_password(password, user)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user
+
+
+@transaction.atomic
+def membership_add(*, user: User, organisation: Organisation, role: Role) -> Membership:
+    membership, _ = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role, defaults={"is_active": True}
+    )
+    if not membership.is_active:
+        membership.is_active = True
+        membership.save(update_fields=["is_active", "updated_at"])
+    return membership
+
+
+@dataclass(frozen=True)
+class LoginCheck:
+    locked: bool
+    minutes_left: int = 0
+
+
+def login_lock_status(*, user: User) -> LoginCheck:
+    now = timezone.now()
+    if user.is_locked(now):
+        assert user.locked_until is not None
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        return LoginCheck(locked=True, minutes_left=minutes)
+    return LoginCheck(locked=False)
+
+
+def login_failure_record(*, user: User) -> LoginCheck:
+    """Count a failed password or code; lock the account when there were too many."""
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(
+            failed_login_count=F("failed_login_count") + 1
+        )
+        user.refresh_from_db(fields=["failed_login_count", "locked_until"])
+        if user.failed_login_count >= settings.KINDVEILIG_LOGIN_MAX_FAILURES:
+            user.locked_until = timezone.now() + timedelta(
+                minutes=settings.KINDVEILIG_LOGIN_LOCKOUT_MINUTES
+            )
+            user.failed_login_count = 0
+            user.save(update_fields=["locked_until", "failed_login_count"])
+    return login_lock_status(user=user)
+
+
+def login_success_record(*, user: User) -> None:
+    if user.failed_login_count or user.locked_until:
+        User.objects.filter(pk=user.pk).update(failed_login_count=0, locked_until=None)
+
+
+@transaction.atomic
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """An unconfirmed device for enrolment; an earlier unconfirmed one is replaced."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device: TOTPDevice = TOTPDevice.objects.create(
+        user=user, name=TOTP_DEVICE_NAME, confirmed=False
+    )
+    return device
+
+
+@transaction.atomic
+def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+    if device.user_id != user.pk or device.confirmed:
+        return False
+    if not device.verify_token(token.strip().replace(" ", "")):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    return True
+
+
+@transaction.atomic
+def recovery_codes_generate(*, user: User) -> list[str]:
+    """Ten single-use codes for when the phone is lost; earlier codes stop working."""
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="recovery", defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=code) for code in codes
+    )
+    return codes
+
+
+def _recovery_code() -> str:
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+def user_has_confirmed_totp(*, user: User) -> bool:
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())

@@ -1,0 +1,51 @@
+import factory
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from factory.django import DjangoModelFactory
+
+from kindveilig.access.roles import Role
+from kindveilig.accounts.models import Membership, User
+from kindveilig.organisations.tests.factories import OrganisationFactory
+
+TEST_PASSWORD = "correct horse battery staple 42"
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = "accounts.User"
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@test.kindveilig.invalid")
+    full_name = factory.Faker("name", locale="nl_NL")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    class Params:
+        with_totp_device = factory.Trait(
+            totp=factory.RelatedFactory(
+                "kindveilig.accounts.tests.factories.TOTPDeviceFactory", "user"
+            )
+        )
+
+    @factory.post_generation  # type: ignore[untyped-decorator]  # factory_boy
+    def save_password(
+        self: User, create: bool, extracted: object, **kwargs: object
+    ) -> None:
+        if create:
+            self.save()
+
+
+class TOTPDeviceFactory(DjangoModelFactory[TOTPDevice]):
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "test"
+    confirmed = True
+
+
+class MembershipFactory(DjangoModelFactory[Membership]):
+    class Meta:
+        model = "accounts.Membership"
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.PROFESSIONAL

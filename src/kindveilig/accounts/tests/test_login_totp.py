@@ -1,0 +1,180 @@
+"""The real login flow: password, then a TOTP code (or a recovery code)."""
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+import time_machine
+from conftest import Persona
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kindveilig.accounts.models import User
+from kindveilig.accounts.services import recovery_codes_generate
+from kindveilig.accounts.tests.factories import TEST_PASSWORD
+
+pytestmark = [pytest.mark.django_db]
+
+
+def current_code(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def password_step(client: Client, email: str, password: str = TEST_PASSWORD) -> object:
+    return client.post(
+        reverse("accounts:login"), {"email": email, "password": password}
+    )
+
+
+def test_full_login_reaches_the_start_page(
+    client: Client, professional: Persona
+) -> None:
+    response = password_step(client, professional.user.email)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:otp-verify"))
+    # Between the two factors, protected pages stay closed.
+    assert client.get(reverse("core:home")).status_code == 302
+    response = client.post(
+        reverse("accounts:otp-verify"), {"token": current_code(professional.device)}
+    )
+    assert response.status_code == 302
+    home = client.get(response["Location"])
+    assert home.status_code == 200
+    assert professional.organisation.name in home.content.decode()
+
+
+def test_wrong_password_shows_dutch_message_and_keeps_the_email(
+    client: Client, professional: Persona
+) -> None:
+    response = password_step(client, professional.user.email, "wrong password")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Het e-mailadres of wachtwoord klopt niet." in content
+    assert f'value="{professional.user.email}"' in content
+
+
+def test_account_locks_after_repeated_failures(
+    client: Client, professional: Persona
+) -> None:
+    for _ in range(4):
+        password_step(client, professional.user.email, "wrong password")
+    response = password_step(client, professional.user.email, "wrong password")
+    assert "Te veel mislukte pogingen" in response.content.decode()
+    # Even the right password is refused while locked.
+    response = password_step(client, professional.user.email)
+    assert response.status_code == 200
+    assert "Te veel mislukte pogingen" in response.content.decode()
+    user = User.objects.get(pk=professional.user.pk)
+    assert user.locked_until is not None
+    # After the lockout period it works again.
+    with time_machine.travel(user.locked_until, tick=False):
+        assert password_step(client, professional.user.email).status_code == 302
+
+
+def test_wrong_code_is_refused(client: Client, professional: Persona) -> None:
+    password_step(client, professional.user.email)
+    response = client.post(reverse("accounts:otp-verify"), {"token": "000000"})
+    assert response.status_code == 200
+    assert "Deze code klopt niet of is verlopen." in response.content.decode()
+    assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_a_recovery_code_works_once(client: Client, professional: Persona) -> None:
+    code = recovery_codes_generate(user=professional.user)[0]
+    password_step(client, professional.user.email)
+    response = client.post(reverse("accounts:otp-verify"), {"token": code})
+    assert response.status_code == 302
+    client.post(reverse("accounts:logout"))
+    password_step(client, professional.user.email)
+    response = client.post(reverse("accounts:otp-verify"), {"token": code})
+    assert response.status_code == 200
+
+
+def test_first_login_enrols_an_authenticator_app(client: Client) -> None:
+    from kindveilig.accounts.tests.factories import MembershipFactory
+
+    membership = MembershipFactory.create()
+    user = membership.user
+    response = password_step(client, user.email)
+    assert response["Location"].startswith(reverse("accounts:otp-enrol"))
+    page = client.get(response["Location"])
+    assert "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    wrong = client.post(reverse("accounts:otp-enrol"), {"token": "123456"})
+    assert "Deze code klopt niet" in wrong.content.decode()
+    # django-otp throttles after a wrong code: the next try comes a little later.
+    later = dt.datetime.now(tz=dt.UTC) + dt.timedelta(seconds=5)
+    with time_machine.travel(later, tick=False):
+        response = client.post(
+            reverse("accounts:otp-enrol"), {"token": current_code(device)}
+        )
+    assert response.status_code == 200
+    codes = re.findall(r"<code>([a-z0-9]{10})</code>", response.content.decode())
+    assert len(codes) == 10
+    device.refresh_from_db()
+    assert device.confirmed
+    follow = client.post(reverse("accounts:recovery-continue"))
+    assert follow.status_code == 302
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_user_with_several_roles_chooses_one_and_sees_it_in_the_header(
+    client: Client, make_persona: Callable[..., Persona], professional: Persona
+) -> None:
+    from kindveilig.access.roles import Role
+    from kindveilig.accounts.tests.factories import MembershipFactory
+    from kindveilig.organisations.tests.factories import OrganisationFactory
+
+    second = MembershipFactory.create(
+        user=professional.user,
+        organisation=OrganisationFactory.create(name="Tweede school (test)"),
+        role=Role.AANDACHTSFUNCTIONARIS,
+    )
+    password_step(client, professional.user.email)
+    response = client.post(
+        reverse("accounts:otp-verify"), {"token": current_code(professional.device)}
+    )
+    assert response["Location"].startswith(reverse("accounts:choose-organisation"))
+    empty = client.post(reverse("accounts:choose-organisation"), {})
+    assert "Kies de organisatie en rol" in empty.content.decode()
+    client.post(reverse("accounts:choose-organisation"), {"membership": second.pk})
+    home = client.get(reverse("core:home")).content.decode()
+    assert "Tweede school (test)" in home
+    assert "Aandachtsfunctionaris" in home
+
+
+def test_cannot_choose_someone_elses_membership(
+    client: Client,
+    professional: Persona,
+    outsider: Persona,
+    login: Callable[..., Client],
+) -> None:
+    login(client, professional)
+    response = client.post(
+        reverse("accounts:choose-organisation"), {"membership": outsider.membership.pk}
+    )
+    assert response.status_code == 200
+    home = client.get(reverse("core:home")).content.decode()
+    assert outsider.organisation.name not in home
+
+
+def test_sessions_expire_after_thirty_idle_minutes(settings: object) -> None:
+    from django.conf import settings as django_settings
+
+    assert django_settings.SESSION_COOKIE_AGE == 30 * 60
+    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_logged_in_session_is_gone_after_idle_period(
+    client: Client, professional: Persona, login: Callable[..., Client]
+) -> None:
+    import datetime as dt
+
+    login(client, professional)
+    assert client.get(reverse("core:home")).status_code == 200
+    with time_machine.travel(dt.datetime.now(tz=dt.UTC) + dt.timedelta(minutes=31)):
+        assert client.get(reverse("core:home")).status_code == 302

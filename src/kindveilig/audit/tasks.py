@@ -1,0 +1,24 @@
+"""Background work for the audit log, run by the database-backed task worker."""
+
+import logging
+
+from django.tasks import task
+
+from .selectors import audit_log_verify
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def verify_audit_log_task() -> dict[str, object]:
+    """Check the hash chain outside any request (e.g. nightly, or on demand)."""
+    result = audit_log_verify()
+    if result.ok:
+        logger.info("Audit log intact: %s records checked", result.checked)
+    else:
+        logger.error("Audit log NOT intact: %s problems", len(result.problems))
+    return {
+        "ok": result.ok,
+        "checked": result.checked,
+        "problems": len(result.problems),
+    }

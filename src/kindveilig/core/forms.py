@@ -1,0 +1,119 @@
+"""Forms that render the NL Design System way.
+
+Every form in Kindveilig derives from ``KindveiligForm`` or
+``KindveiligModelForm``. They give each widget the Utrecht component classes
+for its type (``utrecht-textbox``, ``utrecht-select``, ...) and mark the
+widgets of invalid fields with ``aria-invalid="true"``. ``KindveiligFormRenderer``
+(``FORM_RENDERER`` in the settings) renders every field through
+``components/field.html``: label, help text and errors in fixed places, linked
+to the widget with ``aria-describedby``.
+
+The classes are added when a field is looked up for rendering
+(``form["name"]``, ``form.name`` in a template, iterating the form), not in
+``__init__``: a subclass may still replace a widget or a queryset after
+``super().__init__()``, and both constructors keep their own signatures.
+"""
+
+from collections.abc import Iterable
+
+from django import forms
+from django.db.models import Model
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+from django.forms.utils import ErrorDict
+from django.forms.widgets import Input
+
+__all__ = [
+    "KindveiligForm",
+    "KindveiligFormRenderer",
+    "KindveiligModelForm",
+    "NLDSFormMixin",
+    "nlds_classes_for",
+]
+
+TEXTBOX = ("utrecht-textbox", "utrecht-textbox--html-input")
+TEXTAREA = ("utrecht-textarea", "utrecht-textarea--html-textarea")
+SELECT = ("utrecht-select", "utrecht-select--html-select")
+CHECKBOX = ("utrecht-checkbox", "utrecht-checkbox--html-input")
+RADIO_BUTTON = ("utrecht-radio-button", "utrecht-radio-button--html-input")
+
+# First match wins, so subclasses come before their base classes
+# (CheckboxSelectMultiple is a RadioSelect; CheckboxInput is an Input).
+_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], tuple[str, ...]], ...] = (
+    (forms.HiddenInput, ()),
+    (forms.FileInput, ()),
+    (forms.ColorInput, ()),
+    (forms.CheckboxSelectMultiple, CHECKBOX),
+    (forms.RadioSelect, RADIO_BUTTON),
+    (forms.Select, SELECT),  # also SelectMultiple and NullBooleanSelect
+    (forms.SelectDateWidget, SELECT),  # passes its attrs on to its three selects
+    (forms.Textarea, TEXTAREA),
+    (forms.CheckboxInput, CHECKBOX),
+    (Input, TEXTBOX),  # Text, Email, Password, Number, Date, Time, URL, ...
+)
+
+
+def nlds_classes_for(widget: forms.Widget) -> tuple[str, ...]:
+    """The Utrecht CSS classes for a widget of this type (empty if none)."""
+    for widget_type, classes in _WIDGET_CLASSES:
+        if isinstance(widget, widget_type):
+            return classes
+    return ()
+
+
+def add_nlds_classes(widget: forms.Widget, *, invalid: bool = False) -> None:
+    """Add the Utrecht classes to ``widget.attrs["class"]``, keeping others.
+
+    With ``invalid``, also the component's ``--invalid`` modifier (such as
+    ``utrecht-select--invalid``: the select has no ``[aria-invalid]`` style).
+    """
+    if isinstance(widget, forms.MultiWidget):
+        for subwidget in widget.widgets:
+            add_nlds_classes(subwidget, invalid=invalid)
+        return
+    classes = nlds_classes_for(widget)
+    if not classes:
+        return
+    if invalid:
+        classes = (*classes, f"{classes[0]}--invalid")
+    current: list[str] = str(widget.attrs.get("class", "")).split()
+    widget.attrs["class"] = " ".join(_unique([*current, *classes]))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+class NLDSFormMixin(forms.BaseForm):
+    """Utrecht classes and ``aria-invalid`` on the widgets of a form."""
+
+    def __getitem__(self, name: str) -> BoundField:
+        bound_field = super().__getitem__(name)
+        widget = bound_field.field.widget
+        # Read the errors without triggering validation: this may run before
+        # the form is cleaned (or while a subclass is still being set up).
+        errors = getattr(self, "_errors", None)
+        invalid = isinstance(errors, ErrorDict) and name in errors
+        add_nlds_classes(widget, invalid=invalid)
+        if invalid and not widget.is_hidden:
+            widget.attrs["aria-invalid"] = "true"
+        return bound_field
+
+
+class KindveiligForm(NLDSFormMixin, forms.Form):
+    """Base class for every plain form."""
+
+
+class KindveiligModelForm[M: Model](NLDSFormMixin, forms.ModelForm[M]):
+    """Base class for every model form: ``class XForm(KindveiligModelForm[X])``."""
+
+
+class KindveiligFormRenderer(TemplatesSetting):
+    """Renders forms and fields with our components (see docs/frontend.md).
+
+    ``{{ form }}``: ``components/form.html`` (error summary, then the fields);
+    ``{{ form.x.as_field_group }}``: ``components/field.html``.
+    """
+
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"

@@ -1,0 +1,138 @@
+"""Validation of organisation rows from CSV, before anything is written.
+
+Columns: external_code, name, type, municipality (name or CBS code). The first
+line is the header. Line numbers in messages are the file's own line numbers.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Municipality, OrganisationType
+
+REQUIRED_COLUMNS = ("external_code", "name", "type", "municipality")
+MAX_NAME_LENGTH = 200
+MAX_CODE_LENGTH = 32
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    line: int
+    external_code: str
+    name: str
+    type: str
+    municipality_id: int
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    message: str
+
+
+@dataclass
+class ParsedFile:
+    rows: list[OrganisationRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    header_error: str = ""
+
+
+def _type_lookup() -> dict[str, str]:
+    """Accept the code, the English label or the Dutch label of a type."""
+    lookup: dict[str, str] = {}
+    for language in ("en", "nl"):
+        with translation.override(language):
+            for value, label in OrganisationType.choices:
+                lookup[value.lower()] = value
+                lookup[str(label).lower()] = value
+    return lookup
+
+
+def _municipality_lookup() -> dict[str, int]:
+    lookup: dict[str, int] = {}
+    for pk, name, code in Municipality.objects.values_list("pk", "name", "cbs_code"):
+        lookup[name.lower()] = pk
+        lookup[code.lower()] = pk
+    return lookup
+
+
+def parse_organisations(lines: Iterable[str]) -> ParsedFile:
+    result = ParsedFile()
+    reader = csv.DictReader(lines)
+    header = [column.strip().lower() for column in (reader.fieldnames or [])]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        result.header_error = _("The file misses the column(s): %(columns)s.") % {
+            "columns": ", ".join(missing)
+        }
+        return result
+    reader.fieldnames = header
+    types = _type_lookup()
+    municipalities = _municipality_lookup()
+    seen_codes: dict[str, int] = {}
+    for raw in reader:
+        line = reader.line_num
+        values = {key: (value or "").strip() for key, value in raw.items() if key}
+        problems: list[str] = []
+        code = values.get("external_code", "")
+        name = values.get("name", "")
+        type_value = types.get(values.get("type", "").lower())
+        municipality_id = municipalities.get(values.get("municipality", "").lower())
+        if not code:
+            problems.append(_("the external code (BRIN, LRK or KvK) is empty"))
+        elif len(code) > MAX_CODE_LENGTH:
+            problems.append(
+                _("the external code is longer than %(max)s characters")
+                % {"max": MAX_CODE_LENGTH}
+            )
+        elif code in seen_codes:
+            problems.append(
+                _("the external code %(code)s already appears on line %(line)s")
+                % {"code": code, "line": seen_codes[code]}
+            )
+        if not name:
+            problems.append(_("the name is empty"))
+        elif len(name) > MAX_NAME_LENGTH:
+            problems.append(
+                _("the name is longer than %(max)s characters")
+                % {"max": MAX_NAME_LENGTH}
+            )
+        if type_value is None:
+            problems.append(
+                _("the type %(type)s is unknown")
+                % {"type": repr(values.get("type", ""))}
+            )
+        if municipality_id is None:
+            problems.append(
+                _("the municipality %(municipality)s is unknown")
+                % {"municipality": repr(values.get("municipality", ""))}
+            )
+        if problems:
+            result.errors.append(RowError(line=line, message="; ".join(problems)))
+            continue
+        assert type_value is not None
+        assert municipality_id is not None
+        seen_codes[code] = line
+        result.rows.append(
+            OrganisationRow(
+                line=line,
+                external_code=code,
+                name=name,
+                type=type_value,
+                municipality_id=municipality_id,
+            )
+        )
+    return result
+
+
+def read_text(raw: bytes) -> io.StringIO:
+    """Decode UTF-8 (with or without BOM); Excel's Windows-1252 as a fallback."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    return io.StringIO(text, newline="")

@@ -1,0 +1,117 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kindveilig.core.models import TimeStampedModel
+
+
+class Sector(models.TextChoices):
+    """The sector decides which afwegingskader version an organisation uses."""
+
+    ONDERWIJS = "onderwijs", _("Education")
+    KINDEROPVANG = "kinderopvang", _("Childcare")
+    JGZ = "jgz", _("Youth health care")
+    SOCIAAL_DOMEIN = "sociaal_domein", _("Social domain")
+    ZORG = "zorg", _("Health care")
+    SPORT_CULTUUR = "sport_cultuur", _("Sport and culture (voluntary)")
+    GEMEENTE = "gemeente", _("Municipality")
+
+
+class OrganisationType(models.TextChoices):
+    PRIMARY_SCHOOL = "primary_school", _("Primary school")
+    SECONDARY_SCHOOL = "secondary_school", _("Secondary school")
+    MBO = "mbo", _("MBO")
+    KINDEROPVANG = "kinderopvang", _("Kinderopvang")
+    PEUTERSPEELZAAL = "peuterspeelzaal", _("Peuterspeelzaal")
+    JGZ = "jgz", _("Youth health care (JGZ)")
+    LOKAAL_TEAM = "lokaal_team", _("Lokaal team / wijkteam")
+    VEILIG_THUIS = "veilig_thuis", _("Veilig Thuis")
+    JEUGDBESCHERMING = "jeugdbescherming", _("Jeugdbescherming")
+    SPORT_CULTURE_CLUB = "sport_culture_club", _("Sport or culture club")
+    HUISARTS = "huisarts", _("Huisarts")
+    GEMEENTE = "gemeente", _("Municipality")
+
+
+SECTOR_BY_TYPE: dict[str, Sector] = {
+    OrganisationType.PRIMARY_SCHOOL: Sector.ONDERWIJS,
+    OrganisationType.SECONDARY_SCHOOL: Sector.ONDERWIJS,
+    OrganisationType.MBO: Sector.ONDERWIJS,
+    OrganisationType.KINDEROPVANG: Sector.KINDEROPVANG,
+    OrganisationType.PEUTERSPEELZAAL: Sector.KINDEROPVANG,
+    OrganisationType.JGZ: Sector.JGZ,
+    OrganisationType.LOKAAL_TEAM: Sector.SOCIAAL_DOMEIN,
+    OrganisationType.VEILIG_THUIS: Sector.SOCIAAL_DOMEIN,
+    OrganisationType.JEUGDBESCHERMING: Sector.SOCIAAL_DOMEIN,
+    OrganisationType.SPORT_CULTURE_CLUB: Sector.SPORT_CULTUUR,
+    OrganisationType.HUISARTS: Sector.ZORG,
+    OrganisationType.GEMEENTE: Sector.GEMEENTE,
+}
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name=_("region"),
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        unique=True,
+        help_text=_("The municipality code of Statistics Netherlands, e.g. GM0518."),
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=200)
+    type = models.CharField(_("type"), max_length=32, choices=OrganisationType.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("municipality"),
+    )
+    external_code = models.CharField(
+        _("external code"),
+        max_length=32,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("BRIN number, LRK number or KvK number."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["municipality", "type"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def sector(self) -> Sector:
+        return SECTOR_BY_TYPE[self.type]

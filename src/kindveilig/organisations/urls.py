@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("", views.organisation_list, name="organisation-list"),
+    path("medewerkers/", views.member_list, name="member-list"),
+]

@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kindveilig.core.crypto import EncryptedTextField
+from kindveilig.core.models import PublicIdModel, TimeStampedModel
+from kindveilig.core.validators import validate_bsn
+
+
+class Person(PublicIdModel, TimeStampedModel):
+    """A child or adult whose safety is at stake. Personal data: every read is audited.
+
+    The BSN is encrypted; ``bsn_index`` (a keyed hash) finds a person by BSN
+    without the number being readable in the database.
+    """
+
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=150)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    bsn = EncryptedTextField(
+        _("BSN"), blank=True, default="", validators=[validate_bsn]
+    )
+    bsn_index = models.CharField(max_length=64, blank=True, default="", editable=False)
+    registered_by = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="registered_persons",
+        verbose_name=_("registered by"),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["family_name", "given_name"]
+        indexes = [
+            models.Index(fields=["bsn_index"], name="person_bsn_index"),
+            models.Index(
+                fields=["registered_by", "family_name"], name="person_org_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()

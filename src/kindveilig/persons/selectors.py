@@ -1,0 +1,51 @@
+"""Reads of personal data. Each one checks the actor's relation and is audited."""
+
+import uuid
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kindveilig.access.actor import Actor
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+
+from .models import Person
+
+PAGE_SIZE = 50
+
+
+def _visible_persons(actor: Actor) -> QuerySet[Person]:
+    # Foundation rule: an organisation sees the persons it registered. Later issues
+    # widen this through trajectories, households and explicit shares.
+    return Person.objects.filter(registered_by_id=actor.organisation_id)
+
+
+def person_page_for(*, actor: Actor, page_number: int | str | None) -> Page[Person]:
+    queryset = _visible_persons(actor).order_by("family_name", "given_name", "pk")
+    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        items=[AuditItem(obj=person, person_id=person.public_id) for person in page],
+    )
+    return page
+
+
+def person_get_for(*, actor: Actor, public_id: uuid.UUID, purpose: str = "") -> Person:
+    person = (
+        _visible_persons(actor)
+        .select_related("registered_by")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if person is None:
+        raise Http404
+    audit_record(
+        actor=actor,
+        action=AuditAction.READ,
+        obj=person,
+        person_id=person.public_id,
+        reason=purpose,
+    )
+    return person

@@ -1,0 +1,18 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from kindveilig.core.crypto import blind_index
+from kindveilig.organisations.tests.factories import OrganisationFactory
+from kindveilig.persons.models import Person
+
+
+class PersonFactory(DjangoModelFactory[Person]):
+    class Meta:
+        model = "persons.Person"
+
+    given_name = factory.Faker("first_name", locale="nl_NL")
+    family_name = factory.Faker("last_name", locale="nl_NL")
+    date_of_birth = factory.Faker("date_of_birth", minimum_age=2, maximum_age=17)
+    bsn = factory.Faker("ssn", locale="nl_NL")
+    bsn_index = factory.LazyAttribute(lambda person: blind_index(person.bsn))
+    registered_by = factory.SubFactory(OrganisationFactory)

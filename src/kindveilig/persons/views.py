@@ -1,0 +1,59 @@
+import uuid
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from kindveilig.access.decorators import rule
+from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.selectors import access_log_for_person
+from kindveilig.audit.services import audit_record
+from kindveilig.core.http import AuthenticatedRequest
+
+from .selectors import person_get_for, person_page_for
+
+CASE_WORKERS = (
+    Role.PROFESSIONAL,
+    Role.AANDACHTSFUNCTIONARIS,
+    Role.LOKAAL_TEAM_MEDEWERKER,
+)
+
+
+@rule(
+    *CASE_WORKERS,
+    Role.FUNCTIONEEL_BEHEERDER,
+    relation="persons registered by the actor's organisation",
+)
+def person_list(request: AuthenticatedRequest) -> HttpResponse:
+    page = person_page_for(actor=request.actor, page_number=request.GET.get("pagina"))
+    return render(request, "persons/person_list.html", {"page": page})
+
+
+@rule(*CASE_WORKERS, relation="person registered by the actor's organisation")
+def person_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
+    person = person_get_for(actor=request.actor, public_id=public_id)
+    return render(request, "persons/person_detail.html", {"person": person})
+
+
+@rule(
+    Role.AANDACHTSFUNCTIONARIS,
+    Role.FUNCTIONEEL_BEHEERDER,
+    relation="person registered by the actor's organisation",
+)
+def person_access_log(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    person = person_get_for(
+        actor=request.actor, public_id=public_id, purpose="access log review"
+    )
+    events = list(access_log_for_person(person_id=person.public_id)[:500])
+    audit_record(
+        actor=request.actor,
+        action=AuditAction.READ,
+        object_type="audit.accesslog",
+        object_id=str(person.public_id),
+        person_id=person.public_id,
+    )
+    return render(
+        request, "persons/person_access_log.html", {"person": person, "events": events}
+    )

@@ -1,0 +1,16 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from kindveilig.access.decorators import any_step
+from kindveilig.core import views as core_views
+
+core_patterns = ([path("", core_views.home, name="home")], "core")
+
+urlpatterns = [
+    path("", include(core_patterns)),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/taal/", any_step(set_language), name="set_language"),
+    path("", include("kindveilig.accounts.urls")),
+    path("personen/", include("kindveilig.persons.urls")),
+    path("organisaties/", include("kindveilig.organisations.urls")),
+]

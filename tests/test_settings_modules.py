@@ -1,0 +1,57 @@
+"""Every settings module imports; production settings refuse to start without secrets."""
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+CLEAN_ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": "src"}
+
+
+@pytest.mark.parametrize(
+    "module", ["kindveilig.settings.dev", "kindveilig.settings.test"]
+)
+def test_settings_module_imports(module: str) -> None:
+    code = f"import {module} as s; assert s.SECRET_KEY and s.DATABASES"
+    subprocess.run([sys.executable, "-c", code], env=CLEAN_ENV, check=True)
+
+
+def test_base_settings_require_a_secret_key() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import kindveilig.settings.base"],
+        env=CLEAN_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_base_settings_are_production_safe() -> None:
+    env = {
+        **CLEAN_ENV,
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "postgres://u@h/db",
+    }
+    code = (
+        "import kindveilig.settings.base as s;"
+        "assert s.DEBUG is False;"
+        "assert s.SESSION_COOKIE_SECURE and s.CSRF_COOKIE_SECURE;"
+        "assert s.SECURE_HSTS_SECONDS > 0;"
+        "assert s.PASSWORD_HASHERS[0].endswith('Argon2PasswordHasher');"
+        "assert s.SESSION_COOKIE_AGE == 1800;"
+        "assert s.ALLOWED_HOSTS == []"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def test_malformed_boolean_is_refused() -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    env_module = importlib.import_module("kindveilig.settings.env")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KV_FLAG", "maybe")
+        with pytest.raises(ImproperlyConfigured):
+            env_module.env_bool("KV_FLAG")
