@@ -31,7 +31,10 @@ def no_serious_violations(page: Page) -> list[str]:
             }
         },
     )
-    return [v["id"] for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
 
 
 def test_professional_logs_in_with_two_factors(page: Page, live_server: Any) -> None:
