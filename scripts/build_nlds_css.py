@@ -2,34 +2,33 @@
 """Build one small, self-contained NL Design System CSS bundle.
 
 Run by scripts/vendor_css.sh; standard library only, so it runs with any
-Python >= 3.11 and needs no virtualenv.
-
-What it does, in order:
+Python >= 3.11 and needs no virtualenv. The output is deterministic.
 
 1. Reads the Utrecht component CSS files given on the command line, drops
    their comments and ``@charset`` rules, and concatenates them.
-2. Drops every selector that matches one of the ``--drop`` regular
-   expressions (modifiers we never use, such as ``.utrecht-button--danger``);
-   a rule whose selectors are all dropped disappears.
-3. Simplifies the components' *private* custom properties (``--_utrecht-*``,
-   the leading underscore marks them internal to a component): when such a
-   property is declared nowhere in the bundle, ``var(--_x, fallback)`` always
-   computes to ``fallback``, so it is replaced by the fallback; a private
-   property that is declared but read nowhere is removed. Public properties
-   (``--utrecht-*``, ``--basis-*``) are never rewritten, so our own CSS can
-   still set them.
-4. Keeps only the design tokens of the theme file (one ``.voorbeeld-theme``
-   block) that the bundle, the ``--extra`` CSS appended at the end, or the
-   ``--context`` files (our own stylesheets) read, directly or through other
-   tokens.
-5. Writes it minified, ASCII-only, under a licence banner that repeats every
-   copyright line of the sources (EUPL-1.2 asks to keep them).
+2. Drops every selector matching a ``--drop`` regular expression (modifiers
+   we never use, such as ``.utrecht-button--danger``); a rule whose selectors
+   are all dropped disappears.
+3. Rewrites custom properties. A component's *private* properties
+   (``--_utrecht-*``) that nothing declares are replaced by their fallback,
+   and private declarations nothing reads are removed. ``--closed-world``
+   does the same for every property: the bundle plus the ``--context`` files
+   (our own stylesheets) are all the CSS the page loads, because the CSP
+   forbids inline styles. ``--resolve-tokens`` replaces a theme token that
+   only the theme declares by its final value (it is the same on every
+   element below ``.voorbeeld-theme``).
+4. Keeps only the theme tokens (``--theme`` plus ``--tokens-extra``, all in
+   one ``.voorbeeld-theme`` block) that the components or the context files
+   still read, directly or through other tokens.
+5. ``--rename-private`` shortens private property names (``--_0``, ...).
+6. Writes it minified and ASCII-only, under a licence banner repeating every
+   copyright line of the sources (the EUPL asks to keep them).
 
 Usage::
 
-    build_nlds_css.py --theme theme.css --out bundle.css \
-        [--context own.css]... [--extra extra.css]... [--drop REGEX]... \
-        [--banner TEXT] component.css...
+    build_nlds_css.py --theme theme.css --out bundle.css [--tokens-extra x.css]
+        [--context own.css]... [--drop REGEX]... [--closed-world]
+        [--resolve-tokens] [--rename-private] [--banner TEXT] component.css...
 """
 
 from __future__ import annotations

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("kindveilig.accounts.urls")),
     path("personen/", include("kindveilig.persons.urls")),
     path("organisaties/", include("kindveilig.organisations.urls")),
+    path("trajecten/", include("kindveilig.meldcode.urls")),
 ]

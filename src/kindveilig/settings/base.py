@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kindveilig.audit",
     "kindveilig.persons",
     "kindveilig.households",
+    "kindveilig.meldcode",
     "kindveilig.demo",
 ]
 
@@ -196,6 +197,8 @@ MAILERS = {
         else {},
     }
 }
+# Absolute links in e-mails (which never carry personal data, only a link).
+KINDVEILIG_BASE_URL = env_str("KINDVEILIG_BASE_URL", "")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")
 
 # Field encryption: comma-separated Fernet keys, the first one encrypts; the rest

@@ -255,7 +255,9 @@ def test_radio_buttons_are_a_fieldset_whose_legend_and_errors_describe_it() -> N
     assert "utrecht-form-fieldset--invalid" in wrapper.classes
     assert fieldset.find(tag="legend").text == "Urgency"
     assert "id_urgency_error" in fieldset.attrs["aria-describedby"].split()
-    assert gettext("This field is required.") in fieldset.find(id="id_urgency_error").text
+    assert (
+        gettext("This field is required.") in fieldset.find(id="id_urgency_error").text
+    )
     assert [r.attrs["id"] for r in radios] == ["id_urgency_0", "id_urgency_1"]
     assert [label.attrs["for"] for label in labels] == ["id_urgency_0", "id_urgency_1"]
     assert [label.text for label in labels] == ["Acute danger", "No hurry"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MeldcodeConfig(AppConfig):
+    name = "kindveilig.meldcode"
+    label = "meldcode"

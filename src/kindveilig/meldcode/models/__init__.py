@@ -1,0 +1,41 @@
+from .framework import AfwegingskaderVersion
+from .steps import (
+    AfwegingAnswer,
+    Attachment,
+    BodyMark,
+    Consultation,
+    Conversation,
+    ConversationSkip,
+    Decision,
+    FormDraft,
+    Melding,
+    Observation,
+    VeiligThuisFeedback,
+)
+from .trajectory import (
+    InvolvedPerson,
+    MeldplichtCase,
+    Trajectory,
+    TrajectoryChild,
+    TrajectoryEvent,
+)
+
+__all__ = [
+    "AfwegingAnswer",
+    "AfwegingskaderVersion",
+    "Attachment",
+    "BodyMark",
+    "Consultation",
+    "Conversation",
+    "ConversationSkip",
+    "Decision",
+    "FormDraft",
+    "InvolvedPerson",
+    "Melding",
+    "MeldplichtCase",
+    "Observation",
+    "Trajectory",
+    "TrajectoryChild",
+    "TrajectoryEvent",
+    "VeiligThuisFeedback",
+]

@@ -1,0 +1,159 @@
+"""Reads of trajectories, scoped to the actor and audited.
+
+Professionals see the trajectories they own; the aandachtsfunctionaris sees all
+of the organisation's. No one outside the organisation sees the content.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from kindveilig.access.actor import Actor
+from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record_many
+
+from .models import (
+    Decision,
+    Melding,
+    MeldplichtCase,
+    Trajectory,
+    TrajectoryChild,
+)
+from .models.choices import Status
+
+PAGE_SIZE = 50
+
+
+def _visible(actor: Actor) -> QuerySet[Trajectory]:
+    queryset = Trajectory.objects.filter(organisation_id=actor.organisation_id)
+    if actor.role == Role.AANDACHTSFUNCTIONARIS:
+        return queryset
+    if actor.role in (Role.PROFESSIONAL, Role.LOKAAL_TEAM_MEDEWERKER):
+        return queryset.filter(owner_id=actor.user.pk)
+    return queryset.none()
+
+
+def _audit_read(actor: Actor, trajectories: list[Trajectory], reason: str = "") -> None:
+    items = [
+        AuditItem(obj=trajectory, person_id=link.person.public_id)
+        for trajectory in trajectories
+        for link in trajectory.children.all()
+    ]
+    audit_record_many(actor=actor, action=AuditAction.READ, items=items, reason=reason)
+
+
+def _with_children(queryset: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
+    return queryset.select_related("owner").prefetch_related(
+        Prefetch(
+            "children",
+            queryset=TrajectoryChild.objects.select_related("person").order_by("pk"),
+        )
+    )
+
+
+def trajectory_page_for(
+    *, actor: Actor, page_number: int | str | None, status: str | None = None
+) -> Page[Trajectory]:
+    queryset = _with_children(_visible(actor))
+    if status == "open":
+        queryset = queryset.exclude(status=Status.CLOSED)
+    elif status == "closed":
+        queryset = queryset.filter(status=Status.CLOSED)
+    queryset = queryset.order_by("-is_acute", "-created_at", "-pk")
+    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    _audit_read(actor, list(page))
+    return page
+
+
+def trajectory_get_for(
+    *, actor: Actor, public_id: uuid.UUID, for_update: bool = False, reason: str = ""
+) -> Trajectory:
+    queryset = _with_children(_visible(actor)).select_related(
+        "organisation", "framework", "aandachtsfunctionaris"
+    )
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    trajectory = queryset.filter(public_id=public_id).first()
+    if trajectory is None:
+        raise Http404
+    _audit_read(actor, [trajectory], reason=reason)
+    return trajectory
+
+
+def decision_get_for(*, actor: Actor, public_id: uuid.UUID) -> Decision:
+    decision = (
+        Decision.objects.select_related("trajectory")
+        .filter(public_id=public_id, trajectory__in=_visible(actor))
+        .first()
+    )
+    if decision is None:
+        raise Http404
+    _audit_read(actor, [decision.trajectory])
+    return decision
+
+
+@dataclass(frozen=True)
+class ChronologyItem:
+    at: datetime
+    kind: str
+    step: int | None
+    obj: Any
+
+
+def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
+    """Every entry of the trajectory in time order (a fixed number of queries)."""
+    items: list[ChronologyItem] = []
+    for obs in trajectory.observations.select_related("created_by").prefetch_related(
+        "marks"
+    ):
+        items.append(ChronologyItem(obs.created_at, "observation", 1, obs))
+    for item in trajectory.attachments.select_related("created_by"):
+        items.append(ChronologyItem(item.created_at, "attachment", 1, item))
+    for con in trajectory.consultations.select_related("created_by"):
+        items.append(ChronologyItem(con.created_at, "consultation", 2, con))
+    for conv in trajectory.conversations.select_related("created_by", "child"):
+        items.append(ChronologyItem(conv.created_at, "conversation", 3, conv))
+    for skip in trajectory.skips.select_related("created_by", "child"):
+        items.append(ChronologyItem(skip.created_at, "skip", 3, skip))
+    for answer in trajectory.answers.select_related("created_by"):
+        items.append(ChronologyItem(answer.created_at, "answer", 4, answer))
+    for decision in trajectory.decisions.select_related("created_by", "cosigned_by"):
+        items.append(ChronologyItem(decision.created_at, "decision", 5, decision))
+    melding = (
+        Melding.objects.filter(trajectory=trajectory)
+        .select_related("created_by")
+        .first()
+    )
+    if melding is not None:
+        items.append(ChronologyItem(melding.created_at, "melding", 5, melding))
+    for feedback in trajectory.feedback.select_related("created_by"):
+        items.append(ChronologyItem(feedback.created_at, "feedback", None, feedback))
+    for event in trajectory.events.select_related("actor"):
+        items.append(ChronologyItem(event.at, "event", event.step, event))
+    items.sort(key=lambda item: item.at)
+    return items
+
+
+def meldplicht_cases_for(*, actor: Actor) -> QuerySet[MeldplichtCase]:
+    queryset = MeldplichtCase.objects.filter(organisation_id=actor.organisation_id)
+    if actor.role == Role.AANDACHTSFUNCTIONARIS:
+        return queryset
+    return queryset.filter(reported_by_id=actor.user.pk)
+
+
+def meldplicht_case_get_for(*, actor: Actor, public_id: uuid.UUID) -> MeldplichtCase:
+    case = meldplicht_cases_for(actor=actor).filter(public_id=public_id).first()
+    if case is None:
+        raise Http404
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        items=[AuditItem(obj=case, person_id=None)],
+    )
+    return case

@@ -1,0 +1,51 @@
+"""Every write of the meldcode: one service per transition, each checking its
+preconditions and saying in Dutch what is missing. Views, API and commands
+all call these."""
+
+from .decisions import (
+    decision_cosign,
+    decision_propose,
+    decision_return,
+    feedback_add,
+    melding_create,
+    melding_handover,
+)
+from .entries import (
+    afweging_answer,
+    attachment_add,
+    consultation_add,
+    conversation_add,
+    conversation_skip,
+    observation_add,
+)
+from .errors import ConflictError
+from .trajectories import (
+    meldplicht_case_start,
+    step_advance,
+    trajectory_close,
+    trajectory_report_acute,
+    trajectory_start,
+    trajectory_take_over,
+)
+
+__all__ = [
+    "ConflictError",
+    "afweging_answer",
+    "attachment_add",
+    "consultation_add",
+    "conversation_add",
+    "conversation_skip",
+    "decision_cosign",
+    "decision_propose",
+    "decision_return",
+    "feedback_add",
+    "melding_create",
+    "melding_handover",
+    "meldplicht_case_start",
+    "observation_add",
+    "step_advance",
+    "trajectory_close",
+    "trajectory_report_acute",
+    "trajectory_start",
+    "trajectory_take_over",
+]
