@@ -17,15 +17,20 @@ PO = (
 
 
 def main() -> int:
-    table: dict[str, str] = runpy.run_path(sys.argv[1])["T"]
+    table: dict[str, object] = runpy.run_path(sys.argv[1])["T"]
     catalogue = polib.pofile(str(PO))
     missing = []
     for entry in catalogue:
         if entry.msgid in table:
-            entry.msgstr = table[entry.msgid]
+            value = table[entry.msgid]
+            if entry.msgid_plural:
+                # A plural entry takes a (singular, plural) pair.
+                entry.msgstr_plural = {0: value[0], 1: value[1]}
+            else:
+                entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-        elif not entry.msgstr:
+        elif not (entry.msgstr or entry.msgstr_plural.get(0)):
             missing.append(entry.msgid)
     catalogue.save()
     for msgid in missing:

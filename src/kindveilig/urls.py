@@ -14,4 +14,5 @@ urlpatterns = [
     path("personen/", include("kindveilig.persons.urls")),
     path("organisaties/", include("kindveilig.organisations.urls")),
     path("trajecten/", include("kindveilig.meldcode.urls")),
+    path("api/v1/", include("kindveilig.api.urls")),
 ]

@@ -14,11 +14,12 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from .roles import Role
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ def rule(*roles: Role, relation: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(
+            request: HttpRequest, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
             refusal = check_role_access(request, allowed)
             if refusal is not None:
                 return refusal
@@ -84,9 +87,9 @@ def rule(*roles: Role, relation: str) -> Callable[[View], View]:
     return decorator
 
 
-def login_step[View: Callable[..., HttpResponse]](view: View) -> View:
+def login_step[View: Callable[..., HttpResponseBase]](view: View) -> View:
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return _redirect_with_next("accounts:login", request)
         return view(request, *args, **kwargs)
@@ -95,11 +98,11 @@ def login_step[View: Callable[..., HttpResponse]](view: View) -> View:
     return wrapped  # type: ignore[return-value]  # same signature as view
 
 
-def verified_only[View: Callable[..., HttpResponse]](view: View) -> View:
+def verified_only[View: Callable[..., HttpResponseBase]](view: View) -> View:
     """Logged in with both factors, before an organisation and role are chosen."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return _redirect_with_next("accounts:login", request)
         if not _is_verified(request.user):
@@ -110,12 +113,12 @@ def verified_only[View: Callable[..., HttpResponse]](view: View) -> View:
     return wrapped  # type: ignore[return-value]  # same signature as view
 
 
-def public[View: Callable[..., HttpResponse]](view: View) -> View:
+def public[View: Callable[..., HttpResponseBase]](view: View) -> View:
     view.access_rule = AccessRule(kind="public")  # type: ignore[attr-defined]
     return view
 
 
-def any_step[View: Callable[..., HttpResponse]](view: View) -> View:
+def any_step[View: Callable[..., HttpResponseBase]](view: View) -> View:
     """For views reachable at every stage of a visit (language switch, logout)."""
     view.access_rule = AccessRule(kind="public", relation="any visitor")  # type: ignore[attr-defined]
     return view

@@ -20,6 +20,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if actor is None:
         return {"nav_items": []}
     entries: list[tuple[str | Promise, str]] = [(_("Start"), "core:home")]
+    if actor.role in CASE_ROLES:
+        entries.append((_("Meldcode"), "meldcode:trajectory-list"))
     if actor.role in CASE_ROLES or actor.role == Role.FUNCTIONEEL_BEHEERDER:
         entries.append((_("Persons"), "persons:person-list"))
     if actor.role in {

@@ -9,14 +9,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import User
+from kindveilig.accounts.models import Membership, User
 from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.core.validators import is_valid_bsn
 from kindveilig.households.models import Household, HouseholdMember, MemberRole
+from kindveilig.meldcode import scenarios
+from kindveilig.meldcode.afwegingskader import Answer
+from kindveilig.meldcode.models import Trajectory
+from kindveilig.meldcode.models.choices import HandoverChannel, Step
+from kindveilig.meldcode.services import (
+    decision_cosign,
+    decision_propose,
+    melding_handover,
+    step_advance,
+)
+from kindveilig.meldcode.services.decisions import DecisionInput
 from kindveilig.organisations.models import Municipality, Organisation, OrganisationType
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
@@ -184,6 +197,13 @@ DEMO_ACCOUNTS = [
     DemoAccount(
         f"trainer@{DEMO_DOMAIN}", "Tess Trainer (demo)", "DEMO-SC-01", Role.PROFESSIONAL
     ),
+    # Co-signs the step-5 decisions of the kinderopvang's demo trajectories.
+    DemoAccount(
+        f"aandacht-opvang@{DEMO_DOMAIN}",
+        "Anouk Aandacht-Opvang (demo)",
+        "DEMO-KO-01",
+        Role.AANDACHTSFUNCTIONARIS,
+    ),
 ]
 # A second role for the aandachtsfunctionaris: shows acting in one of several.
 EXTRA_MEMBERSHIPS = [
@@ -316,11 +336,159 @@ def ensure_people(organisations: dict[str, Organisation]) -> int:
     return created
 
 
+# Meldcode trajectories per organisation: (professional, aandachtsfunctionaris or
+# None, the states to build). Together: every step, every status, one acute, in
+# four sectors (onderwijs, JGZ, kinderopvang, sport).
+DEMO_TRAJECTORIES: dict[str, tuple[str, str | None, list[str]]] = {
+    "DEMO-PO-01": (
+        f"leerkracht@{DEMO_DOMAIN}",
+        f"aandacht@{DEMO_DOMAIN}",
+        [
+            "step_1",
+            "step_2",
+            "step_3",
+            "step_4",
+            "step_5",
+            "decided",
+            "helping",
+            "melded",
+            "after_feedback",
+            "closed_no_suspicion",
+            "acute",
+        ],
+    ),
+    "DEMO-JGZ-01": (
+        f"jgz@{DEMO_DOMAIN}",
+        f"aandacht-jgz@{DEMO_DOMAIN}",
+        ["step_2", "step_5", "helping", "melded_last_week", "acute"],
+    ),
+    "DEMO-KO-01": (
+        f"opvang@{DEMO_DOMAIN}",
+        f"aandacht-opvang@{DEMO_DOMAIN}",
+        ["step_1", "step_3", "melded", "closed_no_suspicion"],
+    ),
+    "DEMO-SC-01": (f"trainer@{DEMO_DOMAIN}", None, ["step_1", "step_2", "step_4"]),
+}
+
+
+def _demo_actor(email: str, organisation: Organisation) -> Actor:
+    membership = Membership.objects.select_related("user", "organisation").get(
+        user__email=email, organisation=organisation
+    )
+    return Actor(user=membership.user, membership=membership)
+
+
+def _helping(actor: Actor, cosigner: Actor, **names: str) -> None:
+    """Help instead of a melding: no acute or structural unsafety (afweging 2),
+    help possible and accepted (3 and 4); the result (5) is judged later.
+    There is no scenario for it, so it goes on with the public services."""
+    trajectory = scenarios.weigh(
+        actor,
+        scenarios.at_step_4(actor, **names),
+        [Answer.YES, Answer.NO, Answer.YES, Answer.YES],
+    )
+    trajectory = step_advance(
+        actor=actor,
+        trajectory=trajectory,
+        to_step=Step.BESLISSEN,
+        expected_version=trajectory.version,
+    )
+    decision = decision_propose(
+        actor=actor,
+        trajectory=trajectory,
+        data=DecisionInput(
+            melden=False,
+            melden_rationale="Geen acute of structurele onveiligheid; ouders werken mee.",
+            help_possible=True,
+            help_rationale="Ouders aanvaarden opvoedondersteuning via het CJG.",
+            help_plan="Opvoedondersteuning door het CJG; evaluatie over zes weken.",
+        ),
+        expected_version=trajectory.version,
+    )
+    trajectory.refresh_from_db()
+    decision_cosign(
+        actor=cosigner, decision=decision, expected_version=trajectory.version
+    )
+
+
+def _build_trajectory(
+    state: str, actor: Actor, cosigner: Actor | None, **names: str
+) -> None:
+    if state == "step_1":
+        scenarios.start(actor, **names)
+    elif state == "step_2":
+        scenarios.at_step_2(actor, **names)
+    elif state == "step_3":
+        scenarios.at_step_3(actor, **names)
+    elif state == "step_4":
+        scenarios.at_step_4(actor, **names)
+    elif state == "step_5":
+        scenarios.at_step_5_melden(actor, **names)
+    elif state == "closed_no_suspicion":
+        scenarios.closed_no_suspicion(actor, **names)
+    elif state == "acute":
+        scenarios.acute(actor, **names)
+    else:
+        assert cosigner is not None, state
+        if state == "decided":
+            scenarios.decided_melden(actor, cosigner, **names)
+        elif state == "helping":
+            _helping(actor, cosigner, **names)
+        elif state == "melded":
+            scenarios.melded(actor, cosigner, **names)
+        elif state == "melded_last_week":
+            # Handed over eight days ago and still no veiligheidsbeoordeling:
+            # the deadline overview shows it as overdue.
+            melding = scenarios.melded(actor, cosigner, **names)
+            melding_handover(
+                actor=actor,
+                melding=melding,
+                handed_over_at=timezone.now() - timedelta(days=8),
+                channel=HandoverChannel.PHONE,
+                reference=melding.veilig_thuis_reference,
+            )
+        elif state == "after_feedback":
+            scenarios.after_feedback(actor, cosigner, **names)
+        else:
+            raise ValueError(state)
+
+
+def ensure_trajectories(organisations: dict[str, Organisation]) -> int:
+    """Demo trajectories through the meldcode scenarios (the real services).
+
+    Idempotent: an organisation that already has trajectories is left alone.
+    Returns the number of trajectories created.
+    """
+    created = 0
+    for offset, (code, (professional, af, states)) in enumerate(
+        DEMO_TRAJECTORIES.items()
+    ):
+        organisation = organisations[code]
+        if Trajectory.objects.filter(organisation=organisation).exists():
+            continue
+        actor = _demo_actor(professional, organisation)
+        cosigner = _demo_actor(af, organisation) if af else None
+        for index, state in enumerate(states):
+            given = f"{DEMO_GIVEN[(index + offset) % len(DEMO_GIVEN)]} (demo)"
+            family = DEMO_FAMILY[(5 * index + offset) % len(DEMO_FAMILY)]
+            _build_trajectory(
+                state,
+                actor,
+                cosigner,
+                given_name=given,
+                family_name=family,
+                worry=f"{given} heeft blauwe plekken op de arm en is stil in de groep.",
+            )
+            created += 1
+    return created
+
+
 @transaction.atomic
 def seed_demo() -> list[tuple[User, TOTPDevice]]:
     organisations = ensure_organisations()
     accounts = ensure_accounts(organisations)
     ensure_people(organisations)
+    ensure_trajectories(organisations)
     return accounts
 
 

@@ -276,3 +276,16 @@ def skipped_child_conversation(actor: Actor, trajectory: Trajectory) -> None:
         reason=SkipReason.TOO_YOUNG,
         explanation="Het kind is twee jaar oud.",
     )
+
+
+def observation_add_after_close(actor: Actor, trajectory: Trajectory) -> None:
+    observation_add(
+        actor=actor,
+        trajectory=trajectory,
+        data=ObservationInput(
+            observed_on=timezone.localdate(),
+            observed_by=actor.user.full_name,
+            source=Source.OWN,
+            facts="Nog een signaal.",
+        ),
+    )

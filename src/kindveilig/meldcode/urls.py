@@ -1,10 +1,48 @@
 from django.urls import include, path
 
-from .views import deadlines, melding_document
+from .views import deadlines, decisions, melding_document, steps, trajectories
 
 app_name = "meldcode"
 
+trajectory_patterns = [
+    path("", trajectories.trajectory_detail, name="trajectory-detail"),
+    path(
+        "chronologie/", trajectories.trajectory_chronology, name="trajectory-chronology"
+    ),
+    path("volgende-stap/", trajectories.step_advance, name="step-advance"),
+    path("acuut/", trajectories.trajectory_acute, name="trajectory-acute"),
+    path("overnemen/", trajectories.trajectory_take_over, name="trajectory-take-over"),
+    path("afsluiten/", trajectories.trajectory_close, name="trajectory-close"),
+    path("signalen/nieuw/", steps.observation_add, name="observation-add"),
+    path("bijlagen/nieuw/", steps.attachment_add, name="attachment-add"),
+    path(
+        "bijlagen/<uuid:attachment_id>/",
+        steps.attachment_download,
+        name="attachment-download",
+    ),
+    path("overleg/nieuw/", steps.consultation_add, name="consultation-add"),
+    path("gesprekken/nieuw/", steps.conversation_add, name="conversation-add"),
+    path("gesprekken/niet-gevoerd/", steps.conversation_skip, name="conversation-skip"),
+    path("afwegingskader/", steps.weighing, name="weighing"),
+    path("besluit/", decisions.decision_propose, name="decision-propose"),
+    path(
+        "besluit/medeondertekenen/", decisions.decision_cosign, name="decision-cosign"
+    ),
+    path("melding/", decisions.melding_create, name="melding-create"),
+    path("melding/overdracht/", decisions.melding_handover, name="melding-handover"),
+    path("terugkoppeling/nieuw/", decisions.feedback_add, name="feedback-add"),
+]
+
 urlpatterns = [
+    path("", trajectories.trajectory_list, name="trajectory-list"),
+    path("nieuw/", trajectories.trajectory_start, name="trajectory-start"),
+    path("meldplicht/nieuw/", trajectories.meldplicht_start, name="meldplicht-start"),
+    path(
+        "meldplicht/<uuid:public_id>/",
+        trajectories.meldplicht_detail,
+        name="meldplicht-detail",
+    ),
+    path("<uuid:public_id>/", include(trajectory_patterns)),
     path("", include(melding_document.urlpatterns)),
     path("", include(deadlines.urlpatterns)),
 ]

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "kindveilig.persons",
     "kindveilig.households",
     "kindveilig.meldcode",
+    "rest_framework",
+    "drf_spectacular",
+    "kindveilig.api",
     "kindveilig.demo",
 ]
 
@@ -239,5 +242,40 @@ LOGGING = {
             "level": "WARNING",
             "propagate": False,
         },
+    },
+}
+
+# The REST API (/api/v1/, docs/api.md): tokens for systems, the verified session
+# for the browser; default deny through the access rule every view declares.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kindveilig.api.authentication.ApiTokenAuthentication",
+        "kindveilig.api.authentication.VerifiedSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["kindveilig.api.permissions.ActorHasRole"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "kindveilig.api.exceptions.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kindveilig API",
+    "DESCRIPTION": (
+        "Meldcode trajectories and their steps, through the same services, access "
+        "rules and audit log as the pages. See docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["kindveilig.api.permissions.ActorHasRole"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "AdviceOutcomeEnum": "kindveilig.meldcode.afwegingskader.Outcome",
+        "TrajectoryOutcomeEnum": "kindveilig.meldcode.models.choices.Outcome",
+        "StepEnum": "kindveilig.meldcode.models.choices.Step",
+        "FeedbackKindEnum": "kindveilig.meldcode.models.choices.FeedbackKind",
+        "HandoverChannelEnum": "kindveilig.meldcode.models.choices.HandoverChannel",
+        "ChronologyKindEnum": "kindveilig.api.serializers.CHRONOLOGY_KINDS",
     },
 }

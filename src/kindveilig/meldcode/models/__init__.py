@@ -1,3 +1,4 @@
+from .deadlines import ReminderKind, ReminderLog, StepDeadline
 from .framework import AfwegingskaderVersion
 from .steps import (
     AfwegingAnswer,
@@ -34,6 +35,9 @@ __all__ = [
     "Melding",
     "MeldplichtCase",
     "Observation",
+    "ReminderKind",
+    "ReminderLog",
+    "StepDeadline",
     "Trajectory",
     "TrajectoryChild",
     "TrajectoryEvent",

@@ -1,0 +1,38 @@
+"""How drf-spectacular describes our authentication classes in the OpenAPI document."""
+
+from typing import Any
+
+from django.conf import settings
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "kindveilig.api.authentication.ApiTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        definition: dict[str, Any] = build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix="Token"
+        )
+        definition["description"] = (
+            "A token made with `manage.py create_api_token`; it acts in one "
+            "organisation and role."
+        )
+        return definition
+
+
+class VerifiedSessionScheme(OpenApiAuthenticationExtension):
+    target_class = "kindveilig.api.authentication.VerifiedSessionAuthentication"
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": settings.SESSION_COOKIE_NAME,
+            "description": "The browser's session, after the second factor and "
+            "with an organisation and role chosen. Writes need the CSRF token "
+            "in the X-CSRFToken header.",
+        }

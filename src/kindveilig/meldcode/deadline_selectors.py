@@ -1,0 +1,177 @@
+"""The aandachtsfunctionaris's deadline overview: one read, scoped to the
+organisation, audited per child shown, at a constant number of queries."""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from kindveilig.access.actor import Actor
+from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record_many
+
+from .deadlines import Due, feedback_due, step_days_for, step_due
+from .models import Melding, Trajectory, TrajectoryChild, VeiligThuisFeedback
+from .models.choices import FeedbackKind, Status, Step
+
+__all__ = [
+    "DeadlineOverview",
+    "FeedbackRow",
+    "StepRow",
+    "deadline_overview_for",
+    "open_feedback_filter",
+]
+
+AUDIT_REASON = "deadline overview"
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """An open trajectory and the deadline of its current step."""
+
+    public_id: uuid.UUID
+    given_names: list[str]
+    step: int
+    step_label: str
+    step_started_on: dt.date
+    owner_name: str
+    is_acute: bool
+    due: Due
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    """A melding waiting for Veilig Thuis's veiligheidsbeoordeling. ``due`` is
+    None while the handover to Veilig Thuis has not been recorded."""
+
+    public_id: uuid.UUID
+    given_names: list[str]
+    owner_name: str
+    is_acute: bool
+    handed_over_on: dt.date | None
+    due: Due | None
+
+
+@dataclass(frozen=True)
+class DeadlineOverview:
+    steps: list[StepRow]
+    feedback: list[FeedbackRow]
+
+    @property
+    def overdue_steps(self) -> int:
+        return sum(1 for row in self.steps if row.due.overdue)
+
+    @property
+    def overdue_feedback(self) -> int:
+        return sum(1 for row in self.feedback if row.due and row.due.overdue)
+
+
+def open_feedback_filter() -> Q:
+    """After a melding, while no veiligheidsbeoordeling has been recorded."""
+    recorded = Exists(
+        VeiligThuisFeedback.objects.filter(
+            trajectory=OuterRef("pk"), kind=FeedbackKind.VEILIGHEIDSBEOORDELING
+        )
+    )
+    return Q(status=Status.AFTER_MELDING) & Q(~recorded)
+
+
+def _given_names(trajectory: Trajectory) -> list[str]:
+    return [link.person.given_name for link in trajectory.children.all()]
+
+
+def _handover(trajectory: Trajectory) -> dt.datetime | None:
+    try:
+        melding: Melding = trajectory.melding
+    except Melding.DoesNotExist:
+        return None
+    return melding.handed_over_at
+
+
+def deadline_overview_for(
+    *, actor: Actor, now: dt.datetime | None = None
+) -> DeadlineOverview:
+    """Open trajectories of the actor's organisation with their step deadline,
+    and meldingen still waiting for the veiligheidsbeoordeling.
+
+    Overdue rows come first, then acute ones, then by due date. Every child
+    shown is a READ in the audit log.
+    """
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        raise PermissionDenied
+    now = now or timezone.now()
+    trajectories = list(
+        Trajectory.objects.filter(organisation_id=actor.organisation_id)
+        .filter(Q(status=Status.OPEN) | open_feedback_filter())
+        .select_related("owner", "melding")
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=TrajectoryChild.objects.select_related("person").order_by(
+                    "pk"
+                ),
+            )
+        )
+        .order_by("created_at", "pk")
+    )
+    days = step_days_for(actor.organisation.type)
+    steps: list[StepRow] = []
+    feedback: list[FeedbackRow] = []
+    for trajectory in trajectories:
+        if trajectory.status == Status.OPEN:
+            steps.append(
+                StepRow(
+                    public_id=trajectory.public_id,
+                    given_names=_given_names(trajectory),
+                    step=trajectory.step,
+                    step_label=str(Step(trajectory.step).label),
+                    step_started_on=timezone.localdate(trajectory.step_started_at),
+                    owner_name=trajectory.owner.full_name,
+                    is_acute=trajectory.is_acute,
+                    due=step_due(
+                        step=trajectory.step,
+                        step_started_at=trajectory.step_started_at,
+                        now=now,
+                        days=days,
+                    ),
+                )
+            )
+            continue
+        handed_over_at = _handover(trajectory)
+        feedback.append(
+            FeedbackRow(
+                public_id=trajectory.public_id,
+                given_names=_given_names(trajectory),
+                owner_name=trajectory.owner.full_name,
+                is_acute=trajectory.is_acute,
+                handed_over_on=timezone.localdate(handed_over_at)
+                if handed_over_at
+                else None,
+                due=feedback_due(handed_over_at=handed_over_at, now=now, received=False)
+                if handed_over_at
+                else None,
+            )
+        )
+    steps.sort(key=lambda row: (not row.due.overdue, not row.is_acute, row.due.due_on))
+    feedback.sort(
+        key=lambda row: (
+            not (row.due and row.due.overdue),
+            not row.is_acute,
+            row.due.due_on if row.due else dt.date.max,
+        )
+    )
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        items=[
+            AuditItem(obj=trajectory, person_id=link.person.public_id)
+            for trajectory in trajectories
+            for link in trajectory.children.all()
+        ],
+        reason=AUDIT_REASON,
+    )
+    return DeadlineOverview(steps=steps, feedback=feedback)

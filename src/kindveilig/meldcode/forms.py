@@ -1,0 +1,391 @@
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kindveilig.core.forms import KindveiligForm
+from kindveilig.core.validators import validate_bsn
+
+from .afwegingskader import Answer
+from .models.choices import (
+    AnswerChoice,
+    BodyRegion,
+    BodySide,
+    ConsultedParty,
+    ConversationWith,
+    FeedbackKind,
+    FormOfViolence,
+    HandoverChannel,
+    OpenMeldenException,
+    Origin,
+    Outcome,
+    Relation,
+    SkipReason,
+    Source,
+)
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+def not_in_future(value: date) -> None:
+    if value > timezone.localdate():
+        raise ValidationError(_("This date is in the future."), code="future")
+
+
+def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names (or on top)."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+class VersionedForm(KindveiligForm):
+    """Carries the trajectory version the user saw (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class StartForm(KindveiligForm):
+    colleague_suspicion = forms.TypedChoiceField(
+        label=_(
+            "Is the suspicion about a colleague, employee or volunteer of your organisation?"
+        ),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        initial="no",
+        widget=forms.RadioSelect,
+        help_text=_("Then the meldplicht applies instead of the meldcode."),
+    )
+    origin = forms.ChoiceField(
+        label=_("How did this start?"),
+        choices=Origin.choices,
+        initial=Origin.WORRY,
+        widget=forms.RadioSelect,
+    )
+    worry = forms.CharField(
+        label=_("Your worry in a few words"), widget=TEXTAREA, required=False
+    )
+    forms_of_violence = forms.MultipleChoiceField(
+        label=_("Forms of violence you are worried about"),
+        choices=FormOfViolence.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    kindcheck_notes = forms.CharField(
+        label=_("Kindcheck"),
+        help_text=_(
+            "Only when you work with an adult client: what parental problems do you see, "
+            "how many children (and how old), and is care shared?"
+        ),
+        widget=TEXTAREA,
+        required=False,
+    )
+
+
+class ChildForm(KindveiligForm):
+    given_name = forms.CharField(label=_("Given name of the child"), max_length=100)
+    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        widget=DATE_WIDGET,
+        required=False,
+        validators=[not_in_future],
+    )
+    bsn = forms.CharField(
+        label=_("BSN"), max_length=9, required=False, validators=[validate_bsn]
+    )
+
+
+class InvolvedForm(KindveiligForm):
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    relation = forms.ChoiceField(
+        label=_("Relation to the child"), choices=Relation.choices
+    )
+    has_gezag = forms.BooleanField(
+        label=_("Holds parental authority (gezag)"), required=False
+    )
+
+
+ChildFormSet = forms.formset_factory(
+    ChildForm, extra=0, min_num=1, validate_min=True, max_num=8
+)
+InvolvedFormSet = forms.formset_factory(InvolvedForm, extra=0, max_num=8)
+
+
+class ObservationForm(KindveiligForm):
+    observed_on = forms.DateField(
+        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+    )
+    observed_by = forms.CharField(label=_("Seen or heard by"), max_length=200)
+    source = forms.ChoiceField(
+        label=_("Source"), choices=Source.choices, widget=forms.RadioSelect
+    )
+    source_name = forms.CharField(
+        label=_("Name of the third party"),
+        max_length=200,
+        required=False,
+        help_text=_("Information from a third party always names its source."),
+    )
+    facts = forms.CharField(
+        label=_("Facts: what was seen or heard"),
+        help_text=_(
+            "Only what you saw or heard yourself, or what the source said. No conclusions."
+        ),
+        widget=TEXTAREA,
+    )
+    interpretation = forms.CharField(
+        label=_("Interpretation (optional)"),
+        help_text=_("What you think it means. It is shown apart from the facts."),
+        widget=TEXTAREA,
+        required=False,
+    )
+    interpretation_by = forms.CharField(
+        label=_("Whose interpretation"), max_length=200, required=False
+    )
+    child_quote = forms.CharField(
+        label=_("The child's own words"),
+        help_text=_(
+            "Write down literally what the child said, if the child said something."
+        ),
+        widget=TEXTAREA,
+        required=False,
+    )
+
+
+class MarkForm(KindveiligForm):
+    side = forms.ChoiceField(label=_("Side of the body"), choices=BodySide.choices)
+    region = forms.ChoiceField(label=_("Body part"), choices=BodyRegion.choices)
+    description = forms.CharField(
+        label=_("Description of the injury"),
+        help_text=_("Size, colour, shape: what a colleague needs to picture it."),
+        max_length=500,
+    )
+
+
+MarkFormSet = forms.formset_factory(MarkForm, extra=0, max_num=20)
+
+
+class AttachmentForm(KindveiligForm):
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, JPEG, PNG or text, at most 10 MB.")
+    )
+
+
+class ConsultationForm(KindveiligForm):
+    party = forms.ChoiceField(
+        label=_("Whom did you consult?"),
+        choices=ConsultedParty.choices,
+        widget=forms.RadioSelect,
+    )
+    consulted_name = forms.CharField(
+        label=_("Name of the person consulted"), max_length=200
+    )
+    consulted_on = forms.DateField(
+        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+    )
+    anonymous = forms.BooleanField(
+        label=_("Anonymous advies: I gave no names to Veilig Thuis"), required=False
+    )
+    question = forms.CharField(label=_("Your question"), widget=TEXTAREA)
+    advice = forms.CharField(label=_("The advice"), widget=TEXTAREA)
+    agreed_actions = forms.CharField(
+        label=_("Agreed actions"), widget=TEXTAREA, required=False
+    )
+
+
+class ConversationForm(KindveiligForm):
+    with_whom = forms.ChoiceField(
+        label=_("Conversation with"),
+        choices=ConversationWith.choices,
+        widget=forms.RadioSelect,
+    )
+    child = forms.ChoiceField(label=_("Which child"), required=False)
+    held_on = forms.DateField(
+        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+    )
+    preparation = forms.CharField(
+        label=_("Preparation"), widget=TEXTAREA, required=False
+    )
+    what_was_said = forms.CharField(label=_("What was said"), widget=TEXTAREA)
+    reaction = forms.CharField(label=_("Reaction"), widget=TEXTAREA, required=False)
+    agreements = forms.CharField(label=_("Agreements"), widget=TEXTAREA, required=False)
+    child_words = forms.CharField(
+        label=_("What the child told, in the child's own words"),
+        widget=TEXTAREA,
+        required=False,
+    )
+    child_wishes = forms.CharField(
+        label=_("What the child wants"), widget=TEXTAREA, required=False
+    )
+    child_wellbeing = forms.CharField(
+        label=_("How the child is doing"), widget=TEXTAREA, required=False
+    )
+    child_told_next_steps = forms.BooleanField(
+        label=_("I told the child what happens next"), required=False
+    )
+
+    def __init__(
+        self, *args: Any, children: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["child"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *children]
+
+
+class SkipForm(KindveiligForm):
+    with_whom = forms.ChoiceField(
+        label=_("Conversation with"),
+        choices=ConversationWith.choices,
+        widget=forms.RadioSelect,
+    )
+    child = forms.ChoiceField(label=_("Which child"), required=False)
+    reason = forms.ChoiceField(
+        label=_("Why is there no conversation?"),
+        choices=SkipReason.choices,
+        widget=forms.RadioSelect,
+    )
+    explanation = forms.CharField(label=_("Explanation"), widget=TEXTAREA)
+
+    def __init__(
+        self, *args: Any, children: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["child"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *children]
+
+
+class AnswerForm(KindveiligForm):
+    question = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=5)
+    answer = forms.ChoiceField(
+        label=_("Your answer"), choices=AnswerChoice.choices, widget=forms.RadioSelect
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        help_text=_(
+            "Why this answer? Also explain it when the answer means not reporting."
+        ),
+        widget=TEXTAREA,
+    )
+
+    def clean_answer(self) -> Answer:
+        return Answer(self.cleaned_data["answer"])
+
+
+class DecisionForm(VersionedForm):
+    melden = forms.TypedChoiceField(
+        label=_("Decision 1: is melden to Veilig Thuis necessary?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    melden_rationale = forms.CharField(
+        label=_("Rationale for (not) melden"), widget=TEXTAREA
+    )
+    help_possible = forms.TypedChoiceField(
+        label=_("Decision 2: is help (also) possible?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    help_rationale = forms.CharField(label=_("Rationale about help"), widget=TEXTAREA)
+    help_plan = forms.CharField(
+        label=_("Help offered or organised, and by whom"),
+        widget=TEXTAREA,
+        required=False,
+    )
+
+
+class CosignForm(VersionedForm):
+    action = forms.ChoiceField(
+        label=_("Your judgement"),
+        choices=[
+            ("cosign", _("Co-sign the decision")),
+            ("return", _("Return it with a comment")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Comment"), widget=TEXTAREA, required=False)
+
+
+class MeldingForm(VersionedForm):
+    melder_name = forms.CharField(label=_("Name of the melder"), max_length=200)
+    melder_function = forms.CharField(label=_("Function"), max_length=200)
+    melder_phone = forms.CharField(label=_("Phone number"), max_length=30)
+    melder_email = forms.EmailField(label=_("E-mail address"))
+    discussed_with_parents = forms.BooleanField(
+        label=_("I discussed the melding with the parents beforehand"), required=False
+    )
+    discussed_with_child = forms.BooleanField(
+        label=_("I discussed the melding with the child beforehand"), required=False
+    )
+    not_discussed_reason = forms.ChoiceField(
+        label=_("If not: which exception applies?"),
+        choices=[("", "—"), *OpenMeldenException.choices],
+        required=False,
+    )
+    not_discussed_explanation = forms.CharField(
+        label=_("Explanation"), widget=TEXTAREA, required=False
+    )
+    support_network = forms.CharField(
+        label=_("Support network"), widget=TEXTAREA, required=False
+    )
+    other_information = forms.CharField(
+        label=_("Other information"), widget=TEXTAREA, required=False
+    )
+
+
+class HandoverForm(KindveiligForm):
+    handed_over_at = forms.DateTimeField(
+        label=_("Handed over at"),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+    )
+    channel = forms.ChoiceField(
+        label=_("How"), choices=HandoverChannel.choices, widget=forms.RadioSelect
+    )
+    reference = forms.CharField(
+        label=_("Veilig Thuis reference"), max_length=50, required=False
+    )
+
+
+class FeedbackForm(KindveiligForm):
+    kind = forms.ChoiceField(
+        label=_("Kind of feedback"),
+        choices=FeedbackKind.choices,
+        widget=forms.RadioSelect,
+    )
+    received_on = forms.DateField(
+        label=_("Received on"), widget=DATE_WIDGET, validators=[not_in_future]
+    )
+    summary = forms.CharField(label=_("Summary"), widget=TEXTAREA)
+
+
+class CloseForm(VersionedForm):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    agreements = forms.CharField(
+        label=_("Agreements about following the child's safety in the future"),
+        widget=TEXTAREA,
+        required=False,
+    )
+
+
+class AcuteForm(KindveiligForm):
+    note = forms.CharField(label=_("What is the acute danger?"), widget=TEXTAREA)
+
+
+class MeldplichtForm(KindveiligForm):
+    summary = forms.CharField(label=_("What happened, in short"), widget=TEXTAREA)

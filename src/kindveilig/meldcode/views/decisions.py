@@ -1,0 +1,191 @@
+"""Step 5 and after: the decision, co-signing, the melding and Veilig Thuis's feedback."""
+
+import uuid
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.meldcode import services
+from kindveilig.meldcode.afwegingskader import advise
+from kindveilig.meldcode.forms import (
+    CosignForm,
+    DecisionForm,
+    FeedbackForm,
+    HandoverForm,
+    MeldingForm,
+)
+from kindveilig.meldcode.services.decisions import (
+    DecisionInput,
+    MeldingInput,
+    latest_decision,
+)
+from kindveilig.meldcode.services.weighing import current_answers
+
+from .common import af_rule, load, trajectory_rule
+from .steps import _step_form
+
+
+@trajectory_rule
+def decision_propose(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "version": trajectory.version,
+            "melden": "yes" if trajectory.is_acute else None,
+        },
+    )
+
+    def save() -> object:
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        return services.decision_propose(
+            actor=request.actor,
+            trajectory=trajectory,
+            data=DecisionInput(**data),
+            expected_version=version,
+        )
+
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        save,
+        anchor="stap-5",
+        title=gettext_lazy("Step 5: decide"),
+        intro=gettext_lazy(
+            "Two decisions, in this order: is melden necessary? Is help (also) possible? "
+            "Your aandachtsfunctionaris co-signs the decision."
+        ),
+        extra={
+            "advice": advise(current_answers(trajectory)),
+            "show_emergency": trajectory.is_acute,
+        },
+    )
+
+
+@af_rule
+def decision_cosign(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    decision = latest_decision(trajectory)
+    if decision is None:
+        raise Http404
+    form = CosignForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": trajectory.version},
+    )
+
+    def save() -> object:
+        version = form.cleaned_data["version"]
+        if form.cleaned_data["action"] == "return":
+            return services.decision_return(
+                actor=request.actor,
+                decision=decision,
+                comment=form.cleaned_data["comment"],
+                expected_version=version,
+            )
+        return services.decision_cosign(
+            actor=request.actor, decision=decision, expected_version=version
+        )
+
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        save,
+        anchor="stap-5",
+        title=gettext_lazy("Co-sign the decision"),
+        extra={"decision": decision, "advice": advise(current_answers(trajectory))},
+    )
+
+
+@trajectory_rule
+def melding_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
+    trajectory = load(request, public_id)
+    form = MeldingForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "version": trajectory.version,
+            "melder_name": request.user.full_name,
+            "melder_email": request.user.email,
+        },
+    )
+
+    def save() -> object:
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        return services.melding_create(
+            actor=request.actor,
+            trajectory=trajectory,
+            data=MeldingInput(**data),
+            expected_version=version,
+        )
+
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        save,
+        anchor="melding",
+        title=gettext_lazy("The melding to Veilig Thuis"),
+        intro=gettext_lazy(
+            "A melding needs your name and how Veilig Thuis can reach you; an anonymous contact is an advies. "
+            "Open melden is the rule: discuss the melding with the parents and the child first, unless an exception applies."
+        ),
+        extra={"show_emergency": trajectory.is_acute},
+    )
+
+
+@trajectory_rule
+def melding_handover(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    melding = getattr(trajectory, "melding", None)
+    if melding is None:
+        raise Http404
+    form = HandoverForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "handed_over_at": timezone.localtime().replace(second=0, microsecond=0)
+        },
+    )
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        lambda: services.melding_handover(
+            actor=request.actor,
+            melding=melding,
+            handed_over_at=form.cleaned_data["handed_over_at"],
+            channel=form.cleaned_data["channel"],
+            reference=form.cleaned_data["reference"],
+        ),
+        anchor="melding",
+        title=gettext_lazy("Record the handover to Veilig Thuis"),
+    )
+
+
+@trajectory_rule
+def feedback_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
+    trajectory = load(request, public_id)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        lambda: services.feedback_add(
+            actor=request.actor, trajectory=trajectory, **form.cleaned_data
+        ),
+        anchor="melding",
+        title=gettext_lazy("Record feedback from Veilig Thuis"),
+        intro=gettext_lazy(
+            "Veilig Thuis reports back after the veiligheidsbeoordeling (within 5 working days) and after an onderzoek."
+        ),
+    )

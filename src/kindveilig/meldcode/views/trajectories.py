@@ -1,0 +1,302 @@
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kindveilig.access.roles import Role
+from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.meldcode import services
+from kindveilig.meldcode.afwegingskader import advise
+from kindveilig.meldcode.forms import (
+    AcuteForm,
+    ChildFormSet,
+    CloseForm,
+    InvolvedFormSet,
+    MeldplichtForm,
+    StartForm,
+    VersionedForm,
+    apply_errors,
+)
+from kindveilig.meldcode.models.choices import Status, Step
+from kindveilig.meldcode.selectors import (
+    chronology,
+    meldplicht_case_get_for,
+    trajectory_page_for,
+)
+from kindveilig.meldcode.services.decisions import latest_decision
+from kindveilig.meldcode.services.trajectories import (
+    ChildInput,
+    InvolvedInput,
+    StartInput,
+    step_gate,
+)
+from kindveilig.meldcode.services.weighing import (
+    current_answers,
+    missing_child_conversations,
+)
+
+from .common import af_rule, load, to_detail, trajectory_rule
+
+MELDPLICHT_SECTORS = {"onderwijs", "kinderopvang"}
+
+
+@trajectory_rule
+def trajectory_list(request: AuthenticatedRequest) -> HttpResponse:
+    status = request.GET.get("status", "open")
+    page = trajectory_page_for(
+        actor=request.actor, page_number=request.GET.get("pagina"), status=status
+    )
+    return render(
+        request, "meldcode/trajectory_list.html", {"page": page, "status": status}
+    )
+
+
+@trajectory_rule
+def trajectory_start(request: AuthenticatedRequest) -> HttpResponse:
+    post = request.POST if request.method == "POST" else None
+    form = StartForm(post)
+    children = ChildFormSet(post, prefix="kind")
+    involved = InvolvedFormSet(post, prefix="betrokkene")
+    if post is not None and ("add_child" in post or "add_involved" in post):
+        # Add a row without JavaScript: re-render with what was typed plus one row.
+        children = _grow(ChildFormSet, post, "kind", grow="add_child" in post)
+        involved = _grow(
+            InvolvedFormSet, post, "betrokkene", grow="add_involved" in post
+        )
+        return _render_start(request, form, children, involved)
+    if post is not None and form.is_valid():
+        if form.cleaned_data["colleague_suspicion"] == "yes":
+            return HttpResponseRedirect(reverse("meldcode:meldplicht-start"))
+        if children.is_valid() and involved.is_valid():
+            data = StartInput(
+                origin=form.cleaned_data["origin"],
+                worry=form.cleaned_data["worry"],
+                forms_of_violence=form.cleaned_data["forms_of_violence"],
+                kindcheck_notes=form.cleaned_data["kindcheck_notes"],
+                children=[
+                    ChildInput(**child.cleaned_data)
+                    for child in children
+                    if child.cleaned_data
+                ],
+                involved=[
+                    InvolvedInput(**person.cleaned_data, child_index=0)
+                    for person in involved
+                    if person.cleaned_data
+                ],
+            )
+            try:
+                trajectory = services.trajectory_start(actor=request.actor, data=data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The trajectory has started. Begin with step 1: the signals."),
+                )
+                return to_detail(trajectory)
+    return _render_start(request, form, children, involved)
+
+
+def _grow(formset_class: Any, post: QueryDict, prefix: str, grow: bool) -> Any:
+    data = post.copy()
+    if grow:
+        key = f"{prefix}-TOTAL_FORMS"
+        data[key] = str(int(data.get(key, "0")) + 1)
+    formset = formset_class(data, prefix=prefix)
+    return formset
+
+
+def _render_start(
+    request: AuthenticatedRequest, form: object, children: object, involved: object
+) -> HttpResponse:
+    return render(
+        request,
+        "meldcode/trajectory_start.html",
+        {
+            "form": form,
+            "children": children,
+            "involved": involved,
+            "meldplicht_sector": request.actor.organisation.sector
+            in MELDPLICHT_SECTORS,
+        },
+    )
+
+
+@trajectory_rule
+def trajectory_detail(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    answers = current_answers(trajectory)
+    next_step = Step(trajectory.step + 1) if trajectory.step < Step.BESLISSEN else None
+    context = {
+        "trajectory": trajectory,
+        "steps": Step.choices,
+        "items": chronology(trajectory),
+        "advice": advise(answers),
+        "answers": answers,
+        "next_step": next_step,
+        "gate": step_gate(trajectory, next_step) if next_step else [],
+        "missing_children": missing_child_conversations(trajectory),
+        "decision": latest_decision(trajectory),
+        "melding": getattr(trajectory, "melding", None)
+        if trajectory.status != Status.OPEN
+        else None,
+        "version_form": VersionedForm(initial={"version": trajectory.version}),
+        "is_af": request.actor.role == Role.AANDACHTSFUNCTIONARIS,
+        "is_owner": trajectory.owner_id == request.user.pk,
+    }
+    return render(request, "meldcode/trajectory_detail.html", context)
+
+
+@trajectory_rule
+def trajectory_chronology(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    return render(
+        request,
+        "meldcode/trajectory_chronology.html",
+        {"trajectory": trajectory, "items": chronology(trajectory)},
+    )
+
+
+@require_POST
+@trajectory_rule
+def step_advance(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
+    trajectory = load(request, public_id)
+    form = VersionedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.step_advance(
+                actor=request.actor,
+                trajectory=trajectory,
+                to_step=Step(min(trajectory.step + 1, Step.BESLISSEN)),
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("On to the next step."))
+    return to_detail(trajectory)
+
+
+@trajectory_rule
+def trajectory_acute(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    form = AcuteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.trajectory_report_acute(
+                actor=request.actor,
+                trajectory=trajectory,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Marked as acute danger. Your aandachtsfunctionaris is alerted. Record the immediate melding below."
+                ),
+            )
+            return HttpResponseRedirect(
+                reverse("meldcode:decision-propose", args=[trajectory.public_id])
+            )
+    return render(
+        request,
+        "meldcode/trajectory_acute.html",
+        {"trajectory": trajectory, "form": form},
+    )
+
+
+@require_POST
+@af_rule
+def trajectory_take_over(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    form = VersionedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.trajectory_take_over(
+                actor=request.actor,
+                trajectory=trajectory,
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("You are now the owner of this trajectory."))
+    return to_detail(trajectory)
+
+
+@trajectory_rule
+def trajectory_close(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    post = request.POST if request.method == "POST" else None
+    form = CloseForm(post, initial={"version": trajectory.version})
+    if post is not None and form.is_valid():
+        try:
+            services.trajectory_close(
+                actor=request.actor,
+                trajectory=trajectory,
+                outcome=form.cleaned_data["outcome"],
+                agreements=form.cleaned_data["agreements"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The trajectory is closed."))
+            return to_detail(trajectory)
+    return render(
+        request,
+        "meldcode/step_form.html",
+        {
+            "trajectory": trajectory,
+            "form": form,
+            "title": _("Close the trajectory"),
+            "intro": _(
+                "Record the outcome. Closing at afweging 1 needs its 'no' with rationale; otherwise record the agreements about the child's future safety."
+            ),
+        },
+    )
+
+
+@trajectory_rule
+def meldplicht_start(request: AuthenticatedRequest) -> HttpResponse:
+    form = MeldplichtForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.meldplicht_case_start(
+                actor=request.actor, summary=form.cleaned_data["summary"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return HttpResponseRedirect(
+                reverse("meldcode:meldplicht-detail", args=[case.public_id])
+            )
+    return render(request, "meldcode/meldplicht_start.html", {"form": form})
+
+
+@trajectory_rule
+def meldplicht_detail(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    case = meldplicht_case_get_for(actor=request.actor, public_id=public_id)
+    return render(request, "meldcode/meldplicht_detail.html", {"case": case})
