@@ -46,6 +46,7 @@ def main() -> int:
                 "-l",
                 "en",
                 "--no-location",
+                "--no-fuzzy-matching",
                 "--ignore",
                 "test_*",
                 "--ignore",

@@ -91,4 +91,5 @@ class VerifiedSessionAuthentication(SessionAuthentication):
                 _("Choose the organisation and role you act in first.")
             )
         self.enforce_csrf(request)
-        return actor.user, actor
+        # The user as django-otp wrapped it, so is_verified() keeps working.
+        return user, actor

@@ -8,9 +8,8 @@ refusal the page gives. Output serializers are read-only and never show a BSN.
 
 from typing import Any
 
-from rest_framework import serializers
-
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
+from rest_framework import serializers
 
 from kindveilig.meldcode import afwegingskader
 from kindveilig.meldcode.models import (
@@ -483,7 +482,8 @@ class MarkInputSerializer(serializers.Serializer[dict[str, Any]]):
 class ObservationInputSerializer(serializers.Serializer[dict[str, Any]]):
     observed_on = serializers.DateField()
     observed_by = text(max_length=200)
-    source = serializers.ChoiceField(choices=Source.choices)
+    # DRF's metaclass moves declared fields off the class; mypy sees Field.source.
+    source = serializers.ChoiceField(choices=Source.choices)  # type: ignore[assignment]
     source_name = text(max_length=200)
     facts = text()
     interpretation = text()

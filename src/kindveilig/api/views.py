@@ -11,14 +11,13 @@ from typing import Any
 
 from django.http import Http404
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
-
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from drf_spectacular.views import SpectacularAPIView
 
 from kindveilig.access.roles import ALL_ROLES, Role
 from kindveilig.meldcode import selectors, services
@@ -196,7 +195,7 @@ def trajectory_detail(request: Request, public_id: uuid.UUID) -> Response:
 def trajectory_chronology(request: Request, public_id: uuid.UUID) -> Response:
     trajectory = _trajectory(request, public_id)
     items = selectors.chronology(trajectory)
-    return Response(s.ChronologyItemSerializer(items, many=True).data)
+    return Response([s.ChronologyItemSerializer(item).data for item in items])
 
 
 # ---- Steps 1-4 --------------------------------------------------------------
@@ -350,7 +349,9 @@ def decision_propose(request: Request, public_id: uuid.UUID) -> Response:
 def _decision(
     request: Request, public_id: uuid.UUID, decision_id: uuid.UUID
 ) -> Decision:
-    decision = selectors.decision_get_for(actor=actor_of(request), public_id=decision_id)
+    decision = selectors.decision_get_for(
+        actor=actor_of(request), public_id=decision_id
+    )
     if decision.trajectory.public_id != public_id:
         raise Http404
     return decision

@@ -360,7 +360,7 @@ DEMO_TRAJECTORIES: dict[str, tuple[str, str | None, list[str]]] = {
     "DEMO-JGZ-01": (
         f"jgz@{DEMO_DOMAIN}",
         f"aandacht-jgz@{DEMO_DOMAIN}",
-        ["step_2", "step_5", "helping", "melded_last_week", "acute"],
+        ["step_2", "step_5", "helping", "melded_two_weeks_ago", "acute"],
     ),
     "DEMO-KO-01": (
         f"opvang@{DEMO_DOMAIN}",
@@ -371,9 +371,9 @@ DEMO_TRAJECTORIES: dict[str, tuple[str, str | None, list[str]]] = {
 }
 
 
-def _demo_actor(email: str, organisation: Organisation) -> Actor:
+def _demo_actor(email: str, organisation: Organisation, role: Role) -> Actor:
     membership = Membership.objects.select_related("user", "organisation").get(
-        user__email=email, organisation=organisation
+        user__email=email, organisation=organisation, role=role
     )
     return Actor(user=membership.user, membership=membership)
 
@@ -436,14 +436,14 @@ def _build_trajectory(
             _helping(actor, cosigner, **names)
         elif state == "melded":
             scenarios.melded(actor, cosigner, **names)
-        elif state == "melded_last_week":
-            # Handed over eight days ago and still no veiligheidsbeoordeling:
-            # the deadline overview shows it as overdue.
+        elif state == "melded_two_weeks_ago":
+            # Handed over (by phone) two weeks ago and still no
+            # veiligheidsbeoordeling: the deadline overview shows it as overdue.
             melding = scenarios.melded(actor, cosigner, **names)
             melding_handover(
                 actor=actor,
                 melding=melding,
-                handed_over_at=timezone.now() - timedelta(days=8),
+                handed_over_at=timezone.now() - timedelta(days=14),
                 channel=HandoverChannel.PHONE,
                 reference=melding.veilig_thuis_reference,
             )
@@ -466,8 +466,10 @@ def ensure_trajectories(organisations: dict[str, Organisation]) -> int:
         organisation = organisations[code]
         if Trajectory.objects.filter(organisation=organisation).exists():
             continue
-        actor = _demo_actor(professional, organisation)
-        cosigner = _demo_actor(af, organisation) if af else None
+        actor = _demo_actor(professional, organisation, Role.PROFESSIONAL)
+        cosigner = (
+            _demo_actor(af, organisation, Role.AANDACHTSFUNCTIONARIS) if af else None
+        )
         for index, state in enumerate(states):
             given = f"{DEMO_GIVEN[(index + offset) % len(DEMO_GIVEN)]} (demo)"
             family = DEMO_FAMILY[(5 * index + offset) % len(DEMO_FAMILY)]

@@ -17,7 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from kindveilig.access.roles import Role
@@ -109,12 +109,12 @@ def overdue_counts(*, now: dt.datetime) -> OverdueMap:
     return dict(result)
 
 
-def _link(url_name: str, fallback: str) -> str:
-    try:
-        path = reverse(url_name)
-    except NoReverseMatch:  # the owner's list may not exist in every build
-        path = reverse(fallback)
-    return f"{settings.KINDVEILIG_BASE_URL}{path}"
+# Where each reminder leads: the aandachtsfunctionaris to the deadline overview,
+# an owner to their own trajectories.
+LINKS = {
+    ReminderKind.AANDACHTSFUNCTIONARIS: "meldcode:deadlines",
+    ReminderKind.OWNER: "meldcode:trajectory-list",
+}
 
 
 def _send_once(
@@ -122,16 +122,11 @@ def _send_once(
 ) -> bool:
     """Send one reminder unless it was sent today. The log row and the e-mail go
     together: when sending fails, the row is rolled back and a later run retries."""
-    link = (
-        _link("meldcode:deadlines", "core:home")
-        if kind == ReminderKind.AANDACHTSFUNCTIONARIS
-        else _link("meldcode:trajectory-list", "core:home")
-    )
     context = {
         "kind": str(kind),
         "steps": counts.steps,
         "feedback": counts.feedback,
-        "link": link,
+        "link": f"{settings.KINDVEILIG_BASE_URL}{reverse(LINKS[kind])}",
     }
     try:
         with transaction.atomic():

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
@@ -19,9 +19,12 @@ from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 
 from .models import (
+    Conversation,
+    ConversationSkip,
     Decision,
     Melding,
     MeldplichtCase,
+    Observation,
     Trajectory,
     TrajectoryChild,
 )
@@ -138,6 +141,28 @@ def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
         items.append(ChronologyItem(event.at, "event", event.step, event))
     items.sort(key=lambda item: item.at)
     return items
+
+
+def with_entries(trajectory: Trajectory) -> Trajectory:
+    """Load every step's entries at once, so the detail page has a fixed query count."""
+    prefetch_related_objects(
+        [trajectory],
+        Prefetch(
+            "observations",
+            queryset=Observation.objects.select_related("created_by").prefetch_related(
+                "marks"
+            ),
+        ),
+        "attachments",
+        "consultations",
+        Prefetch(
+            "conversations", queryset=Conversation.objects.select_related("child")
+        ),
+        Prefetch("skips", queryset=ConversationSkip.objects.select_related("child")),
+        "answers",
+        "feedback",
+    )
+    return trajectory
 
 
 def meldplicht_cases_for(*, actor: Actor) -> QuerySet[MeldplichtCase]:

@@ -6,10 +6,19 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership, User
-from kindveilig.demo.builders import DEMO_ACCOUNTS, demo_people_count
-from kindveilig.organisations.models import Organisation
+from kindveilig.demo.builders import DEMO_ACCOUNTS, DEMO_DOMAIN, demo_people_count
+from kindveilig.meldcode.deadline_selectors import deadline_overview_for
+from kindveilig.meldcode.models import (
+    Melding,
+    Trajectory,
+    TrajectoryChild,
+    VeiligThuisFeedback,
+)
+from kindveilig.meldcode.models.choices import FeedbackKind, Outcome, Status, Step
+from kindveilig.organisations.models import Organisation, Sector
 from kindveilig.persons.models import Person
 
 pytestmark = [pytest.mark.django_db]
@@ -69,3 +78,43 @@ def test_demo_code_is_refused_outside_demo_mode(settings: object) -> None:
     settings.KINDVEILIG_DEMO_MODE = False  # type: ignore[attr-defined]
     with pytest.raises(CommandError):
         call_command("demo_code", "x@y.nl", stdout=StringIO())
+
+
+def test_seed_demo_builds_trajectories_through_the_whole_flow(demo_mode: None) -> None:
+    call_command("seed_demo", stdout=StringIO())
+    count = Trajectory.objects.count()
+    persons = Person.objects.count()
+    call_command("seed_demo", stdout=StringIO())
+    assert Trajectory.objects.count() == count
+    assert Person.objects.count() == persons
+
+    trajectories = list(Trajectory.objects.select_related("organisation"))
+    assert {t.step for t in trajectories if t.status == Status.OPEN} == set(Step)
+    assert {t.status for t in trajectories} == set(Status)
+    assert {t.organisation.sector for t in trajectories} >= {
+        Sector.ONDERWIJS,
+        Sector.JGZ,
+        Sector.KINDEROPVANG,
+        Sector.SPORT_CULTUUR,
+    }
+    assert any(t.is_acute for t in trajectories)
+    assert any(t.outcome == Outcome.NO_SUSPICION for t in trajectories)
+    assert Melding.objects.filter(handed_over_at__isnull=False).exists()
+    assert VeiligThuisFeedback.objects.filter(
+        kind=FeedbackKind.VEILIGHEIDSBEOORDELING
+    ).exists()
+    # Every child is clearly fictitious.
+    children = TrajectoryChild.objects.select_related("person")
+    assert all("(demo)" in link.person.given_name for link in children)
+
+
+def test_the_demo_deadline_overview_has_something_to_show(demo_mode: None) -> None:
+    call_command("seed_demo", stdout=StringIO())
+    membership = Membership.objects.select_related("user", "organisation").get(
+        user__email=f"aandacht-jgz@{DEMO_DOMAIN}"
+    )
+    overview = deadline_overview_for(
+        actor=Actor(user=membership.user, membership=membership)
+    )
+    assert overview.steps
+    assert overview.overdue_feedback == 1

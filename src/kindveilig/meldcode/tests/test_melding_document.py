@@ -4,8 +4,10 @@ second factor is given again, once, and logged per child."""
 import datetime as dt
 import shutil
 import subprocess
+import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.db import connection
 from django.test import Client
@@ -82,7 +84,7 @@ def pdf_url(trajectory: Trajectory) -> str:
     return reverse("meldcode:melding-pdf", args=[trajectory.public_id])
 
 
-def confirm(client: Client, trajectory: Trajectory, code: str, formaat: str) -> object:
+def confirm(client: Client, trajectory: Trajectory, code: str, formaat: str) -> Any:
     return client.post(
         reverse("meldcode:melding-confirm", args=[trajectory.public_id]),
         {"token": code, "formaat": formaat},
@@ -104,11 +106,11 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     return " ".join(result.stdout.split())
 
 
-def printed(person_ids: list[object], action: AuditAction) -> list[AuditEvent]:
+def printed(person_ids: list[uuid.UUID], action: AuditAction) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(action=action, person_id__in=person_ids))
 
 
-def children_of(melding: Melding) -> list[object]:
+def children_of(melding: Melding) -> list[uuid.UUID]:
     return [link.person.public_id for link in melding.trajectory.children.all()]
 
 

@@ -41,7 +41,9 @@ def test_aandachtsfunctionaris_sees_the_overview_overdue_first(
     prof = actor_of(professional)
     with time_machine.travel(timezone.now() - dt.timedelta(days=20)):
         scenarios.start(prof, given_name="Laatje (test)", family_name="Achternaamsen")
-    scenarios.start(prof, given_name="Optijd (test)", family_name="Achternaamsen")
+    on_time_trajectory = scenarios.start(
+        prof, given_name="Optijd (test)", family_name="Achternaamsen"
+    )
     scenarios.acute(prof, given_name="Spoed (test)", family_name="Achternaamsen")
     login(client, aandachtsfunctionaris)
     response = client.get(URL)
@@ -58,6 +60,8 @@ def test_aandachtsfunctionaris_sees_the_overview_overdue_first(
     }
     assert overdue in content
     assert 'class="kv-tag-acute"' in content
+    detail = reverse("meldcode:trajectory-detail", args=[on_time_trajectory.public_id])
+    assert f'href="{detail}"' in content
     # Given names only: the family name is never shown.
     assert "Achternaamsen" not in content
 

@@ -28,6 +28,7 @@ from kindveilig.meldcode.selectors import (
     chronology,
     meldplicht_case_get_for,
     trajectory_page_for,
+    with_entries,
 )
 from kindveilig.meldcode.services.decisions import latest_decision
 from kindveilig.meldcode.services.trajectories import (
@@ -132,7 +133,7 @@ def _render_start(
 def trajectory_detail(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
-    trajectory = load(request, public_id)
+    trajectory = with_entries(load(request, public_id))
     answers = current_answers(trajectory)
     next_step = Step(trajectory.step + 1) if trajectory.step < Step.BESLISSEN else None
     context = {

@@ -1,0 +1,53 @@
+"""Shared browser-test helpers: a logged-in browser context without retyping
+password and code (the real TOTP login has its own test)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+from django_otp import DEVICE_ID_SESSION_KEY
+from playwright.sync_api import Browser, BrowserContext
+
+from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
+
+
+def logged_in_context(
+    browser: Browser, live_server: Any, persona: Any
+) -> BrowserContext:
+    session = SessionStore()
+    session[SESSION_KEY] = str(persona.user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = persona.user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = persona.device.persistent_id
+    session[ACTIVE_MEMBERSHIP_SESSION_KEY] = persona.membership.pk
+    session.save()
+    context = browser.new_context(locale="nl-NL")
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context
+
+
+def make_persona(role: Any, organisation: Any) -> Any:
+    from conftest import Persona
+
+    from kindveilig.accounts.tests.factories import (
+        MembershipFactory,
+        TOTPDeviceFactory,
+        UserFactory,
+    )
+
+    user = UserFactory.create()
+    membership = MembershipFactory.create(
+        user=user, organisation=organisation, role=role
+    )
+    device = TOTPDeviceFactory.create(user=user)
+    return Persona(user=user, membership=membership, device=device)
