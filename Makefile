@@ -84,7 +84,7 @@ check-messages: install system-run
 	$(TEST) $(PY) scripts/check_messages.py
 
 messages: install system-run
-	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py makemessages -l nl -l en --no-location --no-fuzzy-matching --ignore 'test_*' --ignore 'tests/*' --verbosity 0
+	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py makemessages -l nl -l en --no-location --ignore 'test_*' --ignore 'tests/*' --verbosity 0
 	$(TEST) $(PY) scripts/fill_english.py
 	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py compilemessages --verbosity 0
 

@@ -46,7 +46,6 @@ def main() -> int:
                 "-l",
                 "en",
                 "--no-location",
-                "--no-fuzzy-matching",
                 "--ignore",
                 "test_*",
                 "--ignore",

@@ -23,6 +23,7 @@ def logged_in_context(
     session[DEVICE_ID_SESSION_KEY] = persona.device.persistent_id
     session[ACTIVE_MEMBERSHIP_SESSION_KEY] = persona.membership.pk
     session.save()
+    assert session.session_key is not None
     context = browser.new_context(locale="nl-NL")
     context.add_cookies(
         [

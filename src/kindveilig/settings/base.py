@@ -242,6 +242,9 @@ LOGGING = {
             "level": "WARNING",
             "propagate": False,
         },
+        # WeasyPrint narrates every PDF at INFO; keep its warnings only.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import Persona
+
 from kindveilig.access.actor import Actor
 
 

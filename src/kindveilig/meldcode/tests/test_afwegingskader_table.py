@@ -93,7 +93,8 @@ def test_every_sector_has_a_complete_versioned_framework(sector: str) -> None:
     assert [q["number"] for q in version.questions] == [1, 2, 3, 4, 5]
     for question in version.questions:
         for key in ("label", "text", "guidance"):
-            assert question[key]["nl"] and question[key]["en"]
+            assert question[key]["nl"]
+            assert question[key]["en"]
     assert version.voluntary is (sector == Sector.SPORT_CULTUUR)
     # The basismodel question texts are the legal ones, in every sector.
     assert version.question(2)["text"]["nl"].startswith(

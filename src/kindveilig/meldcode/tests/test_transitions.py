@@ -2,9 +2,10 @@
 
 import datetime as dt
 
-import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+import pytest
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction, AuditEvent
@@ -12,6 +13,7 @@ from kindveilig.meldcode import scenarios, services
 from kindveilig.meldcode.afwegingskader import Answer
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import (
+    ConsultedParty,
     ConversationWith,
     CosignStatus,
     FeedbackKind,
@@ -531,7 +533,7 @@ def test_stale_version_is_a_conflict_and_changes_nothing(prof: Actor) -> None:
         actor=prof,
         trajectory=trajectory,
         data=services.entries.ConsultationInput(
-            party="colleague",
+            party=ConsultedParty.COLLEAGUE,
             consulted_name="Collega",
             consulted_on=timezone.localdate(),
             question="Wat denk jij?",

@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
+import pytest
 from conftest import Persona
+
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.meldcode import scenarios
