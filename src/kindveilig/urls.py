@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from kindveilig.access.decorators import any_step
 from kindveilig.core import views as core_views
+from kindveilig.youthmessages import urls as youthmessages_urls
 
 core_patterns = ([path("", core_views.home, name="home")], "core")
 
@@ -15,4 +17,11 @@ urlpatterns = [
     path("organisaties/", include("kindveilig.organisations.urls")),
     path("trajecten/", include("kindveilig.meldcode.urls")),
     path("api/v1/", include("kindveilig.api.urls")),
+    path("berichten/", include("kindveilig.youthmessages.urls")),
+    # The public children's pages: no login, no tracking, a configurable path.
+    path(settings.KINDVEILIG_YOUTH_PATH, include("kindveilig.youth.urls")),
+    path(
+        settings.KINDVEILIG_YOUTH_PATH,
+        include((youthmessages_urls.public_urlpatterns, "youthchild")),
+    ),
 ]

@@ -102,7 +102,7 @@ def test_easter_is_computed() -> None:
             {"01-01", "03-29", "04-27", "05-06", "05-17", "12-25", "12-26"},
         ),
     ],
-    ids=str,
+    ids=lambda value: str(value) if isinstance(value, int) else "dates",
 )
 def test_dutch_public_holidays(year: int, expected: set[str]) -> None:
     # 2025: King's Day falls on a Sunday and moves to Saturday 26 April.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class YouthmessagesConfig(AppConfig):
+    name = "kindveilig.youthmessages"
+    label = "youthmessages"
