@@ -205,7 +205,9 @@ MAILERS = {
 # The public children's channel "Praat erover": its path (a municipality may put it
 # on its own domain and path) and the neutral page the quick-exit button opens.
 KINDVEILIG_YOUTH_PATH = env_str("KINDVEILIG_YOUTH_PATH", "praat/")
-KINDVEILIG_QUICK_EXIT_URL = env_str("KINDVEILIG_QUICK_EXIT_URL", "https://www.knmi.nl/nederland-nu/weer")
+KINDVEILIG_QUICK_EXIT_URL = env_str(
+    "KINDVEILIG_QUICK_EXIT_URL", "https://www.knmi.nl/nederland-nu/weer"
+)
 # Absolute links in e-mails (which never carry personal data, only a link).
 KINDVEILIG_BASE_URL = env_str("KINDVEILIG_BASE_URL", "")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from kindveilig.core.http import AuthenticatedRequest
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.attachments import attachment_get_for, attachment_read
+from kindveilig.meldcode.drafts import draft_discard, draft_initial, draft_save
 from kindveilig.meldcode.forms import (
     AnswerForm,
     AttachmentForm,
@@ -51,7 +52,19 @@ def _step_form(
     formset: Any = None,
 ) -> HttpResponse:
     """Validate, call the service, and on a refusal show the form again with what
-    was typed and the Dutch message next to the field."""
+    was typed and the Dutch message next to the field. "Save as draft" keeps the
+    input (encrypted) without validating it; the draft fills the form next time."""
+    match = request.resolver_match
+    form_key = match.url_name if match and match.url_name else "form"
+    if request.method == "POST" and "save_draft" in request.POST:
+        draft_save(
+            actor=request.actor,
+            trajectory=trajectory,
+            form_key=form_key,
+            data=request.POST,
+        )
+        messages.info(request, _("Draft saved. It is here when you come back."))
+        return HttpResponseRedirect(request.get_full_path())
     if (
         request.method == "POST"
         and form.is_valid()
@@ -62,16 +75,29 @@ def _step_form(
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            draft_discard(actor=request.actor, trajectory=trajectory, form_key=form_key)
             messages.success(request, _("Saved."))
             return to_detail(trajectory, anchor)
+    if request.method == "GET" and not form.is_bound:
+        draft = draft_initial(
+            actor=request.actor, trajectory=trajectory, form_key=form_key
+        )
+        if draft:
+            form.initial.update({k: v for k, v in draft.items() if k in form.fields})
+            messages.info(request, _("Your draft is filled in. Check it and save."))
     context = {
         "trajectory": trajectory,
         "form": form,
         "formset": formset,
         "title": title,
         "intro": intro,
+        "can_draft": formset is None and form_key not in NO_DRAFT,
     }
     return render(request, "meldcode/step_form.html", {**context, **(extra or {})})
+
+
+# Short forms, or forms whose state must not linger, get no draft button.
+NO_DRAFT = {"attachment-add", "decision-cosign", "weighing", "melding-handover"}
 
 
 @trajectory_rule
