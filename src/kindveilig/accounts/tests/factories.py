@@ -15,7 +15,9 @@ class UserFactory(DjangoModelFactory[User]):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@test.kindveilig.invalid")
-    full_name = factory.Faker("name", locale="nl_NL")
+    # Plain names: Dutch names like "van 't Hof" are HTML-escaped on pages, which
+    # would make text assertions depend on the random name.
+    full_name = factory.Sequence(lambda n: f"Medewerker {n} Testmans")
     password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 
     class Params:

@@ -10,8 +10,8 @@ class PersonFactory(DjangoModelFactory[Person]):
     class Meta:
         model = "persons.Person"
 
-    given_name = factory.Faker("first_name", locale="nl_NL")
-    family_name = factory.Faker("last_name", locale="nl_NL")
+    given_name = factory.Sequence(lambda n: f"Kind{n}")
+    family_name = factory.Sequence(lambda n: f"Proefgezin{n}")
     date_of_birth = factory.Faker("date_of_birth", minimum_age=2, maximum_age=17)
     bsn = factory.Faker("ssn", locale="nl_NL")
     bsn_index = factory.LazyAttribute(lambda person: blind_index(person.bsn))
