@@ -37,3 +37,32 @@ class NoStoreMiddleware:
         if not request.path.startswith("/static/"):
             response.setdefault("Cache-Control", "no-store, max-age=0")
         return response
+
+
+class DutchFirstLocaleMiddleware:
+    """Dutch, unless the user chose English with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many
+    Dutch professionals use an English-language browser; Kindveilig is Dutch first.
+    A view may still activate another language for its own response.
+    """
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+        from django.utils.cache import patch_vary_headers
+
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault(
+            "Content-Language", translation.get_language() or language
+        )
+        return response

@@ -1,0 +1,19 @@
+"""The pages' CSS and scripts are found by the static files finders (and so by
+runserver, the live test server and collectstatic)."""
+
+from django.contrib.staticfiles import finders
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "vendor/nlds/nlds.css",
+        "vendor/nlds/nlds-public.css",
+        "css/kindveilig.css",
+        "django_htmx/htmx-2.min.js",
+    ],
+)
+def test_static_file_is_found(path: str) -> None:
+    assert finders.find(path) is not None
