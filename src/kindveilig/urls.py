@@ -18,6 +18,11 @@ urlpatterns = [
     path("trajecten/", include("kindveilig.meldcode.urls")),
     path("api/v1/", include("kindveilig.api.urls")),
     path("berichten/", include("kindveilig.youthmessages.urls")),
+    path("huishoudens/", include("kindveilig.households.urls")),
+    path("keten/", include("kindveilig.chain.urls")),
+    path("meldcode-op-orde/", include("kindveilig.registry.urls")),
+    path("leren/", include("kindveilig.learning.urls")),
+    path("monitor/", include("kindveilig.monitor.urls")),
     # The public children's pages: no login, no tracking, a configurable path.
     path(settings.KINDVEILIG_YOUTH_PATH, include("kindveilig.youth.urls")),
     path(
