@@ -68,7 +68,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     page.get_by_label("Beschrijving van het letsel").fill(
         "Drie plekken van 2 cm, blauw-paars."
     )
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.locator("#stap-1")).to_contain_text(CHILD_WORDS)
     go_next(page)
 
@@ -79,7 +79,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     page.get_by_label("Datum").fill("2026-11-21")
     page.get_by_label("Uw vraag").fill("Hoe ernstig is dit?")
     page.get_by_label("Het advies").fill("Gesprek met ouders en kind; dan wegen.")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     go_next(page)
 
     # Step 3: parents and child.
@@ -87,7 +87,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     page.get_by_label("Ouders of verzorgers").check()
     page.get_by_label("Datum").fill("2026-11-22")
     page.get_by_label("Wat is er gezegd").fill("Vader zegt dat het kind viel.")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     page.get_by_role("link", name="Gesprek vastleggen").click()
     page.locator("#id_with_whom_1").check()
     page.get_by_label("Welk kind").select_option(label="Lotje (test) Proefmans")
@@ -98,7 +98,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     )
     page.locator("#id_child_wishes").fill("Dat het thuis stopt.")
     page.get_by_label("Ik heb het kind verteld wat er nu gaat gebeuren").check()
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     go_next(page)
 
     # Step 4: afweging 1 yes, 2 yes (structural unsafety) -> melden.
@@ -108,7 +108,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
         page.get_by_label("Onderbouwing").fill(
             "Herhaald letsel en de woorden van het kind."
         )
-        page.get_by_role("button", name="Opslaan").click()
+        page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_test_id("advice").first).to_contain_text(
         "melden bij Veilig Thuis"
     )
@@ -124,7 +124,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     page.get_by_label("Onderbouwing over hulp").fill(
         "Eerst veiligheid via Veilig Thuis."
     )
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_test_id("cosign-status")).to_contain_text(
         "Wacht op de aandachtsfunctionaris"
     )
@@ -133,7 +133,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     af_page.goto(detail_url)
     af_page.get_by_role("link", name="Besluit medeondertekenen of terugsturen").click()
     af_page.get_by_label("Het besluit medeondertekenen").check()
-    af_page.get_by_role("button", name="Opslaan").click()
+    af_page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(af_page.get_by_test_id("cosign-status")).to_contain_text("Medeondertekend")
 
     # The melding, by the teacher.
@@ -143,7 +143,7 @@ def test_teacher_and_aandachtsfunctionaris_reach_a_cosigned_melding_and_pdf(
     page.get_by_label("Telefoonnummer").fill("070-1234567")
     page.get_by_label("Ik heb de melding vooraf met de ouders besproken").check()
     page.get_by_label("Ik heb de melding vooraf met het kind besproken").check()
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_test_id("status")).to_contain_text("Gemeld, vervolg")
 
     # The PDF, after confirming with the second factor again.
@@ -186,7 +186,7 @@ def test_acute_danger_route(
     )
     page.locator("#id_help_possible_1").check()
     page.get_by_label("Onderbouwing over hulp").fill("Eerst veiligheid, daarna kijken.")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     page.get_by_role("link", name="Melding doen").click()
     page.get_by_label("Functie").fill("Leerkracht")
     page.get_by_label("Telefoonnummer").fill("070-7654321")
@@ -196,7 +196,7 @@ def test_acute_danger_route(
     page.locator("#id_not_discussed_explanation").fill(
         "Vader dreigt; bespreken brengt het kind in gevaar."
     )
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_test_id("status")).to_contain_text("Gemeld, vervolg")
     expect(page.get_by_test_id("status")).to_contain_text("Acuut gevaar")
     # Earlier steps can be documented afterwards.
@@ -224,9 +224,9 @@ def test_trajectory_closes_at_question_1(
     page.get_by_label("Onderbouwing").fill(
         "De plekken komen van de voetbaltraining, bevestigd door de trainer."
     )
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_test_id("advice").first).to_contain_text("geen vermoeden")
     page.get_by_role("link", name="Traject afsluiten").first.click()
     page.get_by_label("Geen vermoeden (afweging 1)").check()
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_test_id("status")).to_have_text("Afgesloten")
