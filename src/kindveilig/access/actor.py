@@ -26,6 +26,3 @@ class Actor:
     @property
     def role(self) -> Role:
         return Role(self.membership.role)
-
-    def has_role(self, *roles: Role) -> bool:
-        return self.role in roles
