@@ -9,6 +9,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
 from kindveilig.meldcode.afwegingskader import advise
@@ -388,5 +389,7 @@ def meldplicht_case_start(*, actor: Actor, summary: str) -> MeldplichtCase:
     )
     case.full_clean()
     case.save()
+    # About an employee, not a child: still personal data, so it is audited.
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=case, person_id=None)
     notifications.on_commit_meldplicht(case)
     return case

@@ -603,3 +603,22 @@ def test_free_text_is_encrypted_at_rest(prof: Actor) -> None:
         facts, quote = cursor.fetchone()
     assert "Blauwe plekken" not in facts
     assert "gevallen" not in quote
+
+
+def test_meldplicht_case_is_kept_apart_and_audited(prof: Actor, af: Actor) -> None:
+    from kindveilig.meldcode.models import MeldplichtCase
+    from kindveilig.meldcode.selectors import meldplicht_cases_for
+
+    case = services.meldplicht_case_start(
+        actor=prof, summary="Een collega schreeuwde en duwde een kind."
+    )
+    assert Trajectory.objects.count() == 0
+    assert AuditEvent.objects.filter(
+        object_type="meldcode.meldplichtcase", action=AuditAction.CREATE
+    ).exists()
+    assert list(meldplicht_cases_for(actor=af)) == [case]
+    refused(
+        lambda: services.meldplicht_case_start(actor=prof, summary=" "),
+        match="Beschrijf",
+    )
+    assert MeldplichtCase.objects.count() == 1
