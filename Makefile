@@ -14,12 +14,13 @@ PORT ?= 8000
 
 .PHONY: help run serve install system-run system-test compile-messages messages \
         test lint fmt typecheck check-deploy check-migrations check-messages \
-        unit e2e clean
+        unit e2e clean bench bench-quick bench-install
 
 help:
 	@echo "make run   - install, migrate, seed the demo and serve on http://$(HOST):$(PORT)"
 	@echo "make test  - lint, types, checks, the whole suite on PostgreSQL, browser tests"
 	@echo "make lint | fmt | typecheck | messages | e2e | unit | clean"
+	@echo "make bench-quick | bench - measure at scale, write docs/performance.md"
 
 $(PY):
 	@PYTHON_BIN=$$(scripts/find_python.sh) && echo "Using $$PYTHON_BIN" && "$$PYTHON_BIN" -m venv $(VENV)
@@ -96,6 +97,29 @@ unit: install
 
 e2e: install
 	$(TEST) $(BIN)/pytest -m e2e --create-db -p no:xdist
+
+# ---- make bench (issue 7; not part of make test) ---------------------------
+# Grows a synthetic population in steps (total trajectories), measures each step
+# with locust against gunicorn on 127.0.0.1, and writes docs/performance.md.
+BENCH_VENV := var/bench-venv
+BENCH_STAMP := $(BENCH_VENV)/.installed-$(shell cat requirements-bench.txt | sha1sum | cut -c1-12)
+BENCH_QUICK_SIZES ?= 2000 10000 30000
+BENCH_SIZES ?= 10000 100000 1000000
+
+$(BENCH_STAMP): requirements-bench.txt | install
+	@mkdir -p var
+	@PYTHON_BIN=$$(scripts/find_python.sh) && "$$PYTHON_BIN" -m venv $(BENCH_VENV)
+	$(BIN)/uv pip install --quiet --python $(BENCH_VENV)/bin/python -r requirements-bench.txt
+	rm -f $(BENCH_VENV)/.installed-*
+	touch $(BENCH_STAMP)
+
+bench-install: install system-test compile-messages $(BENCH_STAMP)
+
+bench-quick: bench-install
+	scripts/with_postgres.sh scripts/bench.sh bench-quick 30s $(BENCH_QUICK_SIZES)
+
+bench: bench-install
+	scripts/with_postgres.sh scripts/bench.sh bench 60s $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .coverage

@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 
 from kindveilig.access.decorators import any_step
 from kindveilig.core import views as core_views
+from kindveilig.youth import urls as youth_urls
 from kindveilig.youthmessages import urls as youthmessages_urls
 
 core_patterns = ([path("", core_views.home, name="home")], "core")
@@ -18,6 +19,7 @@ urlpatterns = [
     path("trajecten/", include("kindveilig.meldcode.urls")),
     path("api/v1/", include("kindveilig.api.urls")),
     path("berichten/", include("kindveilig.youthmessages.urls")),
+    path("beheer/hulplijnen/", include((youth_urls.staff_urlpatterns, "youthstaff"))),
     path("huishoudens/", include("kindveilig.households.urls")),
     path("keten/", include("kindveilig.chain.urls")),
     path("meldcode-op-orde/", include("kindveilig.registry.urls")),

@@ -229,4 +229,7 @@ def test_trajectory_closes_at_question_1(
     page.get_by_role("link", name="Traject afsluiten").first.click()
     page.get_by_label("Geen vermoeden (afweging 1)").check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
+    # Closing offers the reflection (learning from cases) before the trajectory.
+    expect(page.get_by_test_id("reflection-form")).to_be_visible()
+    page.goto(f"{live_server.url}/trajecten/{trajectory.public_id}/")
     expect(page.get_by_test_id("status")).to_have_text("Afgesloten")

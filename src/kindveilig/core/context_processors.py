@@ -6,6 +6,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.organisations.models import OrganisationType
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     entries: list[tuple[str | Promise, str]] = [(_("Start"), "core:home")]
     if actor.role in CASE_ROLES:
         entries.append((_("Meldcode"), "meldcode:trajectory-list"))
+        entries.append((_("Households"), "households:household-list"))
+        entries.append((_("Chain"), "chain:share-list"))
     if actor.role in CASE_ROLES or actor.role == Role.FUNCTIONEEL_BEHEERDER:
         entries.append((_("Persons"), "persons:person-list"))
     if actor.role in {
@@ -30,8 +33,21 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         Role.AANDACHTSFUNCTIONARIS,
     }:
         entries.append((_("Organisations"), "organisations:organisation-list"))
+    if actor.role == Role.AANDACHTSFUNCTIONARIS:
+        entries.append((_("Messages from children"), "youthmessages:inbox"))
+    if actor.role in {Role.AANDACHTSFUNCTIONARIS, Role.FUNCTIONEEL_BEHEERDER}:
+        entries.append((_("Meldcode readiness"), "registry:readiness"))
+    if actor.role == Role.GEMEENTE_ANALIST or (
+        actor.role == Role.FUNCTIONEEL_BEHEERDER
+        and actor.organisation.type == OrganisationType.GEMEENTE
+    ):
+        entries.append((_("Meldcode coverage"), "monitor:coverage"))
+    if actor.role in {Role.AANDACHTSFUNCTIONARIS, Role.GEMEENTE_ANALIST}:
+        entries.append((_("Learning"), "learning:themes"))
     if actor.role == Role.FUNCTIONEEL_BEHEERDER:
         entries.append((_("Staff"), "organisations:member-list"))
+        entries.append((_("Helplines"), "youthstaff:service-list"))
+        entries.append((_("Danger words"), "youthmessages:danger-patterns"))
     items = []
     for label, name in entries:
         url = reverse(name)

@@ -18,6 +18,10 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership, User
 from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.core.validators import is_valid_bsn
+from kindveilig.demo.household_builders import ensure_households
+from kindveilig.demo.learning_builders import ensure_learning
+from kindveilig.demo.readiness_builders import ensure_readiness
+from kindveilig.demo.youth_builders import ensure_youth_channels
 from kindveilig.households.models import Household, HouseholdMember, MemberRole
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.afwegingskader import Answer
@@ -488,9 +492,13 @@ def ensure_trajectories(organisations: dict[str, Organisation]) -> int:
 @transaction.atomic
 def seed_demo() -> list[tuple[User, TOTPDevice]]:
     organisations = ensure_organisations()
+    ensure_youth_channels(organisations)
     accounts = ensure_accounts(organisations)
     ensure_people(organisations)
     ensure_trajectories(organisations)
+    ensure_households(organisations)
+    ensure_learning(organisations)
+    ensure_readiness(organisations)
     return accounts
 
 

@@ -17,8 +17,12 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.chain.selectors import shared_trajectory_ids_for
 
 from .models import (
+    AfwegingAnswer,
+    Attachment,
+    Consultation,
     Conversation,
     ConversationSkip,
     Decision,
@@ -27,6 +31,7 @@ from .models import (
     Observation,
     Trajectory,
     TrajectoryChild,
+    VeiligThuisFeedback,
 )
 from .models.choices import Status
 
@@ -36,10 +41,13 @@ PAGE_SIZE = 50
 def _visible(actor: Actor) -> QuerySet[Trajectory]:
     queryset = Trajectory.objects.filter(organisation_id=actor.organisation_id)
     if actor.role == Role.AANDACHTSFUNCTIONARIS:
-        return queryset
-    if actor.role in (Role.PROFESSIONAL, Role.LOKAAL_TEAM_MEDEWERKER):
-        return queryset.filter(owner_id=actor.user.pk)
-    return queryset.none()
+        own = queryset
+    elif actor.role in (Role.PROFESSIONAL, Role.LOKAAL_TEAM_MEDEWERKER):
+        own = queryset.filter(owner_id=actor.user.pk)
+    else:
+        return queryset.none()
+    # Shared with the actor (read-only: can_act_on leaves writes to the owner).
+    return own | Trajectory.objects.filter(pk__in=shared_trajectory_ids_for(actor))
 
 
 def _audit_read(actor: Actor, trajectories: list[Trajectory], reason: str = "") -> None:
@@ -109,22 +117,57 @@ class ChronologyItem:
     obj: Any
 
 
+def _entry_prefetches() -> list[Prefetch[Any]]:
+    """Every step's entries with who recorded them: one query per kind of entry.
+    The detail page and the chronology share them, so the detail page loads each
+    kind once (docs/performance.md)."""
+    return [
+        Prefetch(
+            "observations",
+            queryset=Observation.objects.select_related("created_by").prefetch_related(
+                "marks"
+            ),
+        ),
+        Prefetch(
+            "attachments", queryset=Attachment.objects.select_related("created_by")
+        ),
+        Prefetch(
+            "consultations", queryset=Consultation.objects.select_related("created_by")
+        ),
+        Prefetch(
+            "conversations",
+            queryset=Conversation.objects.select_related("created_by", "child"),
+        ),
+        Prefetch(
+            "skips",
+            queryset=ConversationSkip.objects.select_related("created_by", "child"),
+        ),
+        Prefetch(
+            "answers", queryset=AfwegingAnswer.objects.select_related("created_by")
+        ),
+        Prefetch(
+            "feedback",
+            queryset=VeiligThuisFeedback.objects.select_related("created_by"),
+        ),
+    ]
+
+
 def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
-    """Every entry of the trajectory in time order (a fixed number of queries)."""
+    """Every entry of the trajectory in time order (a fixed number of queries).
+    Entries already loaded by ``with_entries`` are not loaded again."""
+    prefetch_related_objects([trajectory], *_entry_prefetches())
     items: list[ChronologyItem] = []
-    for obs in trajectory.observations.select_related("created_by").prefetch_related(
-        "marks"
-    ):
+    for obs in trajectory.observations.all():
         items.append(ChronologyItem(obs.created_at, "observation", 1, obs))
-    for item in trajectory.attachments.select_related("created_by"):
+    for item in trajectory.attachments.all():
         items.append(ChronologyItem(item.created_at, "attachment", 1, item))
-    for con in trajectory.consultations.select_related("created_by"):
+    for con in trajectory.consultations.all():
         items.append(ChronologyItem(con.created_at, "consultation", 2, con))
-    for conv in trajectory.conversations.select_related("created_by", "child"):
+    for conv in trajectory.conversations.all():
         items.append(ChronologyItem(conv.created_at, "conversation", 3, conv))
-    for skip in trajectory.skips.select_related("created_by", "child"):
+    for skip in trajectory.skips.all():
         items.append(ChronologyItem(skip.created_at, "skip", 3, skip))
-    for answer in trajectory.answers.select_related("created_by"):
+    for answer in trajectory.answers.all():
         items.append(ChronologyItem(answer.created_at, "answer", 4, answer))
     for decision in trajectory.decisions.select_related("created_by", "cosigned_by"):
         items.append(ChronologyItem(decision.created_at, "decision", 5, decision))
@@ -135,7 +178,7 @@ def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
     )
     if melding is not None:
         items.append(ChronologyItem(melding.created_at, "melding", 5, melding))
-    for feedback in trajectory.feedback.select_related("created_by"):
+    for feedback in trajectory.feedback.all():
         items.append(ChronologyItem(feedback.created_at, "feedback", None, feedback))
     for event in trajectory.events.select_related("actor"):
         items.append(ChronologyItem(event.at, "event", event.step, event))
@@ -145,23 +188,7 @@ def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
 
 def with_entries(trajectory: Trajectory) -> Trajectory:
     """Load every step's entries at once, so the detail page has a fixed query count."""
-    prefetch_related_objects(
-        [trajectory],
-        Prefetch(
-            "observations",
-            queryset=Observation.objects.select_related("created_by").prefetch_related(
-                "marks"
-            ),
-        ),
-        "attachments",
-        "consultations",
-        Prefetch(
-            "conversations", queryset=Conversation.objects.select_related("child")
-        ),
-        Prefetch("skips", queryset=ConversationSkip.objects.select_related("child")),
-        "answers",
-        "feedback",
-    )
+    prefetch_related_objects([trajectory], *_entry_prefetches())
     return trajectory
 
 

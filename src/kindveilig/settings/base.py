@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "kindveilig.api",
     "kindveilig.demo",
+    "kindveilig.scale",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,18 @@ KINDVEILIG_YOUTH_PATH = env_str("KINDVEILIG_YOUTH_PATH", "praat/")
 KINDVEILIG_QUICK_EXIT_URL = env_str(
     "KINDVEILIG_QUICK_EXIT_URL", "https://www.knmi.nl/nederland-nu/weer"
 )
+# Children's conversations are deleted after this many days without activity.
+KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS = env_int(
+    "KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS", 60
+)
+# How many reverse proxies stand before Kindveilig (X-Forwarded-For hops to trust);
+# the children's rate limit keys on the client address, never stored.
+KINDVEILIG_TRUSTED_PROXY_COUNT = env_int("KINDVEILIG_TRUSTED_PROXY_COUNT", 0)
+# Verwijsindex signals: active for two years, then archived for five (Jeugdwet 7.1.4.6).
+KINDVEILIG_SIGNAL_ACTIVE_DAYS = env_int("KINDVEILIG_SIGNAL_ACTIVE_DAYS", 730)
+KINDVEILIG_SIGNAL_ARCHIVE_DAYS = env_int("KINDVEILIG_SIGNAL_ARCHIVE_DAYS", 1826)
+# How long a break-the-glass read access lasts.
+KINDVEILIG_BREAK_GLASS_MINUTES = env_int("KINDVEILIG_BREAK_GLASS_MINUTES", 60)
 # Absolute links in e-mails (which never carry personal data, only a link).
 KINDVEILIG_BASE_URL = env_str("KINDVEILIG_BASE_URL", "")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")

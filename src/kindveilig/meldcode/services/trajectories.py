@@ -10,6 +10,7 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
+from kindveilig.chain.services import signal_register
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
 from kindveilig.meldcode.afwegingskader import advise
@@ -196,6 +197,8 @@ def trajectory_start(*, actor: Actor, data: StartInput) -> Trajectory:
     record_event(actor, trajectory, "started")
     audit_write(actor, trajectory, trajectory, AuditAction.CREATE)
     notifications.on_commit_trajectory_started(trajectory)
+    for child in children:  # Verwijsindex: who else is involved with this child
+        signal_register(actor=actor, person=child, source=trajectory)
     return trajectory
 
 

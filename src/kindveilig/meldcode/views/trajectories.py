@@ -263,7 +263,9 @@ def trajectory_close(
             apply_errors(form, error)
         else:
             messages.success(request, _("The trajectory is closed."))
-            return to_detail(trajectory)
+            return HttpResponseRedirect(
+                reverse("learning:reflection-start", args=[trajectory.public_id])
+            )
     return render(
         request,
         "meldcode/step_form.html",

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The benchmark (issue 7). Usage: scripts/bench.sh PROFILE DURATION SIZE...
+# Needs DATABASE_URL (make bench runs it inside scripts/with_postgres.sh). For each
+# SIZE (total trajectories, ascending) it grows the synthetic population, logs in
+# the virtual users, serves the app with gunicorn on 127.0.0.1, drives it with
+# locust, runs EXPLAIN ANALYZE, and finally writes docs/performance.md.
+set -euo pipefail
+PROFILE="$1"; DURATION="$2"; shift 2
+USERS="${BENCH_USERS_COUNT:-50}"
+WORKERS="${BENCH_WORKERS:-4}"
+PY=.venv/bin/python
+LOCUST=var/bench-venv/bin/locust
+OUT="var/bench/$PROFILE"
+rm -rf "$OUT"; mkdir -p "$OUT"
+STARTED=$(date +%s)
+
+export DJANGO_SETTINGS_MODULE=kindveilig.scale.bench_settings
+export DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false \
+  SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0 \
+  STATIC_ROOT="$PWD/var/bench/static" LOG_LEVEL=WARNING
+export SECRET_KEY="$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+export KINDVEILIG_ENCRYPTION_KEYS="$($PY -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
+export KINDVEILIG_BLIND_INDEX_KEY=bench-only
+
+$PY manage.py migrate --verbosity 0
+$PY manage.py createcachetable
+$PY manage.py collectstatic --noinput --verbosity 0
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+HAVE=0
+for SIZE in "$@"; do
+  DIR="$OUT/$SIZE"; mkdir -p "$DIR"
+  ADD=$((SIZE - HAVE))
+  echo "== $PROFILE: growing to $SIZE trajectories (+$ADD)"
+  T0=$(date +%s.%N)
+  # 0.3 trajectories per minor: the children grow with them.
+  $PY manage.py generate_population --trajectories "$ADD" --children $((ADD * 10 / 3)) \
+    --seed "$SIZE" > "$DIR/generate.txt"
+  T1=$(date +%s.%N)
+  HAVE=$SIZE
+  $PY manage.py bench_sessions --users "$USERS" --out "$DIR/users.json" >/dev/null
+  .venv/bin/gunicorn kindveilig.wsgi --pythonpath src --bind "127.0.0.1:$PORT" --workers "$WORKERS" --preload \
+    --access-logfile /dev/null --error-logfile "$DIR/gunicorn.log" &
+  GUNICORN=$!
+  for _ in $(seq 1 60); do
+    curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5
+  done
+  # Warm every worker (templates, translations, connections) before measuring.
+  SESSION=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['session'])" "$DIR/users.json")
+  for _ in $(seq 1 $((WORKERS * 3))); do
+    for URL in / /trajecten/ /personen/ /bench/floor/ /praat/ /api/v1/trajectories/; do
+      curl -s -o /dev/null -b "sessionid=$SESSION" "http://127.0.0.1:$PORT$URL" || true
+    done
+  done
+  LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
+  BENCH_USERS="$DIR/users.json" "$LOCUST" -f scripts/bench/locustfile.py --headless \
+    -u "$USERS" -r 10 -t "$DURATION" --host "http://127.0.0.1:$PORT" \
+    --csv "$DIR/locust" --only-summary --loglevel WARNING > "$DIR/locust.txt" 2>&1 || true
+  LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
+  kill "$GUNICORN"; wait "$GUNICORN" 2>/dev/null || true
+  $PY manage.py bench_explain --out "$DIR/explain.json" >/dev/null
+  $PY manage.py bench_signals --count 200 --out "$DIR/signals.json" >/dev/null || echo null > "$DIR/signals.json"
+  AUDIT=$($PY manage.py shell -v 0 -c 'from kindveilig.audit.models import AuditEvent; print(AuditEvent.objects.count())')
+  ROWS=$(awk -F'\t' 'NF==2 {s+=$2} END {print s+0}' "$DIR/generate.txt")
+  cat > "$DIR/meta.json" <<JSON
+{"trajectories": $SIZE, "rows": $ROWS, "audit_records": $AUDIT,
+ "generate_seconds": $(python3 -c "print(round($T1 - $T0, 1))"), "users": $USERS, "workers": $WORKERS,
+ "duration": "$DURATION", "think": "${BENCH_THINK:-2,8}", "loadavg_before": "$LOAD_BEFORE", "loadavg_after": "$LOAD_AFTER", "run_seconds": $(( $(date +%s) - STARTED ))}
+JSON
+  tail -n 3 "$DIR/locust.txt" || true
+done
+$PY manage.py verify_audit_log | tail -n 1
+$PY manage.py bench_report --profile "$PROFILE" --dir "$OUT"

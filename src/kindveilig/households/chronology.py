@@ -1,0 +1,200 @@
+"""One timeline per household: meldcode trajectories (with their melding and
+Veilig Thuis feedback), phase changes, plan versions, meetings, mappings and
+handovers, filtered to what the viewer may see.
+
+Trajectories appear only when the viewer may open them (``meldcode``'s rule,
+through ``chain.selectors.trajectories_visible_to``). Partners see that a phase
+changed, a plan version or a meeting happened, without the reasons, the
+children's words or the decisions.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kindveilig.access.actor import Actor
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.chain.selectors import trajectories_visible_to
+from kindveilig.meldcode.models import Melding, VeiligThuisFeedback
+
+from .models import Handover, Mapping, Meeting, PhaseChange, PlanVersion, SafetyCase
+from .selectors import HouseholdAccess
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: dt.datetime
+    kind: str
+    title: str
+    detail: str = ""
+    organisation: str = ""
+    url: str = ""
+
+
+def _midday(day: dt.date) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
+
+
+def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]:
+    trajectories = list(
+        trajectories_visible_to(actor)
+        .filter(children__person_id__in=person_ids)
+        .distinct()
+        .select_related("organisation")
+        .prefetch_related("children__person")
+    )
+    if not trajectories:
+        return []
+    items: list[TimelineItem] = []
+    for trajectory in trajectories:
+        url = reverse("meldcode:trajectory-detail", args=[trajectory.public_id])
+        organisation = trajectory.organisation.name
+        items.append(
+            TimelineItem(
+                at=trajectory.created_at,
+                kind="trajectory",
+                title=_("Meldcode trajectory started"),
+                detail=trajectory.get_status_display(),
+                organisation=organisation,
+                url=url,
+            )
+        )
+        if trajectory.closed_at:
+            items.append(
+                TimelineItem(
+                    at=trajectory.closed_at,
+                    kind="trajectory",
+                    title=_("Meldcode trajectory closed"),
+                    detail=trajectory.get_outcome_display(),
+                    organisation=organisation,
+                    url=url,
+                )
+            )
+    by_id = {trajectory.pk: trajectory for trajectory in trajectories}
+    for melding in Melding.objects.filter(trajectory_id__in=list(by_id)):
+        trajectory = by_id[melding.trajectory_id]
+        items.append(
+            TimelineItem(
+                at=melding.created_at,
+                kind="melding",
+                title=_("Melding to Veilig Thuis"),
+                organisation=trajectory.organisation.name,
+                url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
+            )
+        )
+    for feedback in VeiligThuisFeedback.objects.filter(trajectory_id__in=list(by_id)):
+        trajectory = by_id[feedback.trajectory_id]
+        items.append(
+            TimelineItem(
+                at=_midday(feedback.received_on),
+                kind="feedback",
+                title=_("Feedback from Veilig Thuis: %(kind)s")
+                % {"kind": feedback.get_kind_display()},
+                detail=feedback.summary,
+                organisation=trajectory.organisation.name,
+                url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
+            )
+        )
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        items=[
+            AuditItem(obj=trajectory, person_id=link.person.public_id)
+            for trajectory in trajectories
+            for link in trajectory.children.all()
+        ],
+        reason="household timeline",
+    )
+    return items
+
+
+def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[TimelineItem]:
+    full = access.full
+    items: list[TimelineItem] = []
+    case_ids = [case.pk for case in cases]
+    for change in PhaseChange.objects.filter(case_id__in=case_ids).select_related("by"):
+        if change.from_phase:
+            title = _("Phase: %(phase)s") % {"phase": change.get_to_phase_display()}
+        else:
+            title = _("Safety case opened")
+        detail = ""
+        if full and change.from_phase:
+            detail = _(
+                "Why: %(reason)s · Safety score: %(score)s · The children: %(said)s"
+            ) % {
+                "reason": change.reason,
+                "score": change.safety_score,
+                "said": change.children_said,
+            }
+        items.append(
+            TimelineItem(at=change.at, kind="phase", title=title, detail=detail)
+        )
+    for version in PlanVersion.objects.filter(case_id__in=case_ids):
+        items.append(
+            TimelineItem(
+                at=version.created_at,
+                kind="plan",
+                title=_("Safety plan version %(number)s") % {"number": version.number},
+                detail=version.note,
+            )
+        )
+    for meeting in Meeting.objects.filter(case_id__in=case_ids):
+        items.append(
+            TimelineItem(
+                at=_midday(meeting.held_on),
+                kind="meeting",
+                title=meeting.get_kind_display(),
+                detail=(
+                    _("Decisions: %(decisions)s") % {"decisions": meeting.decisions}
+                    if full
+                    else ""
+                ),
+            )
+        )
+    if full:
+        for mapping in Mapping.objects.filter(case_id__in=case_ids):
+            items.append(
+                TimelineItem(
+                    at=_midday(mapping.assessed_on),
+                    kind="mapping",
+                    title=_("Signs of Safety mapping"),
+                )
+            )
+        for handover in Handover.objects.filter(case_id__in=case_ids).select_related(
+            "from_organisation", "to_organisation"
+        ):
+            items.append(
+                TimelineItem(
+                    at=handover.decided_at or handover.created_at,
+                    kind="handover",
+                    title=_("Handover to %(to)s: %(status)s")
+                    % {
+                        "to": handover.to_organisation.name,
+                        "status": handover.get_status_display(),
+                    },
+                    organisation=handover.from_organisation.name,
+                )
+            )
+    for case in cases:
+        if case.closed_at:
+            items.append(
+                TimelineItem(
+                    at=case.closed_at, kind="case", title=_("Safety case closed")
+                )
+            )
+    return items
+
+
+def household_timeline(*, actor: Actor, access: HouseholdAccess) -> list[TimelineItem]:
+    """Newest first. A fixed number of queries, whatever the length."""
+    household = access.household
+    person_ids = list(household.members.values_list("person_id", flat=True))
+    cases = list(household.cases.all())
+    items = _trajectory_items(actor, person_ids) + _case_items(access, cases)
+    items.sort(key=lambda item: item.at, reverse=True)
+    return items

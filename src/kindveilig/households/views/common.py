@@ -1,0 +1,46 @@
+"""Access rules and helpers shared by the household pages."""
+
+import uuid
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from kindveilig.access.decorators import rule
+from kindveilig.access.roles import Role
+from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.households.models import Household
+from kindveilig.households.selectors import HouseholdAccess, household_access_for
+
+CASE_ROLES = (
+    Role.PROFESSIONAL,
+    Role.AANDACHTSFUNCTIONARIS,
+    Role.LOKAAL_TEAM_MEDEWERKER,
+)
+HOUSEHOLD_RELATION = (
+    "regie (regievoerder or aandachtsfunctionaris of the responsible organisation), "
+    "chain partner of the open case, or a break-the-glass grant "
+    "(household_access_for)"
+)
+REGIE_RELATION = (
+    "regie: regievoerder or aandachtsfunctionaris of the responsible organisation "
+    "(household_access_for, then HouseholdAccess.require_case)"
+)
+FULL_RELATION = "regie or a break-the-glass grant (household_access_for, require_full)"
+
+household_rule = rule(*CASE_ROLES, relation=HOUSEHOLD_RELATION)
+regie_rule = rule(*CASE_ROLES, relation=REGIE_RELATION)
+full_rule = rule(*CASE_ROLES, relation=FULL_RELATION)
+
+
+def load(
+    request: AuthenticatedRequest, public_id: uuid.UUID, purpose: str = ""
+) -> HouseholdAccess:
+    return household_access_for(
+        actor=request.actor, public_id=public_id, purpose=purpose
+    )
+
+
+def to_detail(household: Household, page: str = "household-detail") -> HttpResponse:
+    return HttpResponseRedirect(
+        reverse(f"households:{page}", args=[household.public_id])
+    )

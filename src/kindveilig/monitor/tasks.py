@@ -1,0 +1,14 @@
+"""Background tasks of the monitor, run by ``manage.py db_worker``.
+
+``manage.py enqueue_monitor_tasks`` (run daily from cron) puts them in the queue.
+"""
+
+from django.tasks import task
+
+from .services import coverage_snapshot_take
+
+
+@task()
+def take_coverage_snapshot() -> int:
+    """Store this month's coverage counts; returns the number of rows written."""
+    return coverage_snapshot_take()

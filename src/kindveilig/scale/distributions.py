@@ -1,0 +1,56 @@
+"""The figures the synthetic population is drawn from.
+
+National counts come from /work/shared/domain.md section 9 (CBS, LRK, Veilig Thuis);
+the shares of steps and outcomes are assumptions, written down with their reasoning
+in docs/performance.md. Everything scales with ``children / NATIONAL_MINORS``.
+"""
+
+from kindveilig.organisations.models import OrganisationType
+
+# CBS Jeugdmonitor 2024: about 3.3 million minors (0-17).
+NATIONAL_MINORS = 3_300_000
+# CBS: 342 municipalities (2024).
+NATIONAL_MUNICIPALITIES = 342
+# Meldcode trajectories per minor held over the retention period (assumption: about
+# 50,000 new professional trajectories a year over 20 years, against ~130,000
+# meldingen and ~170,000 adviezen a year at Veilig Thuis, most of them by police).
+TRAJECTORIES_PER_MINOR = 0.3
+
+
+# organisation type: (national count, users per organisation (professionals,
+# aandachtsfunctionarissen), share of trajectories)
+ORGANISATION_PROFILE: dict[OrganisationType, tuple[int, int, int, float]] = {
+    # CBS 03753: 6,582 primary school institutions.
+    OrganisationType.PRIMARY_SCHOOL: (6_582, 12, 1, 0.30),
+    # ~1,438 secondary school locations (weak source, domain.md section 9).
+    OrganisationType.SECONDARY_SCHOOL: (1_438, 40, 2, 0.15),
+    # LRK Oct 2023: 9,256 day-care + 7,962 after-school locations.
+    OrganisationType.KINDEROPVANG: (17_218, 6, 1, 0.15),
+    # JGZ: about 40 organisations with some 200 locations (assumption).
+    OrganisationType.JGZ: (200, 60, 4, 0.25),
+    # Lokale teams / wijkteams: about three per municipality (assumption).
+    OrganisationType.LOKAAL_TEAM: (1_000, 15, 1, 0.10),
+    # Sport and culture clubs that follow the voluntary meldcode (assumption).
+    OrganisationType.SPORT_CULTURE_CLUB: (2_000, 3, 1, 0.05),
+}
+
+# How skewed the work is between organisations of one type: each organisation gets
+# a lognormal weight (sigma), so a few large schools carry many trajectories.
+ORGANISATION_WEIGHT_SIGMA = 1.0
+
+# Outcome of a trajectory that ran its course (assumption, see docs/performance.md):
+# afweging 1 answered "no" (no suspicion), help offered, or a melding.
+OUTCOME_SHARES = {"no_suspicion": 0.35, "help": 0.45, "melding": 0.20}
+# 38% of Veilig Thuis meldingen are hermeldingen (domain.md section 9): the same
+# share of trajectories concern a child the organisation had a trajectory for.
+REPEAT_CHILD_SHARE = 0.38
+ACUTE_SHARE = 0.02
+# Children per trajectory: 1 (70%), 2 (22%), 3 (8%): siblings.
+CHILDREN_PER_TRAJECTORY = ((1, 0.70), (2, 0.22), (3, 0.08))
+# Meldcode step durations in days (docs/decisions.md, issue 3, item 1).
+STEP_DAYS = (14, 7, 14, 7, 7)
+# How long a trajectory stays open after step 5 before closing (help or follow-up).
+FOLLOW_UP_DAYS = 120
+# Audit records (READ) per trajectory over its life: the owner and the
+# aandachtsfunctionaris open it at every step (assumption).
+AUDIT_READS_PER_TRAJECTORY = 10

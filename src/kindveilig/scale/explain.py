@@ -1,0 +1,109 @@
+"""The main queries run directly in PostgreSQL with EXPLAIN ANALYZE: what the
+database itself needs, without Django, templates or the network."""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from kindveilig.accounts.models import Membership
+from kindveilig.audit.models import AuditChainHead
+from kindveilig.audit.selectors import access_log_for_person
+from kindveilig.meldcode.models import Trajectory
+from kindveilig.persons.models import Person
+
+__all__ = ["ExplainedQuery", "explain_main_queries"]
+
+
+@dataclass(frozen=True)
+class ExplainedQuery:
+    name: str
+    execution_ms: float
+    planning_ms: float
+    plan_top: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def _explain(name: str, sql: str, params: Any) -> ExplainedQuery:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", params)
+        raw = cursor.fetchone()[0]
+    plan = (json.loads(raw) if isinstance(raw, str) else raw)[0]
+    top = plan["Plan"]
+    node = top
+    while node.get("Plans") and node["Node Type"] in ("Limit", "Sort", "Aggregate"):
+        node = node["Plans"][0]
+    label = node["Node Type"] + (
+        f" using {node['Index Name']}" if "Index Name" in node else ""
+    )
+    return ExplainedQuery(
+        name=name,
+        execution_ms=round(plan["Execution Time"], 3),
+        planning_ms=round(plan["Planning Time"], 3),
+        plan_top=label,
+    )
+
+
+def _query(name: str, queryset: QuerySet[Any]) -> ExplainedQuery:
+    sql, params = queryset.query.sql_with_params()
+    return _explain(name, sql, params)
+
+
+def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
+    """The list, detail, person and access-log queries as the busiest
+    organisation's aandachtsfunctionaris runs them."""
+    # The aandachtsfunctionaris sees every trajectory of the organisation.
+    visible = Trajectory.objects.filter(organisation_id=membership.organisation_id)
+    trajectory = visible.order_by("-created_at").first()
+    person = Person.objects.filter(registered_by_id=membership.organisation_id).first()
+    assert trajectory is not None
+    assert person is not None
+    page = visible.order_by("-is_acute", "-created_at", "-pk")
+    results = [
+        _query("trajectory list: page of 50", page[:50]),
+        _query("trajectory list: count", visible.values("pk")),
+        _query(
+            "trajectory detail: by public id",
+            Trajectory.objects.filter(public_id=trajectory.public_id).select_related(
+                "owner", "organisation", "framework", "aandachtsfunctionaris"
+            ),
+        ),
+        _query(
+            "chronology: observations",
+            trajectory.observations.select_related("created_by"),
+        ),
+        _query(
+            "person list: page of 50",
+            Person.objects.filter(registered_by_id=membership.organisation_id).order_by(
+                "family_name", "given_name", "pk"
+            )[:50],
+        ),
+        _query(
+            "access log: 500 newest of a person",
+            access_log_for_person(person_id=person.public_id)[:500],
+        ),
+        _query(
+            "audit chain head (locked by every writer)",
+            AuditChainHead.objects.filter(pk=1),
+        ),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, n_live_tup, pg_total_relation_size(relid) "
+            "FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC "
+            "LIMIT 8"
+        )
+        for relname, rows, size in cursor.fetchall():
+            results.append(
+                ExplainedQuery(
+                    name=f"table {relname}",
+                    execution_ms=0.0,
+                    planning_ms=0.0,
+                    plan_top=f"{rows} rows, {size / 1e6:.0f} MB",
+                )
+            )
+    return results

@@ -1,0 +1,822 @@
+"""A synthetic national population, loaded through PostgreSQL COPY.
+
+It writes the rows the services would write (organisations, users, children,
+trajectories at every step with their entries, the audit log) straight into the
+tables, fast enough for a million trajectories on two cores. Everything is
+fictitious: names carry "(synth.)", BSNs come from the 9999 test range, e-mail
+addresses end in ``.invalid``. Free text is real Fernet ciphertext under the
+configured key (see ``CipherPool``), and the audit records extend the one hash
+chain, so ``verify_audit_log`` still passes. Running it again adds another slice.
+"""
+
+import bisect
+import itertools
+import math
+import random
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from kindveilig.access.roles import Role
+from kindveilig.accounts.models import Membership, User
+from kindveilig.audit.chain import event_content, record_hash
+from kindveilig.audit.models import AuditAction, AuditChainHead, AuditEvent
+from kindveilig.meldcode.models import (
+    AfwegingAnswer,
+    AfwegingskaderVersion,
+    BodyMark,
+    Consultation,
+    Conversation,
+    ConversationSkip,
+    Decision,
+    InvolvedPerson,
+    Melding,
+    Observation,
+    Trajectory,
+    TrajectoryChild,
+    TrajectoryEvent,
+    VeiligThuisFeedback,
+)
+from kindveilig.meldcode.models.choices import (
+    CosignStatus,
+    FeedbackKind,
+    HandoverChannel,
+    Origin,
+    Outcome,
+    Relation,
+    Status,
+)
+from kindveilig.organisations.models import (
+    SECTOR_BY_TYPE,
+    Municipality,
+    Organisation,
+    OrganisationType,
+    Region,
+)
+from kindveilig.persons.models import Person
+
+from . import distributions as dist
+from .columns import COLUMNS
+from .pools import EMAIL_DOMAIN, FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool
+
+__all__ = ["GenerationResult", "generate_population"]
+
+
+@dataclass
+class GenerationResult:
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add(self, name: str, number: int) -> None:
+        self.counts[name] = self.counts.get(name, 0) + number
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Org:
+    id: int
+    type: str
+    framework_id: int
+    professionals: list[int]
+    aandachtsfunctionarissen: list[int]
+    children: list[tuple[int, uuid.UUID]] = field(default_factory=list)
+
+
+class Loader:
+    """COPY rows into a model's table; explicit ids where rows are referenced."""
+
+    def __init__(self, result: GenerationResult) -> None:
+        self.result = result
+        connection.ensure_connection()
+        self.cursor: Any = connection.connection.cursor()  # psycopg 3 cursor
+
+    def next_id(self, model: type[models.Model]) -> int:
+        self.cursor.execute(
+            f"SELECT COALESCE(MAX(id), 0) + 1 FROM {model._meta.db_table}"  # noqa: S608  # table name from the model
+        )
+        value = self.cursor.fetchone()[0]
+        assert isinstance(value, int)
+        return value
+
+    def copy(
+        self,
+        model: type[models.Model],
+        fields: Sequence[str],
+        rows: Iterable[tuple[Any, ...]],
+    ) -> None:
+        meta = model._meta
+        columns = ", ".join(_column(meta.get_field(name)) for name in fields)
+        count = 0
+        with self.cursor.copy(f"COPY {meta.db_table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+        self.result.add(meta.label_lower, count)
+
+    def reset_sequence(self, model: type[models.Model]) -> None:
+        table = model._meta.db_table
+        self.cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608  # table name from the model
+            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+        )
+
+
+def _column(model_field: object) -> str:
+    assert isinstance(model_field, models.Field)
+    assert model_field.column is not None
+    return model_field.column
+
+
+def _weighted_picker(
+    rng: random.Random, items: Sequence[Any], weights: Sequence[float]
+) -> Callable[[], Any]:
+    cumulative = list(itertools.accumulate(weights))
+    total = cumulative[-1]
+
+    def pick() -> Any:
+        return items[bisect.bisect_right(cumulative, rng.random() * total)]
+
+    return pick
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _scaled(national: int, fraction: float) -> int:
+    return max(1, round(national * fraction))
+
+
+class Generator:
+    def __init__(
+        self,
+        *,
+        children: int,
+        trajectories: int,
+        years: int,
+        audit_reads: int,
+        seed: int,
+        cipher_pool: int,
+        chunk: int,
+        types: Sequence[str] | None,
+        progress: Callable[[str], None],
+    ) -> None:
+        self.types = types
+        self.children = children
+        self.trajectories = trajectories
+        self.years = years
+        self.audit_reads = audit_reads
+        self.rng = random.Random(seed)  # noqa: S311  # synthetic data, not security
+        self.cipher_pool = cipher_pool
+        self.chunk = chunk
+        self.progress = progress
+        self.result = GenerationResult()
+        self.now = timezone.now()
+        self.loader = Loader(self.result)
+        self.slice = uuid.uuid4().hex[:8]
+
+    # ---- organisations and users ---------------------------------------------
+    def organisations(self) -> list[Org]:
+        rng, load = self.rng, self.loader
+        fraction = self.children / dist.NATIONAL_MINORS
+        region_id = load.next_id(Region)
+        load.copy(
+            Region,
+            ["id", "name", "code"],
+            [(region_id, f"Synthetische regio {self.slice}", f"synth-{self.slice}")],
+        )
+        first_mun = load.next_id(Municipality)
+        n_mun = _scaled(dist.NATIONAL_MUNICIPALITIES, fraction)
+        municipalities = list(range(first_mun, first_mun + n_mun))
+        # CBS codes are GM####; a synthetic municipality gets "X" + 5 hex digits.
+        load.copy(
+            Municipality,
+            ["id", "region", "name", "cbs_code"],
+            [
+                (
+                    mid,
+                    region_id,
+                    f"Gemeente {self.slice}-{mid}{SYNTH}",
+                    f"X{mid % 0xFFFFF:05X}",
+                )
+                for mid in municipalities
+            ],
+        )
+        frameworks = dict(
+            AfwegingskaderVersion.objects.order_by("sector", "valid_from").values_list(
+                "sector", "pk"
+            )
+        )
+        org_rows, user_rows, member_rows = [], [], []
+        orgs: list[Org] = []
+        weights: list[float] = []
+        org_id = load.next_id(Organisation)
+        user_id = load.next_id(User)
+        for org_type, profile in dist.ORGANISATION_PROFILE.items():
+            if self.types is not None and org_type not in self.types:
+                continue
+            national, n_prof, n_af, share = profile
+            count = _scaled(national, fraction)
+            for _ in range(count):
+                label = OrganisationType(org_type).label
+                org_rows.append(
+                    (
+                        org_id,
+                        f"{label} {org_id}{SYNTH}",
+                        org_type,
+                        rng.choice(municipalities),
+                        None,
+                        True,
+                        self.now,
+                        self.now,
+                    )
+                )
+                org = Org(
+                    id=org_id,
+                    type=org_type,
+                    framework_id=frameworks[SECTOR_BY_TYPE[org_type]],
+                    professionals=[],
+                    aandachtsfunctionarissen=[],
+                )
+                role = (
+                    Role.LOKAAL_TEAM_MEDEWERKER
+                    if org_type == OrganisationType.LOKAAL_TEAM
+                    else Role.PROFESSIONAL
+                )
+                for index in range(n_prof + n_af):
+                    is_af = index >= n_prof
+                    user_rows.append(
+                        (
+                            user_id,
+                            f"user{user_id}@{EMAIL_DOMAIN}",
+                            f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}{SYNTH}",
+                            "!synthetic-no-login",
+                            True,
+                            self.now,
+                            0,
+                        )
+                    )
+                    member_rows.append(
+                        (
+                            user_id,
+                            org_id,
+                            Role.AANDACHTSFUNCTIONARIS if is_af else role,
+                            True,
+                            self.now,
+                            self.now,
+                        )
+                    )
+                    (
+                        org.aandachtsfunctionarissen if is_af else org.professionals
+                    ).append(user_id)
+                    user_id += 1
+                orgs.append(org)
+                weights.append(
+                    share
+                    / count
+                    * rng.lognormvariate(0, dist.ORGANISATION_WEIGHT_SIGMA)
+                )
+                org_id += 1
+        load.copy(
+            Organisation,
+            [
+                "id",
+                "name",
+                "type",
+                "municipality",
+                "external_code",
+                "is_active",
+                "created_at",
+                "updated_at",
+            ],
+            org_rows,
+        )
+        load.copy(
+            User,
+            [
+                "id",
+                "email",
+                "full_name",
+                "password",
+                "is_active",
+                "date_joined",
+                "failed_login_count",
+            ],
+            user_rows,
+        )
+        load.copy(
+            Membership,
+            ["user", "organisation", "role", "is_active", "created_at", "updated_at"],
+            member_rows,
+        )
+        self.pick_org = _weighted_picker(rng, orgs, weights)
+        return orgs
+
+    # ---- trajectories ---------------------------------------------------------
+    def run(self) -> GenerationResult:
+        started = time.monotonic()
+        self.ciphers = CipherPool(self.rng, self.cipher_pool)
+        self.bsns = BsnPool(self.rng)
+        with transaction.atomic():
+            orgs = self.organisations()
+            self.progress(f"organisations: {len(orgs)}")
+            head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+            self.seq, self.prev_hash = head.last_seq, head.last_hash
+            self.ids = {
+                model: self.loader.next_id(model)
+                for model in (Person, Trajectory, Observation, Decision)
+            }
+            chunks = max(1, math.ceil(self.trajectories / self.chunk))
+            for number in range(chunks):
+                size = min(self.chunk, self.trajectories - number * self.chunk)
+                children = round(self.children * size / max(1, self.trajectories))
+                if number == chunks - 1:
+                    children = self.children - round(
+                        self.children * number * self.chunk / max(1, self.trajectories)
+                    )
+                self.one_chunk(size, max(children, 0), orgs)
+                self.progress(
+                    f"trajectories: {min((number + 1) * self.chunk, self.trajectories)}"
+                    f"/{self.trajectories}"
+                )
+            head.last_seq, head.last_hash = self.seq, self.prev_hash
+            head.save(update_fields=["last_seq", "last_hash"])
+            for model in (
+                Region,
+                Municipality,
+                Organisation,
+                User,
+                Person,
+                Trajectory,
+                Observation,
+                Decision,
+            ):
+                self.loader.reset_sequence(model)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.result.seconds = time.monotonic() - started
+        return self.result
+
+    def _person(
+        self, rows: list[tuple[Any, ...]], org_id: int, adult: bool
+    ) -> tuple[int, uuid.UUID]:
+        rng = self.rng
+        pid = self.ids[Person]
+        self.ids[Person] += 1
+        public_id = _uuid(rng)
+        if adult:
+            born = self.now.date() - timedelta(days=rng.randint(20 * 365, 55 * 365))
+            bsn, index = "", ""
+        else:
+            born = self.now.date() - timedelta(days=rng.randint(0, 18 * 365 - 1))
+            bsn, index = self.bsns()
+        rows.append(
+            (
+                pid,
+                public_id,
+                rng.choice(GIVEN_NAMES),
+                rng.choice(FAMILY_NAMES) + SYNTH,
+                born,
+                bsn,
+                index,
+                org_id,
+                self.now,
+                self.now,
+            )
+        )
+        return pid, public_id
+
+    def one_chunk(self, size: int, n_children: int, orgs: list[Org]) -> None:
+        rng, c, now = self.rng, self.ciphers, self.now
+        persons: list[tuple[Any, ...]] = []
+        rows: dict[type[models.Model], list[tuple[Any, ...]]] = {
+            model: []
+            for model in (
+                Trajectory,
+                TrajectoryChild,
+                InvolvedPerson,
+                TrajectoryEvent,
+                Observation,
+                BodyMark,
+                Consultation,
+                Conversation,
+                ConversationSkip,
+                AfwegingAnswer,
+                Decision,
+                Melding,
+                VeiligThuisFeedback,
+            )
+        }
+        audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]] = []
+        fresh_children = n_children
+        span_days = self.years * 365
+        outcome_pick = _weighted_picker(
+            rng, list(dist.OUTCOME_SHARES), list(dist.OUTCOME_SHARES.values())
+        )
+        kids_pick = _weighted_picker(
+            rng,
+            [n for n, _ in dist.CHILDREN_PER_TRAJECTORY],
+            [w for _, w in dist.CHILDREN_PER_TRAJECTORY],
+        )
+        cumulative = [0, *itertools.accumulate(dist.STEP_DAYS)]
+        for _ in range(size):
+            org: Org = self.pick_org()
+            owner = rng.choice(org.professionals)
+            af = org.aandachtsfunctionarissen[0]
+            tid = self.ids[Trajectory]
+            self.ids[Trajectory] += 1
+            t_public = _uuid(rng)
+            age = rng.random() * span_days
+            created = now - timedelta(days=age)
+            outcome = outcome_pick()
+            final = 4 if outcome == "no_suspicion" else 5
+            if age < cumulative[final]:
+                step = max(s for s in range(1, 6) if cumulative[s - 1] <= age)
+                status, closed_at, t_outcome = Status.OPEN, None, ""
+            else:
+                step = final
+                done = created + timedelta(days=cumulative[final])
+                if outcome == "no_suspicion":
+                    status, closed_at, t_outcome = (
+                        Status.CLOSED,
+                        done,
+                        Outcome.NO_SUSPICION,
+                    )
+                elif age < cumulative[5] + dist.FOLLOW_UP_DAYS:
+                    status = (
+                        Status.HELPING if outcome == "help" else Status.AFTER_MELDING
+                    )
+                    closed_at, t_outcome = None, ""
+                else:
+                    status = Status.CLOSED
+                    closed_at = done + timedelta(days=dist.FOLLOW_UP_DAYS)
+                    t_outcome = (
+                        Outcome.HELP_SUCCEEDED
+                        if outcome == "help"
+                        else Outcome.AFTER_MELDING
+                    )
+
+            def at(day: float, base: datetime = created) -> datetime:
+                return min(
+                    now, base + timedelta(days=day, seconds=rng.randint(0, 28800))
+                )
+
+            acute = rng.random() < dist.ACUTE_SHARE
+            step_started = created + timedelta(days=cumulative[step - 1])
+            rows[Trajectory].append(
+                (
+                    tid,
+                    t_public,
+                    org.id,
+                    owner,
+                    af,
+                    org.framework_id,
+                    Origin.WORRY,
+                    '["psychological"]'
+                    if rng.random() < 0.5
+                    else '["neglect_emotional"]',
+                    c("worry"),
+                    "",
+                    step,
+                    status,
+                    acute,
+                    created if acute else None,
+                    step_started,
+                    t_outcome,
+                    c("closing") if closed_at and outcome != "no_suspicion" else "",
+                    closed_at,
+                    step,
+                    created,
+                    closed_at or step_started,
+                )
+            )
+            # Children: a repeat child of this organisation (hermelding) or a new one.
+            kids: list[tuple[int, uuid.UUID]] = []
+            for _k in range(kids_pick()):
+                if org.children and (
+                    rng.random() < dist.REPEAT_CHILD_SHARE or fresh_children <= 0
+                ):
+                    kid = rng.choice(org.children)
+                    if kid in kids:
+                        continue
+                else:
+                    kid = self._person(persons, org.id, adult=False)
+                    fresh_children -= 1
+                    org.children.append(kid)
+                kids.append(kid)
+            for kid_id, _p in kids:
+                rows[TrajectoryChild].append((tid, kid_id))
+            first_kid = kids[0]
+            for relation in (Relation.MOTHER, Relation.FATHER)[: rng.choice((1, 2, 2))]:
+                parent_id, _pp = self._person(persons, org.id, adult=True)
+                rows[InvolvedPerson].append(
+                    (tid, parent_id, first_kid[0], relation, rng.random() < 0.9)
+                )
+            events = [("started", 1, 0.0, owner)]
+            events += [
+                ("step_advanced", s, cumulative[s - 1], owner)
+                for s in range(2, step + 1)
+            ]
+            entries = 0
+            # Step 1: signals, with body-map marks now and then.
+            for _o in range(rng.randint(1, 4)):
+                oid = self.ids[Observation]
+                self.ids[Observation] += 1
+                when = at(rng.random() * dist.STEP_DAYS[0])
+                rows[Observation].append(
+                    (
+                        oid,
+                        _uuid(rng),
+                        tid,
+                        when,
+                        owner,
+                        when.date(),
+                        "Leerkracht" + SYNTH,
+                        "own",
+                        "",
+                        c("facts"),
+                        c("interpretation") if rng.random() < 0.6 else "",
+                        "",
+                        c("child_quote") if rng.random() < 0.3 else "",
+                    )
+                )
+                entries += 1
+                if rng.random() < 0.15:
+                    rows[BodyMark].append((oid, "front", "left_arm", c("mark")))
+            if step >= 2:
+                for _i in range(rng.choice((1, 1, 2))):
+                    when = at(cumulative[1] + rng.random() * dist.STEP_DAYS[1])
+                    rows[Consultation].append(
+                        (
+                            _uuid(rng),
+                            tid,
+                            when,
+                            owner,
+                            "aandachtsfunctionaris",
+                            "Aandachtsfunctionaris" + SYNTH,
+                            when.date(),
+                            False,
+                            c("question"),
+                            c("advice"),
+                            c("actions"),
+                        )
+                    )
+                    entries += 1
+            if step >= 3:
+                when = at(cumulative[2] + rng.random() * dist.STEP_DAYS[2])
+                rows[Conversation].append(
+                    (
+                        _uuid(rng),
+                        tid,
+                        when,
+                        owner,
+                        "parents",
+                        None,
+                        when.date(),
+                        "",
+                        c("said"),
+                        "",
+                        c("actions"),
+                        "",
+                        "",
+                        "",
+                        False,
+                    )
+                )
+                entries += 1
+                for kid_id, _p in kids:
+                    if rng.random() < 0.7:
+                        rows[Conversation].append(
+                            (
+                                _uuid(rng),
+                                tid,
+                                when,
+                                owner,
+                                "child",
+                                kid_id,
+                                when.date(),
+                                "",
+                                c("said"),
+                                "",
+                                "",
+                                c("child_words"),
+                                "",
+                                "",
+                                True,
+                            )
+                        )
+                    else:
+                        rows[ConversationSkip].append(
+                            (
+                                _uuid(rng),
+                                tid,
+                                when,
+                                owner,
+                                "child",
+                                kid_id,
+                                "too_young",
+                                c("explanation"),
+                            )
+                        )
+                    entries += 1
+            if step >= 4 and (final == 5 or (step == 4 and closed_at is not None)):
+                when = at(cumulative[3] + rng.random() * dist.STEP_DAYS[3])
+                answers = (
+                    ["no"]
+                    if outcome == "no_suspicion"
+                    else ["yes", "yes"]
+                    if outcome == "melding"
+                    else ["yes", "no", "yes", "yes"]
+                )
+                for number, answer in enumerate(answers, start=1):
+                    rows[AfwegingAnswer].append(
+                        (
+                            _uuid(rng),
+                            tid,
+                            when,
+                            owner,
+                            number,
+                            answer,
+                            c("rationale"),
+                            False,
+                        )
+                    )
+                    entries += 1
+            if step == 5 and status != Status.OPEN:
+                did = self.ids[Decision]
+                self.ids[Decision] += 1
+                when = at(cumulative[4] + rng.random() * 3)
+                melden = outcome == "melding"
+                rows[Decision].append(
+                    (
+                        did,
+                        _uuid(rng),
+                        tid,
+                        when,
+                        owner,
+                        melden,
+                        c("rationale"),
+                        True,
+                        c("rationale"),
+                        c("help_plan"),
+                        CosignStatus.COSIGNED,
+                        af,
+                        when + timedelta(hours=4),
+                        "",
+                        acute,
+                    )
+                )
+                events += [
+                    ("decision_proposed", 5, cumulative[4], owner),
+                    ("decision_cosigned", 5, cumulative[4] + 0.2, af),
+                ]
+                entries += 1
+                if melden:
+                    rows[Melding].append(
+                        (
+                            _uuid(rng),
+                            tid,
+                            when,
+                            owner,
+                            did,
+                            "Melder" + SYNTH,
+                            "Leerkracht",
+                            "0000000000",
+                            f"melder@{EMAIL_DOMAIN}",
+                            True,
+                            True,
+                            "",
+                            "",
+                            "",
+                            "",
+                            when + timedelta(hours=5),
+                            HandoverChannel.PHONE,
+                            "",
+                        )
+                    )
+                    events.append(("melding_made", 5, cumulative[4] + 0.3, owner))
+                    entries += 1
+                    if age > cumulative[5] + 5:
+                        fb = at(cumulative[5] + 5)
+                        rows[VeiligThuisFeedback].append(
+                            (
+                                _uuid(rng),
+                                tid,
+                                fb,
+                                owner,
+                                FeedbackKind.VEILIGHEIDSBEOORDELING,
+                                fb.date(),
+                                c("summary"),
+                            )
+                        )
+                        entries += 1
+            if closed_at is not None:
+                events.append(("closed", step, (closed_at - created).days, owner))
+            for kind, event_step, day, who in events:
+                rows[TrajectoryEvent].append((tid, at(day), who, kind, event_step, ""))
+            # The audit log: one CREATE per entry, and READs by owner and AF.
+            life = max(1.0, min(age, (closed_at - created).days if closed_at else age))
+            for number in range(entries + self.audit_reads):
+                reader = owner if number % 3 else af
+                audit.append(
+                    (
+                        at(rng.random() * life),
+                        reader,
+                        org.id,
+                        Role.AANDACHTSFUNCTIONARIS
+                        if reader == af
+                        else Role.PROFESSIONAL,
+                        AuditAction.CREATE if number < entries else AuditAction.READ,
+                        first_kid[1],
+                        "meldcode.trajectory",
+                        str(t_public),
+                    )
+                )
+        # Children of the population who are in no trajectory (yet).
+        while fresh_children > 0:
+            org = rng.choice(orgs)
+            org.children.append(self._person(persons, org.id, adult=False))
+            fresh_children -= 1
+        self._write(persons, rows, audit)
+
+    def _write(
+        self,
+        persons: list[tuple[Any, ...]],
+        rows: dict[type[models.Model], list[tuple[Any, ...]]],
+        audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]],
+    ) -> None:
+        load = self.loader
+        load.copy(Person, COLUMNS[Person], persons)
+        for model, model_rows in rows.items():
+            load.copy(model, COLUMNS[model], model_rows)
+        load.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
+
+    def _chain(
+        self, audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]]
+    ) -> Iterable[tuple[Any, ...]]:
+        """Extend the hash chain exactly as ``audit_record`` does, in time order."""
+        audit.sort(key=lambda item: item[0])
+        probe = AuditEvent(request_id="", reason="")
+        for occurred, user, org, role, action, person, object_type, object_id in audit:
+            self.seq += 1
+            occurred = occurred.astimezone(UTC)
+            probe.seq, probe.occurred_at = self.seq, occurred
+            probe.actor_user_id, probe.actor_organisation_id = user, org
+            probe.actor_role, probe.action, probe.person_id = role, action, person
+            probe.object_type, probe.object_id = object_type, object_id
+            digest = record_hash(self.prev_hash, event_content(probe))
+            yield (
+                self.seq,
+                occurred,
+                user,
+                org,
+                role,
+                action,
+                person,
+                object_type,
+                object_id,
+                "",
+                "",
+                self.prev_hash,
+                digest,
+            )
+            self.prev_hash = digest
+
+
+def generate_population(
+    *,
+    children: int,
+    trajectories: int | None = None,
+    years: int = 20,
+    audit_reads: int = dist.AUDIT_READS_PER_TRAJECTORY,
+    seed: int = 7,
+    cipher_pool: int = 2000,
+    chunk: int = 20_000,
+    types: Sequence[str] | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> GenerationResult:
+    """Add a synthetic slice of the country: ``children`` minors, their
+    organisations and staff, and ``trajectories`` (default: 0.3 per child).
+    ``types`` limits the organisation types (tests use one organisation)."""
+    if trajectories is None:
+        trajectories = round(children * dist.TRAJECTORIES_PER_MINOR)
+    return Generator(
+        children=children,
+        trajectories=trajectories,
+        years=years,
+        audit_reads=audit_reads,
+        seed=seed,
+        cipher_pool=cipher_pool,
+        chunk=chunk,
+        types=types,
+        progress=progress,
+    ).run()

@@ -1,0 +1,275 @@
+"""Turn a benchmark run (locust CSVs, EXPLAIN timings, generation output) into the
+tables of docs/performance.md. Only the block between the run's markers is
+replaced, so the hand-written text around it stays."""
+
+import csv
+import json
+import os
+import platform
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Measurement", "render_block", "write_report"]
+
+FLOOR = "floor: bare Django view + base template"
+PROFESSIONAL_PAGES = (
+    "start page",
+    "trajectory list",
+    "trajectory detail",
+    "trajectory chronology",
+    "person list (no search page yet)",
+    "access log",
+    "API trajectory list",
+    "API detail",
+    "add observation (GET form)",
+    "add observation (POST)",
+)
+YOUTH_PAGES = ("youth: start page", "youth: help lines")
+PROFESSIONAL_P95_MS = 100
+FLOOR_FACTOR = 3
+YOUTH_P95_MS = 20
+YOUTH_MAX_BYTES = 30 * 1024
+SIGNAL_MS = 10
+NOT_MEASURED = (
+    (
+        "household timeline",
+        "p95 < 100 ms",
+        "not measured: the generator has no households yet (extension point)",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    requests: int
+    failures: int
+    median_ms: float
+    p95_ms: float
+    rps: float
+    avg_bytes: float
+
+
+def read_locust(path: Path) -> dict[str, Measurement]:
+    result: dict[str, Measurement] = {}
+    if not path.exists():
+        return result
+    with path.open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = "all requests" if row["Name"] == "Aggregated" else row["Name"]
+            result[name] = Measurement(
+                name=name,
+                requests=int(row["Request Count"]),
+                failures=int(row["Failure Count"]),
+                median_ms=float(row["Median Response Time"] or 0),
+                p95_ms=float(row["95%"] or 0),
+                rps=float(row["Requests/s"] or 0),
+                avg_bytes=float(row["Average Content Size"] or 0),
+            )
+    return result
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.0f} GiB RAM"
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory}, Python {platform.python_version()}"
+    )
+
+
+def _ok(met: bool) -> str:
+    return "met" if met else "**missed**"
+
+
+def _size_label(meta: dict[str, Any]) -> str:
+    return f"{meta.get('trajectories', 0):,} trajectories"
+
+
+def render_block(profile: str, run_dir: Path) -> str:
+    sizes = sorted(
+        (p for p in run_dir.iterdir() if (p / "meta.json").exists()),
+        key=lambda p: json.loads((p / "meta.json").read_text())["trajectories"],
+    )
+    metas = [json.loads((p / "meta.json").read_text()) for p in sizes]
+    stats = [read_locust(p / "locust_stats.csv") for p in sizes]
+    explains = [
+        json.loads((p / "explain.json").read_text())
+        if (p / "explain.json").exists()
+        else {"queries": []}
+        for p in sizes
+    ]
+    lines = [
+        f"### Run `make {profile}`",
+        "",
+        f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {machine()}; PostgreSQL, gunicorn and locust share it.",
+        f"- Load: locust headless, {metas[-1].get('users', 50)} users "
+        f"(professionals and anonymous children, 4:1), spawn rate 10/s, "
+        f"{metas[-1].get('duration', '60s')} per size, think time {metas[-1].get('think', '2,8')} s; gunicorn "
+        f"{metas[-1].get('workers', 4)} sync workers on 127.0.0.1, "
+        "settings `kindveilig.scale.bench_settings` (= production `base` + floor URL).",
+        f"- Whole run took {metas[-1].get('run_seconds', 0) / 60:.1f} minutes.",
+        "",
+        "#### Data sizes",
+        "",
+        "| Size | Trajectories | Rows generated (this step) | Audit records | "
+        "Generation | Rows/s |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for meta in metas:
+        rows = meta.get("rows", 0)
+        seconds = meta.get("generate_seconds", 0) or 1
+        lines.append(
+            f"| {_size_label(meta)} | {meta.get('trajectories', 0):,} | {rows:,} | "
+            f"{meta.get('audit_records', 0):,} | {seconds:.0f} s | "
+            f"{rows / seconds:,.0f} |"
+        )
+    largest = stats[-1]
+    floor = largest.get(FLOOR)
+    floor_p95 = floor.p95_ms if floor else 0.0
+    lines += [
+        "",
+        f"#### Targets at the largest size ({_size_label(metas[-1])})",
+        "",
+        f"Floor (bare Django view, same middleware, session and base template): "
+        f"median {floor.median_ms if floor else 0:.0f} ms, p95 {floor_p95:.0f} ms.",
+        "",
+        "| Page | Target | Median | p95 | Floor p95 | p95 / floor | "
+        "median / floor median | req/s | Failures | Target met? |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name in PROFESSIONAL_PAGES:
+        m = largest.get(name)
+        if m is None:
+            lines.append(
+                f"| {name} | p95 < 100 ms, ≤ 3× floor | – | – | – | – | – | – | – | "
+                "not measured |"
+            )
+            continue
+        ratio = m.p95_ms / floor_p95 if floor_p95 else 0.0
+        floor_median = floor.median_ms if floor else 0.0
+        median_ratio = m.median_ms / floor_median if floor_median else 0.0
+        met = (
+            m.p95_ms < PROFESSIONAL_P95_MS and ratio <= FLOOR_FACTOR and not m.failures
+        )
+        lines.append(
+            f"| {name} | p95 < {PROFESSIONAL_P95_MS} ms, ≤ {FLOOR_FACTOR}× floor | "
+            f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | {floor_p95:.0f} ms | "
+            f"{ratio:.1f}× | {median_ratio:.1f}× | {m.rps:.1f} | {m.failures} | "
+            f"{_ok(met)} |"
+        )
+    for name in YOUTH_PAGES:
+        m = largest.get(name)
+        if m is None:
+            lines.append(
+                f"| {name} | p95 < 20 ms, < 30 KB | – | – | – | – | – | – | – | "
+                "not measured |"
+            )
+            continue
+        met = m.p95_ms < YOUTH_P95_MS and m.avg_bytes < YOUTH_MAX_BYTES
+        lines.append(
+            f"| {name} | p95 < {YOUTH_P95_MS} ms, < 30 KB "
+            f"(this page: {m.avg_bytes / 1024:.1f} KB uncompressed) | "
+            f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | – | – | – | {m.rps:.1f} | "
+            f"{m.failures} | {_ok(met)} |"
+        )
+    signals_file = sizes[-1] / "signals.json"
+    signals = json.loads(signals_file.read_text()) if signals_file.exists() else None
+    name = "signal registration with a match (in-process, `signal_register`)"
+    if signals:
+        p95 = signals["with_match_p95_ms"]
+        lines.append(
+            f"| {name} | < {SIGNAL_MS} ms | {signals['with_match_median_ms']:.1f} ms | "
+            f"{p95:.1f} ms | – | – | – | – | 0 | {_ok(p95 < SIGNAL_MS)} |"
+        )
+        lines.append(
+            f"| signal registration without a match (same) | – | "
+            f"{signals['without_match_median_ms']:.1f} ms | "
+            f"{signals['without_match_p95_ms']:.1f} ms | – | – | – | – | 0 | – |"
+        )
+    else:
+        lines.append(
+            f"| {name} | < {SIGNAL_MS} ms | – | – | – | – | – | – | – | not built yet |"
+        )
+    for name, target, why in NOT_MEASURED:
+        lines.append(f"| {name} | {target} | – | – | – | – | – | – | – | {why} |")
+    total = largest.get("all requests")
+    if total:
+        lines += [
+            "",
+            f"Throughput over all requests: {total.rps:.1f} req/s, "
+            f"{total.failures} failures of {total.requests}. Load average before and "
+            f"after the load: {metas[-1].get('loadavg_before', '?')} / "
+            f"{metas[-1].get('loadavg_after', '?')} (2 cores: above 2 the run "
+            "waited for CPU that other processes held).",
+        ]
+    lines += [
+        "",
+        "#### Cost curve: p95 (median) in ms per size",
+        "",
+        "| Page | " + " | ".join(_size_label(m) for m in metas) + " |",
+        "|---|" + "---:|" * len(metas),
+    ]
+    for name in (*PROFESSIONAL_PAGES, FLOOR, *YOUTH_PAGES):
+        cells = []
+        for size_stats in stats:
+            m = size_stats.get(name)
+            cells.append(f"{m.p95_ms:.0f} ({m.median_ms:.0f})" if m else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "#### The main queries in PostgreSQL (EXPLAIN ANALYZE, execution ms)",
+        "",
+        "As the aandachtsfunctionaris of the busiest organisation "
+        f"({explains[-1].get('busiest_organisation_trajectories', 0)} trajectories "
+        "at the largest size).",
+        "",
+        "| Query | "
+        + " | ".join(_size_label(m) for m in metas)
+        + " | Plan (largest) |",
+        "|---|" + "---:|" * len(metas) + "---|",
+    ]
+    names = [
+        q["name"] for q in explains[-1]["queries"] if not q["name"].startswith("table ")
+    ]
+    for name in names:
+        cells = []
+        for explain in explains:
+            match = next((q for q in explain["queries"] if q["name"] == name), None)
+            cells.append(f"{match['execution_ms']:.2f}" if match else "–")
+        plan = next(q["plan_top"] for q in explains[-1]["queries"] if q["name"] == name)
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {plan} |")
+    tables = [q for q in explains[-1]["queries"] if q["name"].startswith("table ")]
+    if tables:
+        lines += [
+            "",
+            "Largest tables at the largest size: "
+            + "; ".join(f"`{q['name'][6:]}` {q['plan_top']}" for q in tables)
+            + ".",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(*, profile: str, run_dir: Path, target: Path) -> None:
+    start, end = f"<!-- {profile}:start -->", f"<!-- {profile}:end -->"
+    block = f"{start}\n{render_block(profile, run_dir)}{end}"
+    text = target.read_text() if target.exists() else "# Performance\n"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    target.write_text(text)

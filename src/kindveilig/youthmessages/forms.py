@@ -1,0 +1,201 @@
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from kindveilig.core.forms import KindveiligForm
+from kindveilig.meldcode.models.choices import FormOfViolence
+
+from .models import AnswerTemplate, DangerCategory
+from .services import MAX_CONTACT_CHARS, MAX_FIRST_NAME_CHARS, MAX_MESSAGE_CHARS
+
+# --- for children ---------------------------------------------------------------
+
+
+class ChooseForm(KindveiligForm):
+    q = forms.CharField(
+        label=_("The code or the name of your school or club"),
+        help_text=_("For example REGENBOOG, or a part of the name."),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Type a code or a name.")},
+    )
+
+
+class WriteForm(KindveiligForm):
+    channel = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    submission = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    body = forms.CharField(
+        label=_("What is going on?"),
+        help_text=_(
+            "Write it in your own words. Spelling does not matter. You do not have "
+            "to give your name."
+        ),
+        max_length=MAX_MESSAGE_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Write something first."),
+            "max_length": _(
+                "This is too long. You can send the rest later, with your code."
+            ),
+        },
+    )
+    first_name = forms.CharField(
+        label=_("Your first name"),
+        help_text=_("Only if you want to."),
+        max_length=MAX_FIRST_NAME_CHARS,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    contact = forms.CharField(
+        label=_("How can the adult reach you?"),
+        help_text=_(
+            "Only if you want to, and only if it is safe. For example: "
+            "'at school, in the break'."
+        ),
+        max_length=MAX_CONTACT_CHARS,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    # The honeypot: hidden from people (and screen readers); scripts fill it in.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+class ReadForm(KindveiligForm):
+    code = forms.CharField(
+        label=_("Your code"),
+        help_text=_("Four words and a number, for example: uil appel brug kat 482."),
+        max_length=120,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": _("Type your code.")},
+    )
+
+
+class ReplyForm(KindveiligForm):
+    body = forms.CharField(
+        label=_("Write back"),
+        max_length=MAX_MESSAGE_CHARS,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Write something first."),
+            "max_length": _(
+                "This is too long. You can send the rest in a second message."
+            ),
+        },
+    )
+
+
+# --- for staff ------------------------------------------------------------------
+
+
+class AnswerForm(KindveiligForm):
+    body = forms.CharField(
+        label=_("Your answer"),
+        help_text=_(
+            "Write as you would speak to a child of 11: short sentences, plain "
+            "words. The child reads this with the code; never ask for the code."
+        ),
+        max_length=MAX_MESSAGE_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    template = forms.TypedChoiceField(
+        label=_("Start from a template"),
+        help_text=_("Choose one and press 'Use template'; then adapt the text."),
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        templates: list[AnswerTemplate],
+        initial: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(data, initial=initial)
+        self.templates = {template.pk: template for template in templates}
+        field = self.fields["template"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [
+            ("", "—"),
+            *((template.pk, template.title) for template in templates),
+        ]
+
+
+class MisuseForm(KindveiligForm):
+    reason = forms.CharField(
+        label=_("Why is this misuse?"),
+        help_text=_(
+            "For example: a prank, or used to bully another child. The conversation "
+            "is kept and counted; it is deleted with the others after the retention "
+            "period."
+        ),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class EscalateForm(KindveiligForm):
+    given_name = forms.CharField(
+        label=_("Given name of the child"),
+        help_text=_(
+            "The child's name is not known yet. Keep the placeholder, or fill in "
+            "what you know; complete it in the trajectory once you know more."
+        ),
+        max_length=100,
+    )
+    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    forms_of_violence = forms.MultipleChoiceField(
+        label=_("Forms of violence"),
+        help_text=_("What the messages suggest; you can change it later."),
+        choices=FormOfViolence.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one form of violence.")},
+    )
+
+
+class ChannelForm(KindveiligForm):
+    public_code = forms.CharField(
+        label=_("Public code"),
+        help_text=_(
+            "3 to 20 capital letters or digits, e.g. REGENBOOG. Put it on posters "
+            "and in the classroom."
+        ),
+        max_length=30,
+    )
+    display_name = forms.CharField(label=_("Name shown to children"), max_length=120)
+    enabled = forms.BooleanField(label=_("Open for messages"), required=False)
+
+
+class DangerPatternForm(KindveiligForm):
+    pattern = forms.CharField(
+        label=_("Words or pattern"),
+        help_text=_(
+            "Words in this order. word* matches every word that starts with it; "
+            "a|b matches either word; .. allows up to three words in between."
+        ),
+        max_length=200,
+    )
+    category = forms.ChoiceField(label=_("Category"), choices=DangerCategory.choices)
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class TryPatternForm(KindveiligForm):
+    sample = forms.CharField(
+        label=_("Try a message"),
+        help_text=_("Nothing is saved: you see which categories it would match."),
+        max_length=MAX_MESSAGE_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,164 @@
+"""Reads of Praat erover.
+
+Children find a channel by code or name and a conversation by its pick-up code;
+staff reads are scoped to the actor's organisation and audited (404 outside it).
+"""
+
+import uuid
+from typing import Literal
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils.translation import get_language
+
+from kindveilig.access.actor import Actor
+from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+
+from .codes import code_hash, parse_code
+from .models import (
+    AnswerTemplate,
+    ConversationStatus,
+    DangerPattern,
+    PublicChannel,
+    YouthConversation,
+    YouthMessage,
+)
+
+__all__ = [
+    "InboxView",
+    "answer_templates",
+    "channel_by_code",
+    "channel_of",
+    "channels_search",
+    "conversation_by_code",
+    "conversation_get_for",
+    "danger_patterns_for",
+    "inbox_for",
+    "messages_of",
+]
+
+InboxView = Literal["open", "closed", "misuse"]
+INBOX_LIMIT = 200
+SEARCH_LIMIT = 10
+
+
+def _open_channels() -> QuerySet[PublicChannel]:
+    return PublicChannel.objects.filter(
+        enabled=True, organisation__is_active=True
+    ).select_related("organisation")
+
+
+def channel_by_code(code: str) -> PublicChannel | None:
+    normalised = "".join(code.split()).replace("-", "").upper()
+    if not normalised:
+        return None
+    return _open_channels().filter(public_code=normalised).first()
+
+
+def channels_search(text: str) -> list[PublicChannel]:
+    """Open channels whose name contains every typed word (at least 3 letters)."""
+    words = [word for word in text.split() if len(word) >= 2]
+    if len("".join(words)) < 3:
+        return []
+    queryset = _open_channels()
+    for word in words:
+        queryset = queryset.filter(display_name__icontains=word)
+    return list(queryset.order_by("display_name")[:SEARCH_LIMIT])
+
+
+def conversation_by_code(typed: str) -> YouthConversation | None:
+    """The child's conversation, or None. Not audited: the child reads their own."""
+    code = parse_code(typed)
+    if code is None:
+        return None
+    return (
+        YouthConversation.objects.select_related("organisation__youth_channel")
+        .filter(code_hash=code_hash(code))
+        .first()
+    )
+
+
+def messages_of(conversation: YouthConversation) -> list[YouthMessage]:
+    return list(conversation.messages.select_related("author").order_by("created_at"))
+
+
+def _inbox_queryset(actor: Actor) -> QuerySet[YouthConversation]:
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        return YouthConversation.objects.none()
+    return YouthConversation.objects.filter(organisation_id=actor.organisation_id)
+
+
+def inbox_for(*, actor: Actor, view: InboxView = "open") -> list[YouthConversation]:
+    """Urgent and unanswered first, then the oldest unanswered, then the rest by
+    last activity. Every conversation listed is a READ in the audit log."""
+    queryset = _inbox_queryset(actor)
+    if view == "misuse":
+        queryset = queryset.filter(is_misuse=True)
+    else:
+        queryset = queryset.filter(
+            is_misuse=False,
+            status=ConversationStatus.CLOSED
+            if view == "closed"
+            else ConversationStatus.OPEN,
+        )
+    conversations: list[YouthConversation] = list(
+        queryset.annotate(
+            message_count=Count("messages"),
+            priority=Case(
+                When(Q(is_urgent=True, waiting_since__isnull=False), then=Value(0)),
+                When(waiting_since__isnull=False, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+        )
+        .select_related("trajectory")
+        .order_by("priority", "waiting_since", "-last_activity_at", "pk")[:INBOX_LIMIT]
+    )
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        items=[AuditItem(obj=c, person_id=None) for c in conversations],
+        reason="inbox",
+    )
+    return conversations
+
+
+def conversation_get_for(
+    *, actor: Actor, public_id: uuid.UUID, audit: bool = True
+) -> YouthConversation:
+    conversation = (
+        _inbox_queryset(actor)
+        .select_related("trajectory", "misuse_marked_by")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if conversation is None:
+        raise Http404
+    if audit:
+        audit_record(actor=actor, action=AuditAction.READ, obj=conversation)
+    return conversation
+
+
+def channel_of(actor: Actor) -> PublicChannel | None:
+    return PublicChannel.objects.filter(organisation_id=actor.organisation_id).first()
+
+
+def answer_templates() -> list[AnswerTemplate]:
+    language = (get_language() or "nl")[:2]
+    templates = list(AnswerTemplate.objects.filter(is_active=True, language=language))
+    if not templates and language != "nl":
+        templates = list(AnswerTemplate.objects.filter(is_active=True, language="nl"))
+    return templates
+
+
+def danger_patterns_for(actor: Actor) -> list[DangerPattern]:
+    """The shared patterns and the organisation's own, for the beheer page."""
+    return list(
+        DangerPattern.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation_id=actor.organisation_id)
+        )
+        .select_related("updated_by")
+        .order_by("organisation_id", "category", "pattern")
+    )

@@ -1,0 +1,56 @@
+"""The Dutch children's pages read at B1 or simpler (Flesch–Douma 60 or more),
+measured as the youth app does (textstat with ``set_lang("nl")``). Skipped until
+the Dutch catalogue has this app's texts."""
+
+import re
+from html import unescape
+
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import gettext
+
+import pytest
+
+from kindveilig.youthmessages.models import PublicChannel
+
+pytestmark = [pytest.mark.django_db]
+
+MINIMUM_FLESCH_DOUMA = 60
+
+
+def visible_text(html: str) -> str:
+    body = html[html.index("<main") : html.index("</main>")]
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r'<p[^>]*data-testid="pickup-code".*?</p>', " ", body, flags=re.S)
+    body = re.sub(r'<ol[^>]*data-testid="code-aloud".*?</ol>', " ", body, flags=re.S)
+    body = re.sub(r"</(p|h[1-6]|li|legend|button|a|strong|label|div)>", ". ", body)
+    text = unescape(re.sub(r"<[^>]+>", " ", body))
+    text = re.sub(r"\s*\.(\s*\.)+", ".", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pages(client: Client) -> dict[str, str]:
+    start = reverse("youthchild:message-start")
+    write = reverse("youthchild:message-write")
+    read = reverse("youthchild:message-read")
+    return {
+        "choose": client.get(start).content.decode(),
+        "write": client.post(write, {"channel": "PROEF"}).content.decode(),
+        "receipt": client.post(
+            write, {"channel": "PROEF", "submission": "r", "body": "Hoi juf"}
+        ).content.decode(),
+        "read": client.get(read).content.decode(),
+    }
+
+
+def test_the_childrens_pages_read_at_b1_or_simpler(
+    client: Client, channel: PublicChannel
+) -> None:
+    textstat = pytest.importorskip("textstat")
+    if gettext("Write your message") == "Write your message":
+        pytest.skip("The nl catalogue lacks the youthmessages texts (make messages).")
+    textstat.set_lang("nl")
+    for name, html in pages(client).items():
+        text = visible_text(html)
+        score = textstat.flesch_reading_ease(text)
+        assert score >= MINIMUM_FLESCH_DOUMA, f"{name}: {score:.0f} for: {text}"

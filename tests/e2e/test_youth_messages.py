@@ -1,0 +1,235 @@
+"""Praat erover messages in a real browser: a child on a small phone without
+JavaScript writes, the aandachtsfunctionaris answers, the child reads the answer
+with the code; escalation into a meldcode trajectory; accessibility, page weight
+and no requests to other sites on every child page."""
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.urls import reverse
+from django.utils.translation import gettext
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+
+from kindveilig.access.roles import Role
+from kindveilig.organisations.tests.factories import OrganisationFactory
+from kindveilig.youth.seed_data import ensure_default_services
+from kindveilig.youthmessages.models import (
+    AnswerTemplate,
+    DangerPattern,
+    PublicChannel,
+)
+from kindveilig.youthmessages.seed_data import (
+    seed_answer_templates,
+    seed_danger_patterns,
+)
+
+from .helpers import logged_in_context, make_persona
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+BUDGET_BYTES = 30 * 1024
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WORDS = "Papa slaat mn moeder en ik durf nie naar huis"
+ANSWER = "Dank je wel dat je het vertelt. Kun je morgen in de pauze bij mij komen?"
+
+
+@pytest.fixture
+def school() -> tuple[PublicChannel, Any]:
+    seed_danger_patterns(DangerPattern)
+    seed_answer_templates(AnswerTemplate)
+    ensure_default_services()
+    organisation = OrganisationFactory.create(name="Basisschool E2E (test)")
+    channel = PublicChannel.objects.create(
+        organisation=organisation,
+        public_code="ETWEE",
+        display_name="Basisschool E2E (test)",
+    )
+    return channel, make_persona(Role.AANDACHTSFUNCTIONARIS, organisation)
+
+
+def child_context(browser: Browser) -> BrowserContext:
+    """A cheap phone: small screen, no JavaScript, no cache."""
+    return browser.new_context(
+        java_script_enabled=False,
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        locale="nl-NL",
+    )
+
+
+def choose_school(page: Page, base: str, typed: str = "etwee") -> None:
+    page.goto(f"{base}{reverse('youthchild:message-start')}")
+    page.get_by_label(gettext("The code or the name of your school or club")).fill(
+        typed
+    )
+    page.get_by_role("button", name=gettext("Search")).click()
+
+
+def write_message(page: Page, base: str, words: str = WORDS) -> str:
+    choose_school(page, base)
+    expect(page.get_by_test_id("recipient")).to_contain_text("Basisschool E2E (test)")
+    page.get_by_label(gettext("What is going on?")).fill(words)
+    page.get_by_role("button", name=gettext("Send"), exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        gettext("Your message has been sent")
+    )
+    return page.get_by_label(gettext("Your code, to copy")).input_value()
+
+
+def open_first_conversation(page: Page, base: str) -> None:
+    page.goto(f"{base}{reverse('youthmessages:inbox')}")
+    page.get_by_test_id("inbox-row").first.get_by_role("link").click()
+    expect(page.get_by_test_id("message-child").first).to_contain_text(WORDS)
+
+
+def test_a_child_writes_the_af_answers_and_the_child_reads_it_with_the_code(
+    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any]
+) -> None:
+    _, af = school
+    base = live_server.url
+    context = child_context(browser)
+    child = context.new_page()
+    code = write_message(child, base)
+    assert len(code.split()) == 5
+    expect(child.get_by_test_id("pickup-code")).to_have_text(code)
+    # Urgent: the three numbers are shown straight away.
+    expect(child.get_by_test_id("urgent-help")).to_be_visible()
+    expect(child.locator('a[href="tel:112"]').first).to_be_visible()
+    expect(child.locator("body")).to_contain_text("0800-0432")
+    expect(child.locator("body")).to_contain_text("0800-0113")
+    assert context.cookies() == []
+    assert code.split()[0] not in child.url
+
+    staff = logged_in_context(browser, live_server, af).new_page()
+    open_first_conversation(staff, base)
+    staff.get_by_label(gettext("Your answer")).fill(ANSWER)
+    staff.get_by_role("button", name=gettext("Send answer")).click()
+    expect(staff.get_by_test_id("message-staff")).to_contain_text(ANSWER)
+
+    child.goto(f"{base}{reverse('youthchild:message-read')}")
+    child.get_by_label(gettext("Your code")).fill(code.upper())
+    child.get_by_role("button", name=gettext("Show my messages")).click()
+    expect(child.get_by_test_id("message-staff")).to_contain_text(ANSWER)
+    child.get_by_label(gettext("Write back")).fill("Ja, dat is goed.")
+    child.get_by_role("button", name=gettext("Send"), exact=True).click()
+    expect(child.get_by_test_id("message-child").last).to_contain_text(
+        "Ja, dat is goed."
+    )
+    assert context.cookies() == []
+    context.close()
+
+
+def test_the_af_opens_a_meldcode_trajectory_from_the_conversation(
+    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any]
+) -> None:
+    _, af = school
+    base = live_server.url
+    context = child_context(browser)
+    write_message(context.new_page(), base)
+    context.close()
+
+    staff = logged_in_context(browser, live_server, af).new_page()
+    open_first_conversation(staff, base)
+    staff.get_by_role("link", name=gettext("Open a meldcode trajectory")).click()
+    expect(staff.get_by_label(gettext("Given name of the child"))).to_have_value(
+        gettext("Child from Praat erover")
+    )
+    staff.get_by_role("button", name=gettext("Open the trajectory")).click()
+    expect(staff.get_by_test_id("step")).to_be_visible()
+    expect(staff.locator("#stap-1")).to_contain_text(WORDS)
+
+
+def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
+    def choose(page: Page) -> None:
+        page.goto(f"{base}{reverse('youthchild:message-start')}")
+
+    def results(page: Page) -> None:
+        choose_school(page, base, typed="basisschool")
+
+    def write(page: Page) -> None:
+        choose_school(page, base)
+
+    def receipt(page: Page) -> None:
+        write_message(page, base)
+
+    def read(page: Page) -> None:
+        page.goto(f"{base}{reverse('youthchild:message-read')}")
+
+    def conversation(page: Page) -> None:
+        code = write_message(page, base)
+        read(page)
+        page.get_by_label(gettext("Your code")).fill(code)
+        page.get_by_role("button", name=gettext("Show my messages")).click()
+
+    return {
+        "choose": choose,
+        "results": results,
+        "write": write,
+        "receipt-urgent": receipt,
+        "read": read,
+        "conversation": conversation,
+    }
+
+
+PAGE_NAMES = ["choose", "results", "write", "receipt-urgent", "read", "conversation"]
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_the_child_page_has_no_accessibility_violations(
+    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any], name: str
+) -> None:
+    # axe needs JavaScript to run; the page itself does not.
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    _child_pages(live_server.url)[name](page)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [
+        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
+    context.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_the_child_page_is_small_and_asks_nothing_of_other_sites(
+    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any], name: str
+) -> None:
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(live_server.url))
+    context = child_context(browser)
+    page = context.new_page()
+    elsewhere: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if not request.url.startswith((origin, "data:")):
+            elsewhere.append(request.url)
+
+    page.on("request", on_request)
+    sizes: dict[str, int] = {}
+    # Count only the last page: every response after the last navigation starts.
+    page.on(
+        "response",
+        lambda response: (
+            sizes.__setitem__(response.url, len(response.body()))
+            if response.url.startswith(origin)
+            else None
+        ),
+    )
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    _child_pages(live_server.url)[name](page)
+    page.wait_for_load_state("networkidle")
+    document = len(page.content().encode())
+    assets = sum(
+        size
+        for url, size in sizes.items()
+        if urlsplit(url).path.endswith((".css", ".js"))
+    )
+    total = document + assets
+    context.close()
+    assert total < BUDGET_BYTES, f"{name}: {total} bytes"
+    assert elsewhere == []
