@@ -42,16 +42,9 @@ for SIZE in "$@"; do
   .venv/bin/gunicorn kindveilig.wsgi --pythonpath src --bind "127.0.0.1:$PORT" --workers "$WORKERS" --preload \
     --access-logfile /dev/null --error-logfile "$DIR/gunicorn.log" &
   GUNICORN=$!
-  for _ in $(seq 1 60); do
-    curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5
-  done
-  # Warm every worker (templates, translations, connections) before measuring.
+  # Wait for gunicorn, then warm every worker (templates, translations, connections).
   SESSION=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['session'])" "$DIR/users.json")
-  for _ in $(seq 1 $((WORKERS * 3))); do
-    for URL in / /trajecten/ /personen/ /bench/floor/ /praat/ /api/v1/trajectories/; do
-      curl -s -o /dev/null -b "sessionid=$SESSION" "http://127.0.0.1:$PORT$URL" || true
-    done
-  done
+  $PY scripts/bench/warm.py "$PORT" "$SESSION" "$WORKERS"
   LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
   BENCH_USERS="$DIR/users.json" "$LOCUST" -f scripts/bench/locustfile.py --headless \
     -u "$USERS" -r 10 -t "$DURATION" --host "http://127.0.0.1:$PORT" \

@@ -68,7 +68,12 @@ def trajectories_visible_to(actor: Actor) -> QuerySet[Trajectory]:
         rule = own & Q(owner_id=actor.user.pk)
     else:
         return Trajectory.objects.none()
-    return Trajectory.objects.filter(rule | Q(pk__in=shared_trajectory_ids_for(actor)))
+    shared = list(
+        shared_trajectory_ids_for(actor).values_list("trajectory_id", flat=True)
+    )
+    if not shared:
+        return Trajectory.objects.filter(rule)
+    return Trajectory.objects.filter(rule | Q(pk__in=shared))
 
 
 def _children_prefetch() -> Prefetch[Any]:

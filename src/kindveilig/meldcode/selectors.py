@@ -47,7 +47,14 @@ def _visible(actor: Actor) -> QuerySet[Trajectory]:
     else:
         return queryset.none()
     # Shared with the actor (read-only: can_act_on leaves writes to the owner).
-    return own | Trajectory.objects.filter(pk__in=shared_trajectory_ids_for(actor))
+    # The ids are fetched first: an OR with a subquery makes PostgreSQL scan the
+    # whole trajectory table (docs/performance.md), a short id list does not.
+    shared = list(
+        shared_trajectory_ids_for(actor).values_list("trajectory_id", flat=True)
+    )
+    if not shared:
+        return own
+    return own | Trajectory.objects.filter(pk__in=shared)
 
 
 def _audit_read(actor: Actor, trajectories: list[Trajectory], reason: str = "") -> None:

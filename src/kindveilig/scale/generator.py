@@ -9,14 +9,12 @@ configured key (see ``CipherPool``), and the audit records extend the one hash
 chain, so ``verify_audit_log`` still passes. Running it again adds another slice.
 """
 
-import bisect
 import itertools
 import math
 import random
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -63,97 +61,10 @@ from kindveilig.persons.models import Person
 
 from . import distributions as dist
 from .columns import COLUMNS
+from .loading import GenerationResult, Loader, Org, scaled, uuid4_from, weighted_picker
 from .pools import EMAIL_DOMAIN, FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool
 
 __all__ = ["GenerationResult", "generate_population"]
-
-
-@dataclass
-class GenerationResult:
-    counts: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def add(self, name: str, number: int) -> None:
-        self.counts[name] = self.counts.get(name, 0) + number
-
-    @property
-    def rows(self) -> int:
-        return sum(self.counts.values())
-
-
-@dataclass
-class Org:
-    id: int
-    type: str
-    framework_id: int
-    professionals: list[int]
-    aandachtsfunctionarissen: list[int]
-    children: list[tuple[int, uuid.UUID]] = field(default_factory=list)
-
-
-class Loader:
-    """COPY rows into a model's table; explicit ids where rows are referenced."""
-
-    def __init__(self, result: GenerationResult) -> None:
-        self.result = result
-        connection.ensure_connection()
-        self.cursor: Any = connection.connection.cursor()  # psycopg 3 cursor
-
-    def next_id(self, model: type[models.Model]) -> int:
-        self.cursor.execute(
-            f"SELECT COALESCE(MAX(id), 0) + 1 FROM {model._meta.db_table}"  # noqa: S608  # table name from the model
-        )
-        value = self.cursor.fetchone()[0]
-        assert isinstance(value, int)
-        return value
-
-    def copy(
-        self,
-        model: type[models.Model],
-        fields: Sequence[str],
-        rows: Iterable[tuple[Any, ...]],
-    ) -> None:
-        meta = model._meta
-        columns = ", ".join(_column(meta.get_field(name)) for name in fields)
-        count = 0
-        with self.cursor.copy(f"COPY {meta.db_table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-        self.result.add(meta.label_lower, count)
-
-    def reset_sequence(self, model: type[models.Model]) -> None:
-        table = model._meta.db_table
-        self.cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608  # table name from the model
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-        )
-
-
-def _column(model_field: object) -> str:
-    assert isinstance(model_field, models.Field)
-    assert model_field.column is not None
-    return model_field.column
-
-
-def _weighted_picker(
-    rng: random.Random, items: Sequence[Any], weights: Sequence[float]
-) -> Callable[[], Any]:
-    cumulative = list(itertools.accumulate(weights))
-    total = cumulative[-1]
-
-    def pick() -> Any:
-        return items[bisect.bisect_right(cumulative, rng.random() * total)]
-
-    return pick
-
-
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
-
-
-def _scaled(national: int, fraction: float) -> int:
-    return max(1, round(national * fraction))
 
 
 class Generator:
@@ -195,7 +106,7 @@ class Generator:
             [(region_id, f"Synthetische regio {self.slice}", f"synth-{self.slice}")],
         )
         first_mun = load.next_id(Municipality)
-        n_mun = _scaled(dist.NATIONAL_MUNICIPALITIES, fraction)
+        n_mun = scaled(dist.NATIONAL_MUNICIPALITIES, fraction)
         municipalities = list(range(first_mun, first_mun + n_mun))
         # CBS codes are GM####; a synthetic municipality gets "X" + 5 hex digits.
         load.copy(
@@ -225,7 +136,7 @@ class Generator:
             if self.types is not None and org_type not in self.types:
                 continue
             national, n_prof, n_af, share = profile
-            count = _scaled(national, fraction)
+            count = scaled(national, fraction)
             for _ in range(count):
                 label = OrganisationType(org_type).label
                 org_rows.append(
@@ -318,7 +229,7 @@ class Generator:
             ["user", "organisation", "role", "is_active", "created_at", "updated_at"],
             member_rows,
         )
-        self.pick_org = _weighted_picker(rng, orgs, weights)
+        self.pick_org = weighted_picker(rng, orgs, weights)
         return orgs
 
     # ---- trajectories ---------------------------------------------------------
@@ -372,7 +283,7 @@ class Generator:
         rng = self.rng
         pid = self.ids[Person]
         self.ids[Person] += 1
-        public_id = _uuid(rng)
+        public_id = uuid4_from(rng)
         if adult:
             born = self.now.date() - timedelta(days=rng.randint(20 * 365, 55 * 365))
             bsn, index = "", ""
@@ -419,10 +330,10 @@ class Generator:
         audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]] = []
         fresh_children = n_children
         span_days = self.years * 365
-        outcome_pick = _weighted_picker(
+        outcome_pick = weighted_picker(
             rng, list(dist.OUTCOME_SHARES), list(dist.OUTCOME_SHARES.values())
         )
-        kids_pick = _weighted_picker(
+        kids_pick = weighted_picker(
             rng,
             [n for n, _ in dist.CHILDREN_PER_TRAJECTORY],
             [w for _, w in dist.CHILDREN_PER_TRAJECTORY],
@@ -434,7 +345,7 @@ class Generator:
             af = org.aandachtsfunctionarissen[0]
             tid = self.ids[Trajectory]
             self.ids[Trajectory] += 1
-            t_public = _uuid(rng)
+            t_public = uuid4_from(rng)
             age = rng.random() * span_days
             created = now - timedelta(days=age)
             outcome = outcome_pick()
@@ -535,7 +446,7 @@ class Generator:
                 rows[Observation].append(
                     (
                         oid,
-                        _uuid(rng),
+                        uuid4_from(rng),
                         tid,
                         when,
                         owner,
@@ -557,7 +468,7 @@ class Generator:
                     when = at(cumulative[1] + rng.random() * dist.STEP_DAYS[1])
                     rows[Consultation].append(
                         (
-                            _uuid(rng),
+                            uuid4_from(rng),
                             tid,
                             when,
                             owner,
@@ -575,7 +486,7 @@ class Generator:
                 when = at(cumulative[2] + rng.random() * dist.STEP_DAYS[2])
                 rows[Conversation].append(
                     (
-                        _uuid(rng),
+                        uuid4_from(rng),
                         tid,
                         when,
                         owner,
@@ -597,7 +508,7 @@ class Generator:
                     if rng.random() < 0.7:
                         rows[Conversation].append(
                             (
-                                _uuid(rng),
+                                uuid4_from(rng),
                                 tid,
                                 when,
                                 owner,
@@ -617,7 +528,7 @@ class Generator:
                     else:
                         rows[ConversationSkip].append(
                             (
-                                _uuid(rng),
+                                uuid4_from(rng),
                                 tid,
                                 when,
                                 owner,
@@ -640,7 +551,7 @@ class Generator:
                 for number, answer in enumerate(answers, start=1):
                     rows[AfwegingAnswer].append(
                         (
-                            _uuid(rng),
+                            uuid4_from(rng),
                             tid,
                             when,
                             owner,
@@ -659,7 +570,7 @@ class Generator:
                 rows[Decision].append(
                     (
                         did,
-                        _uuid(rng),
+                        uuid4_from(rng),
                         tid,
                         when,
                         owner,
@@ -683,7 +594,7 @@ class Generator:
                 if melden:
                     rows[Melding].append(
                         (
-                            _uuid(rng),
+                            uuid4_from(rng),
                             tid,
                             when,
                             owner,
@@ -709,7 +620,7 @@ class Generator:
                         fb = at(cumulative[5] + 5)
                         rows[VeiligThuisFeedback].append(
                             (
-                                _uuid(rng),
+                                uuid4_from(rng),
                                 tid,
                                 fb,
                                 owner,

@@ -76,6 +76,12 @@ class Trajectory(PublicIdModel, TimeStampedModel):
                 fields=["organisation", "status", "-created_at"], name="traj_org_status"
             ),
             models.Index(fields=["owner", "status"], name="traj_owner_status"),
+            # The trajectory list's order, open trajectories only (docs/performance.md).
+            models.Index(
+                fields=["organisation", "-is_acute", "-created_at", "-id"],
+                condition=~models.Q(status="closed"),
+                name="traj_org_open_order",
+            ),
         ]
 
     def __str__(self) -> str:
