@@ -296,3 +296,29 @@ def test_detail_query_count_does_not_grow_with_entries(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator,union-attr]
         client.get(detail(trajectory))
+
+
+def test_a_receiving_organisation_reads_without_the_owners_buttons(
+    client: Client, login: Login, lokaal_team_medewerker: Persona, prof: Actor
+) -> None:
+    from django.utils import timezone
+
+    from kindveilig.chain.models import LegalBasis
+    from kindveilig.chain.services import share_create
+
+    trajectory = scenarios.at_step_2(prof)
+    share_create(
+        actor=prof,
+        trajectory=trajectory,
+        to_organisation=lokaal_team_medewerker.organisation,
+        legal_basis=LegalBasis.CONSENT_PARENTS,
+        consent_given_by="Moeder (met gezag)",
+        consent_given_on=timezone.localdate(),
+    )
+    login(client, lokaal_team_medewerker)
+    content = client.get(detail(trajectory)).content.decode()
+    assert "Blauwe plekken" in content
+    assert (
+        reverse("meldcode:observation-add", args=[trajectory.public_id]) not in content
+    )
+    assert reverse("meldcode:step-advance", args=[trajectory.public_id]) not in content

@@ -30,6 +30,7 @@ from kindveilig.meldcode.selectors import (
     trajectory_page_for,
     with_entries,
 )
+from kindveilig.meldcode.services.common import can_act_on
 from kindveilig.meldcode.services.decisions import latest_decision
 from kindveilig.meldcode.services.trajectories import (
     ChildInput,
@@ -152,6 +153,8 @@ def trajectory_detail(
         "version_form": VersionedForm(initial={"version": trajectory.version}),
         "is_af": request.actor.role == Role.AANDACHTSFUNCTIONARIS,
         "is_owner": trajectory.owner_id == request.user.pk,
+        # A trajectory shared with another organisation is read-only there.
+        "can_act": can_act_on(request.actor, trajectory),
     }
     return render(request, "meldcode/trajectory_detail.html", context)
 
