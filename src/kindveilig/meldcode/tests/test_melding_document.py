@@ -226,17 +226,24 @@ def test_a_grant_is_used_once(
 ) -> None:
     login(client, professional)
     trajectory = melding.trajectory
-    confirm(client, trajectory, current_code(professional.device), "pdf")
-    assert client.get(pdf_url(trajectory)).status_code == 200
-    second = client.get(pdf_url(trajectory))
-    assert second.status_code == 302
-    assert second["Location"] == confirm_url(trajectory, "pdf")
-    assert len(printed(children_of(melding), AuditAction.EXPORT)) == 1
+    # The clock stands still at the start of a TOTP time step, so "the same code"
+    # below cannot become the next step's code by the real clock ticking on.
+    now = timezone.now()
+    start = now.replace(second=(now.second // 30) * 30, microsecond=0) + dt.timedelta(
+        seconds=61
+    )
+    with time_machine.travel(start, tick=False):
+        confirm(client, trajectory, current_code(professional.device), "pdf")
+        assert client.get(pdf_url(trajectory)).status_code == 200
+        second = client.get(pdf_url(trajectory))
+        assert second.status_code == 302
+        assert second["Location"] == confirm_url(trajectory, "pdf")
+        assert len(printed(children_of(melding), AuditAction.EXPORT)) == 1
 
-    # The same code cannot be used again; the next time step's code can.
-    response = confirm(client, trajectory, current_code(professional.device), "pdf")
-    assert response.status_code == 200
-    with time_machine.travel(timezone.now() + dt.timedelta(seconds=31)):
+        # The same code cannot be used again; the next time step's code can.
+        response = confirm(client, trajectory, current_code(professional.device), "pdf")
+        assert response.status_code == 200
+    with time_machine.travel(start + dt.timedelta(seconds=31), tick=False):
         response = confirm(client, trajectory, current_code(professional.device), "pdf")
         assert response.status_code == 302
         assert client.get(pdf_url(trajectory)).status_code == 200
