@@ -3,12 +3,14 @@
 import uuid
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+from kindveilig.core.crypto import blind_index
+from kindveilig.core.validators import is_valid_bsn
 
 from .models import Person
 
@@ -49,3 +51,34 @@ def person_get_for(*, actor: Actor, public_id: uuid.UUID, purpose: str = "") -> 
         reason=purpose,
     )
     return person
+
+
+SEARCH_LIMIT = 50
+
+
+def person_search_for(*, actor: Actor, query: str) -> list[Person]:
+    """Find a child by BSN (exact, through the blind index) or by part of the name.
+
+    The query comes from a POST form, never a URL; every person shown is audited.
+    """
+    query = " ".join(query.split())
+    visible = _visible_persons(actor)
+    compact = query.replace(" ", "")
+    if compact.isdigit():
+        if not is_valid_bsn(compact):
+            return []
+        found = visible.filter(bsn_index=blind_index(compact))
+    else:
+        found = visible
+        for word in query.split(" "):
+            found = found.filter(
+                Q(given_name__icontains=word) | Q(family_name__icontains=word)
+            )
+    results = list(found.order_by("family_name", "given_name", "pk")[:SEARCH_LIMIT])
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        items=[AuditItem(obj=person, person_id=person.public_id) for person in results],
+        reason="search",
+    )
+    return results

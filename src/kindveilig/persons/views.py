@@ -10,7 +10,8 @@ from kindveilig.audit.selectors import access_log_for_person
 from kindveilig.audit.services import audit_record
 from kindveilig.core.http import AuthenticatedRequest
 
-from .selectors import person_get_for, person_page_for
+from .forms import PersonSearchForm
+from .selectors import person_get_for, person_page_for, person_search_for
 
 CASE_WORKERS = (
     Role.PROFESSIONAL,
@@ -25,8 +26,17 @@ CASE_WORKERS = (
     relation="persons registered by the actor's organisation",
 )
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
+    """The list, and a search by name or BSN sent as POST so it never enters a URL."""
+    form = PersonSearchForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        results = person_search_for(actor=request.actor, query=form.cleaned_data["q"])
+        return render(
+            request,
+            "persons/person_list.html",
+            {"form": form, "results": results, "searched": True},
+        )
     page = person_page_for(actor=request.actor, page_number=request.GET.get("pagina"))
-    return render(request, "persons/person_list.html", {"page": page})
+    return render(request, "persons/person_list.html", {"page": page, "form": form})
 
 
 @rule(*CASE_WORKERS, relation="person registered by the actor's organisation")
