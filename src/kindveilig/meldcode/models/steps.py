@@ -130,12 +130,9 @@ class Consultation(Entry):
         return f"Overleg {self.consulted_on}"
 
 
-class Conversation(Entry):
-    """Step 3: a conversation with the parents/carers or with a child."""
+class WithWhomEntry(Entry):
+    """Step 3 entries are about the parents/carers or about one child."""
 
-    trajectory = models.ForeignKey(
-        "meldcode.Trajectory", on_delete=models.CASCADE, related_name="conversations"
-    )
     with_whom = models.CharField(
         _("with"), max_length=10, choices=ConversationWith.choices
     )
@@ -145,6 +142,17 @@ class Conversation(Entry):
         null=True,
         blank=True,
         related_name="+",
+    )
+
+    class Meta(Entry.Meta):
+        abstract = True
+
+
+class Conversation(WithWhomEntry):
+    """Step 3: a conversation with the parents/carers or with a child."""
+
+    trajectory = models.ForeignKey(
+        "meldcode.Trajectory", on_delete=models.CASCADE, related_name="conversations"
     )
     held_on = models.DateField(_("date"))
     preparation = EncryptedTextField(_("preparation"), blank=True, default="")
@@ -163,7 +171,7 @@ class Conversation(Entry):
         _("the child was told what happens next"), default=False
     )
 
-    class Meta(Entry.Meta):
+    class Meta(WithWhomEntry.Meta):
         verbose_name = _("conversation")
         verbose_name_plural = _("conversations")
 
@@ -171,26 +179,16 @@ class Conversation(Entry):
         return f"Gesprek {self.held_on}"
 
 
-class ConversationSkip(Entry):
+class ConversationSkip(WithWhomEntry):
     """Step 3 without a conversation: why not, from a list plus free text."""
 
     trajectory = models.ForeignKey(
         "meldcode.Trajectory", on_delete=models.CASCADE, related_name="skips"
     )
-    with_whom = models.CharField(
-        _("with"), max_length=10, choices=ConversationWith.choices
-    )
-    child = models.ForeignKey(
-        "persons.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     reason = models.CharField(_("reason"), max_length=30, choices=SkipReason.choices)
     explanation = EncryptedTextField(_("explanation"))
 
-    class Meta(Entry.Meta):
+    class Meta(WithWhomEntry.Meta):
         verbose_name = _("conversation not held")
         verbose_name_plural = _("conversations not held")
 
