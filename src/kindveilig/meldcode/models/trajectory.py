@@ -82,6 +82,12 @@ class Trajectory(PublicIdModel, TimeStampedModel):
                 condition=~models.Q(status="closed"),
                 name="traj_org_open_order",
             ),
+            # The same order over all of them: the API list (no status filter) and
+            # the closed tab, where an organisation has years of trajectories.
+            models.Index(
+                fields=["organisation", "-is_acute", "-created_at", "-id"],
+                name="traj_org_order",
+            ),
         ]
 
     def __str__(self) -> str:

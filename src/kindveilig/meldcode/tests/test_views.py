@@ -322,3 +322,24 @@ def test_a_receiving_organisation_reads_without_the_owners_buttons(
         reverse("meldcode:observation-add", args=[trajectory.public_id]) not in content
     )
     assert reverse("meldcode:step-advance", args=[trajectory.public_id]) not in content
+
+
+def test_paging_keeps_the_status_tab(
+    client: Client,
+    login: Login,
+    aandachtsfunctionaris: Persona,
+    prof: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("kindveilig.meldcode.selectors.PAGE_SIZE", 2)
+    for n in range(3):
+        scenarios.start(prof, given_name=f"Kind{n} (test)")
+    login(client, aandachtsfunctionaris)
+    response = client.get(reverse("meldcode:trajectory-list"), {"status": "all"})
+    content = response.content.decode()
+    # Page 2 of the same tab, not page 2 of the default (open) tab.
+    assert 'href="?status=all&amp;pagina=2"' in content
+    page_2 = client.get(
+        reverse("meldcode:trajectory-list"), {"status": "all", "pagina": 2}
+    )
+    assert 'href="?status=all&amp;pagina=1"' in page_2.content.decode()
