@@ -116,10 +116,10 @@ $(BENCH_STAMP): requirements-bench.txt | install
 bench-install: install system-test compile-messages $(BENCH_STAMP)
 
 bench-quick: bench-install
-	scripts/with_postgres.sh scripts/bench.sh bench-quick 30s $(BENCH_QUICK_SIZES)
+	PG_PROFILE=production scripts/with_postgres.sh scripts/bench.sh bench-quick 30s $(BENCH_QUICK_SIZES)
 
 bench: bench-install
-	scripts/with_postgres.sh scripts/bench.sh bench 60s $(BENCH_SIZES)
+	PG_PROFILE=production scripts/with_postgres.sh scripts/bench.sh bench 60s $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .coverage
