@@ -34,20 +34,36 @@ def event_content(event: AuditEvent) -> dict[str, Any]:
 
 @dataclass
 class VerificationResult:
+    """What one verification saw: the records it walked after ``start_seq`` (0 is
+    the genesis) and the (seq, hash) it ended at, which becomes the checkpoint."""
+
     checked: int = 0
     problems: list[str] = field(default_factory=list)
+    start_seq: int = 0
+    last_seq: int = 0
+    last_hash: str = GENESIS_HASH
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def full(self) -> bool:
+        return self.start_seq == 0
+
 
 def verify_chain(
-    events: Iterable[AuditEvent], head: AuditChainHead | None
+    events: Iterable[AuditEvent],
+    head: AuditChainHead | None,
+    *,
+    start_seq: int = 0,
+    start_hash: str = GENESIS_HASH,
 ) -> VerificationResult:
-    result = VerificationResult()
-    prev_hash = GENESIS_HASH
-    expected_seq = 1
+    """Walk ``events`` (the records after ``start_seq``, in order) from a trusted
+    point: the genesis, or a checkpoint whose record was checked by the caller."""
+    result = VerificationResult(start_seq=start_seq)
+    prev_hash = start_hash
+    expected_seq = start_seq + 1
     for event in events:
         result.checked += 1
         if event.seq != expected_seq:
@@ -72,4 +88,6 @@ def verify_chain(
             f"The chain ends at #{last_seq}, but the head says #{head_seq}: "
             "records were removed or added outside the application."
         )
+    result.last_seq = last_seq
+    result.last_hash = prev_hash
     return result

@@ -3,6 +3,7 @@
 Records are append-only: the model refuses updates and deletes, a PostgreSQL
 trigger refuses them at the database, and every record carries the hash of the
 one before it, so a changed or removed record is found by ``verify_audit_log``.
+The verifier's checkpoints are append-only in the same way.
 """
 
 from typing import Any, ClassVar, NoReturn
@@ -53,13 +54,17 @@ class AuditEvent(models.Model):
     actor_role = models.CharField(_("role"), max_length=32, blank=True)
     action = models.CharField(_("action"), max_length=10, choices=AuditAction.choices)
     # Whose data: the public id of the person concerned, if any.
-    person_id = models.UUIDField(_("person"), null=True, db_index=True)
+    # Indexed by ``audit_person_seq`` below (person first), which serves every
+    # lookup by person; a second index on it alone would only cost inserts.
+    person_id = models.UUIDField(_("person"), null=True)
     object_type = models.CharField(_("object type"), max_length=64)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     request_id = models.CharField(_("request id"), max_length=32, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # Not unique: ``seq`` is, and the chain check finds a repeated hash anyway. A
+    # unique index on random hex would make every insert touch a random page.
+    hash = models.CharField(max_length=64)
 
     objects: ClassVar[models.Manager["AuditEvent"]] = AuditEventQuerySet.as_manager()
 
@@ -93,3 +98,45 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head #{self.last_seq}"
+
+
+class AuditCheckpointQuerySet(models.QuerySet["AuditCheckpoint"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit checkpoints cannot be changed.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Audit checkpoints cannot be deleted.")
+
+
+class AuditCheckpoint(models.Model):
+    """The last record a passing verification reached: the next run starts after it.
+
+    Written only by ``audit.services.audit_log_verify_and_checkpoint``. Whoever can
+    rewrite the audit table can also add a checkpoint, so the hash is logged as
+    well, to be compared with a copy kept outside the database.
+    """
+
+    seq = models.PositiveBigIntegerField(_("sequence number"))
+    hash = models.CharField(_("hash"), max_length=64)
+    verified_at = models.DateTimeField(_("verified at"))
+    records_checked = models.PositiveBigIntegerField(_("records checked"))
+    full = models.BooleanField(_("checked from the start"))
+
+    objects: ClassVar[models.Manager["AuditCheckpoint"]] = (
+        AuditCheckpointQuerySet.as_manager()
+    )
+
+    class Meta:
+        verbose_name = _("audit checkpoint")
+        verbose_name_plural = _("audit checkpoints")
+
+    def __str__(self) -> str:
+        return f"checkpoint #{self.seq}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit checkpoints cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit checkpoints cannot be deleted.")

@@ -1,5 +1,6 @@
-"""The only writer of audit records."""
+"""The only writer of audit records (and of the verifier's checkpoints)."""
 
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -9,10 +10,19 @@ from django.utils import timezone
 from kindveilig.access.actor import Actor
 from kindveilig.core.request_context import current_request_id
 
-from .chain import event_content, record_hash
-from .models import AuditAction, AuditChainHead, AuditEvent
+from .chain import VerificationResult, event_content, record_hash
+from .models import AuditAction, AuditChainHead, AuditCheckpoint, AuditEvent
+from .selectors import audit_log_verify
 
-__all__ = ["AuditItem", "audit_record", "audit_record_many"]
+__all__ = [
+    "AuditItem",
+    "audit_log_verify_and_checkpoint",
+    "audit_record",
+    "audit_record_many",
+    "hash_for_log",
+]
+
+logger = logging.getLogger(__name__)
 
 
 def audit_record(
@@ -106,3 +116,34 @@ def audit_record_many(
         head.last_hash = prev_hash
         head.save(update_fields=["last_seq", "last_hash"])
     return len(events)
+
+
+def hash_for_log(value: str) -> str:
+    """A hash in groups of eight, so the log filter's BSN and phone patterns
+    (nine or ten digits in a row) cannot mask part of it."""
+    return ":".join(value[i : i + 8] for i in range(0, len(value), 8))
+
+
+def audit_log_verify_and_checkpoint(*, full: bool = False) -> VerificationResult:
+    """Verify (from the latest checkpoint, or from the genesis with ``full``) and,
+    only when the chain is intact, record where the check ended as the next
+    checkpoint. Its hash is logged: keep that log outside the database, because
+    whoever can rewrite the audit table can write a matching checkpoint too."""
+    result = audit_log_verify(full=full)
+    if not result.ok or result.last_seq == 0:
+        return result
+    AuditCheckpoint.objects.create(
+        seq=result.last_seq,
+        hash=result.last_hash,
+        verified_at=timezone.now(),
+        records_checked=result.checked,
+        full=result.full,
+    )
+    logger.info(
+        "Audit checkpoint #%s sha256 %s (%s records checked from #%s)",
+        result.last_seq,
+        hash_for_log(result.last_hash),
+        result.checked,
+        result.start_seq,
+    )
+    return result

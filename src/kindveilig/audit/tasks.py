@@ -4,15 +4,16 @@ import logging
 
 from django.tasks import task
 
-from .selectors import audit_log_verify
+from .services import audit_log_verify_and_checkpoint
 
 logger = logging.getLogger(__name__)
 
 
 @task()
-def verify_audit_log_task() -> dict[str, object]:
-    """Check the hash chain outside any request (e.g. nightly, or on demand)."""
-    result = audit_log_verify()
+def verify_audit_log_task(full: bool = False) -> dict[str, object]:
+    """Check the hash chain outside any request (e.g. nightly, or on demand): the
+    records since the last checkpoint, or all of them with ``full``."""
+    result = audit_log_verify_and_checkpoint(full=full)
     if result.ok:
         logger.info("Audit log intact: %s records checked", result.checked)
     else:
@@ -21,4 +22,5 @@ def verify_audit_log_task() -> dict[str, object]:
         "ok": result.ok,
         "checked": result.checked,
         "problems": len(result.problems),
+        "last_seq": result.last_seq,
     }
