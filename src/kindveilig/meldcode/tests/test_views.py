@@ -340,6 +340,6 @@ def test_paging_keeps_the_status_tab(
     # Page 2 of the same tab, not page 2 of the default (open) tab.
     assert 'href="?status=all&amp;pagina=2"' in content
     page_2 = client.get(
-        reverse("meldcode:trajectory-list"), {"status": "all", "pagina": 2}
+        reverse("meldcode:trajectory-list"), {"status": "all", "pagina": "2"}
     )
     assert 'href="?status=all&amp;pagina=1"' in page_2.content.decode()
