@@ -26,6 +26,7 @@ $PY manage.py migrate --verbosity 0
 $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput --verbosity 0
 
+ACCESS_LOG_FORMAT="$($PY -c 'import sys; sys.path.insert(0, "src"); from kindveilig.scale.serverlog import ACCESS_LOG_FORMAT; print(ACCESS_LOG_FORMAT)')"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 HAVE=0
 for SIZE in "$@"; do
@@ -40,11 +41,13 @@ for SIZE in "$@"; do
   HAVE=$SIZE
   $PY manage.py bench_sessions --users "$USERS" --out "$DIR/users.json" >/dev/null
   .venv/bin/gunicorn kindveilig.wsgi --pythonpath src --bind "127.0.0.1:$PORT" --workers "$WORKERS" --preload \
-    --access-logfile /dev/null --error-logfile "$DIR/gunicorn.log" &
+    --access-logfile "$DIR/access.log" --access-logformat "$ACCESS_LOG_FORMAT" \
+    --error-logfile "$DIR/gunicorn.log" &
   GUNICORN=$!
   # Wait for gunicorn, then warm every worker (templates, translations, connections).
   SESSION=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['session'])" "$DIR/users.json")
   $PY scripts/bench/warm.py "$PORT" "$SESSION" "$WORKERS"
+  : > "$DIR/access.log"  # server times of the load run only, not of the warm-up
   LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
   BENCH_USERS="$DIR/users.json" "$LOCUST" -f scripts/bench/locustfile.py --headless \
     -u "$USERS" -r 10 -t "$DURATION" --host "http://127.0.0.1:$PORT" \
@@ -53,14 +56,18 @@ for SIZE in "$@"; do
   kill "$GUNICORN"; wait "$GUNICORN" 2>/dev/null || true
   $PY manage.py bench_explain --out "$DIR/explain.json" >/dev/null
   $PY manage.py bench_signals --count 200 --out "$DIR/signals.json" >/dev/null || echo null > "$DIR/signals.json"
+  # Verify the audit chain: from the previous size's checkpoint, so each size
+  # checks only what it added (generated records, the load run's reads).
+  V0=$(date +%s.%N)
+  $PY manage.py verify_audit_log > "$DIR/verify.txt" 2>&1 || { cat "$DIR/verify.txt"; exit 1; }
+  V1=$(date +%s.%N)
   AUDIT=$($PY manage.py shell -v 0 -c 'from kindveilig.audit.models import AuditEvent; print(AuditEvent.objects.count())')
   ROWS=$(awk -F'\t' 'NF==2 {s+=$2} END {print s+0}' "$DIR/generate.txt")
   cat > "$DIR/meta.json" <<JSON
 {"trajectories": $SIZE, "rows": $ROWS, "audit_records": $AUDIT,
  "generate_seconds": $(python3 -c "print(round($T1 - $T0, 1))"), "users": $USERS, "workers": $WORKERS,
- "duration": "$DURATION", "think": "${BENCH_THINK:-2,8}", "loadavg_before": "$LOAD_BEFORE", "loadavg_after": "$LOAD_AFTER", "run_seconds": $(( $(date +%s) - STARTED ))}
+ "duration": "$DURATION", "think": "${BENCH_THINK:-2,8}", "loadavg_before": "$LOAD_BEFORE", "loadavg_after": "$LOAD_AFTER", "verify_seconds": $(python3 -c "print(round($V1 - $V0, 1))"), "run_seconds": $(( $(date +%s) - STARTED ))}
 JSON
   tail -n 3 "$DIR/locust.txt" || true
 done
-$PY manage.py verify_audit_log | tail -n 1
 $PY manage.py bench_report --profile "$PROFILE" --dir "$OUT"

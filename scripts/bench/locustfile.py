@@ -32,6 +32,7 @@ class Professional(HttpUser):
         self.client.cookies.set("sessionid", self.me["session"])
         self.client.headers["Origin"] = self.host or ""
         self.client.headers["Referer"] = (self.host or "") + "/"
+        self.searches = 0
 
     def _get(self, url: str, name: str) -> None:
         with self.client.get(url, name=name, catch_response=True) as response:
@@ -58,7 +59,33 @@ class Professional(HttpUser):
 
     @task(2)
     def person_list(self) -> None:
-        self._get("/personen/", "person list (no search page yet)")
+        self._get("/personen/", "person list")
+
+    @task(2)
+    def search_child(self) -> None:
+        """The person search: a POST (never a URL), by family name or by BSN."""
+        form = self.client.get("/personen/", name="person list")
+        match = TOKEN.search(form.text)
+        if not match:
+            return
+        self.searches += 1
+        query = self.me["child_bsn"] if self.searches % 2 else self.me["child_name"]
+        with self.client.post(
+            "/personen/",
+            data={"csrfmiddlewaretoken": match.group(1), "q": query},
+            name="search a child",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+            elif 'data-testid="search-results"' not in response.text:
+                response.failure("no results")
+
+    @task(3)
+    def household_timeline(self) -> None:
+        household = self.me.get("household")
+        if household:
+            self._get(f"/huishoudens/{household}/tijdlijn/", "household timeline")
 
     @task(1)
     def access_log(self) -> None:

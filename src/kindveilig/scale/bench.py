@@ -2,19 +2,33 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db.models import Count, QuerySet
 
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kindveilig.access.actor import Actor
+from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
+from kindveilig.chain.selectors import trajectories_visible_to
+from kindveilig.households.models import CaseStatus, SafetyCase
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
 from kindveilig.persons.models import Person
 
-__all__ = ["BenchUser", "bench_users"]
+from .pools import SYNTH
+
+__all__ = ["BenchUser", "bench_users", "log_in"]
 
 # Share of aandachtsfunctionarissen among the virtual users (they see the whole
 # organisation's trajectories and the access log).
 AF_SHARE = 0.3
+# Share of lokaal team workers who are regievoerder of an open household case
+# (they open its timeline).
+LOKAAL_TEAM_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -23,6 +37,11 @@ class BenchUser:
     trajectory: str
     open_trajectory: str | None
     person: str
+    # A child the organisation registered, to search by family name and by BSN
+    # (a fictitious BSN of the 9999 test range).
+    child_name: str
+    child_bsn: str
+    household: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -30,33 +49,86 @@ class BenchUser:
             "trajectory": self.trajectory,
             "open_trajectory": self.open_trajectory,
             "person": self.person,
+            "child_name": self.child_name,
+            "child_bsn": self.child_bsn,
+            "household": self.household,
         }
 
 
-def _user(membership: Membership, owner_only: bool) -> BenchUser | None:
-    visible = Trajectory.objects.filter(organisation_id=membership.organisation_id)
-    if owner_only:
-        visible = visible.filter(owner_id=membership.user_id)
+def _user(
+    membership: Membership,
+    visible: QuerySet[Trajectory],
+    household: str | None = None,
+) -> BenchUser | None:
     trajectory = visible.order_by("-created_at").first()
-    person = (
-        Person.objects.filter(registered_by_id=membership.organisation_id)
-        .order_by("pk")
+    registered = Person.objects.filter(registered_by_id=membership.organisation_id)
+    person = registered.order_by("pk").first()
+    child = registered.exclude(bsn_index="").order_by("pk").first()
+    if trajectory is None or person is None or child is None:
+        return None
+    open_one = (
+        visible.filter(status=Status.OPEN, organisation_id=membership.organisation_id)
+        .order_by("-created_at")
         .first()
     )
-    if trajectory is None or person is None:
-        return None
-    open_one = visible.filter(status=Status.OPEN).order_by("-created_at").first()
     return BenchUser(
         membership=membership,
         trajectory=str(trajectory.public_id),
         open_trajectory=str(open_one.public_id) if open_one else None,
         person=str(person.public_id),
+        child_name=child.family_name.removesuffix(SYNTH).strip(),
+        child_bsn=child.bsn,
+        household=household,
     )
 
 
+def _own(membership: Membership, owner_only: bool) -> QuerySet[Trajectory]:
+    visible = Trajectory.objects.filter(organisation_id=membership.organisation_id)
+    if owner_only:
+        visible = visible.filter(owner_id=membership.user_id)
+    return visible
+
+
+def _lokaal_team_users(count: int) -> list[BenchUser]:
+    """Regievoerders of open household cases: they see the case's timeline, and
+    the trajectories of their own and shared with their team."""
+    result: list[BenchUser] = []
+    seen: set[int] = set()
+    cases = (
+        SafetyCase.objects.filter(status=CaseStatus.OPEN)
+        .order_by("-created_at")
+        .values_list(
+            "regievoerder_id", "responsible_organisation_id", "household__public_id"
+        )
+    )
+    for user_id, organisation_id, household in cases[: count * 5]:
+        if len(result) >= count:
+            break
+        if user_id in seen:
+            continue
+        seen.add(user_id)
+        membership = (
+            Membership.objects.select_related("user", "organisation")
+            .filter(
+                user_id=user_id,
+                organisation_id=organisation_id,
+                role=Role.LOKAAL_TEAM_MEDEWERKER,
+            )
+            .first()
+        )
+        if membership is None:
+            continue
+        actor = Actor(user=membership.user, membership=membership)
+        bench_user = _user(membership, trajectories_visible_to(actor), str(household))
+        if bench_user:
+            result.append(bench_user)
+    return result
+
+
 def bench_users(*, count: int) -> list[BenchUser]:
-    """Aandachtsfunctionarissen of the busiest organisations, and professionals
-    who own an open trajectory (so they can add a signal)."""
+    """Aandachtsfunctionarissen of the busiest organisations, lokaal team
+    regievoerders of an open household case, and professionals who own an open
+    trajectory (so they can add a signal)."""
     n_af = max(1, round(count * AF_SHARE))
     busiest = (
         Trajectory.objects.values("organisation_id")
@@ -68,16 +140,19 @@ def bench_users(*, count: int) -> list[BenchUser]:
     for membership in Membership.objects.filter(
         organisation_id__in=list(busiest), role=Role.AANDACHTSFUNCTIONARIS
     ).select_related("user")[:n_af]:
-        bench_user = _user(membership, owner_only=False)
+        bench_user = _user(membership, _own(membership, owner_only=False))
         if bench_user:
             result.append(bench_user)
+    result += _lokaal_team_users(
+        min(count - len(result), max(1, round(count * LOKAAL_TEAM_SHARE)))
+    )
     owners = (
         Trajectory.objects.filter(status=Status.OPEN)
         .order_by("-created_at")
         .values_list("owner_id", "organisation_id")
         .distinct()[: count * 3]
     )
-    seen: set[int] = set()
+    seen = {bench_user.membership.user_id for bench_user in result}
     for owner_id, organisation_id in owners:
         if len(result) >= count:
             break
@@ -91,7 +166,24 @@ def bench_users(*, count: int) -> list[BenchUser]:
             .first()
         )
         if owner is not None:
-            bench_user = _user(owner, owner_only=True)
+            bench_user = _user(owner, _own(owner, owner_only=True))
             if bench_user:
                 result.append(bench_user)
     return result
+
+
+def log_in(membership: Membership) -> str:
+    """A session with the second factor done (as tests/e2e/helpers.py does)."""
+    user = membership.user
+    device = TOTPDevice.objects.filter(user=user).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session[ACTIVE_MEMBERSHIP_SESSION_KEY] = membership.pk
+    session.save()
+    assert session.session_key is not None
+    return session.session_key

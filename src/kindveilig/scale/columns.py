@@ -3,6 +3,20 @@
 from django.db import models
 
 from kindveilig.audit.models import AuditEvent
+from kindveilig.chain.models import Match, MatchNotice, Share, Signal
+from kindveilig.households.models import (
+    CasePartner,
+    Gezag,
+    Household,
+    HouseholdMember,
+    Mapping,
+    Meeting,
+    PhaseChange,
+    PlanItem,
+    PlanVersion,
+    SafetyCase,
+    SafetyScore,
+)
 from kindveilig.meldcode.models import (
     AfwegingAnswer,
     BodyMark,
@@ -19,6 +33,11 @@ from kindveilig.meldcode.models import (
     VeiligThuisFeedback,
 )
 from kindveilig.persons.models import Person
+from kindveilig.youthmessages.models import (
+    PublicChannel,
+    YouthConversation,
+    YouthMessage,
+)
 
 __all__ = ["COLUMNS"]
 
@@ -59,5 +78,51 @@ COLUMNS: dict[type[models.Model], list[str]] = {
     AuditEvent: ["seq", "occurred_at", "actor_user", "actor_organisation",
                  "actor_role", "action", "person_id", "object_type", "object_id",
                  "request_id", "reason", "prev_hash", "hash"],
+    # Households (gen_households.py)
+    Household: ["id", "public_id", "created_at", "updated_at", "label", "municipality",
+                "registered_by", "created_by"],
+    HouseholdMember: ["household", "person", "role", "has_gezag", "joined_on",
+                      "left_on"],
+    Gezag: ["child", "holder", "recorded_by", "recorded_at"],
+    Share: ["public_id", "created_at", "updated_at", "trajectory", "from_organisation",
+            "shared_by", "to_organisation", "to_user", "legal_basis",
+            "consent_given_by", "consent_given_on", "reason"],
+    SafetyCase: ["id", "public_id", "created_at", "updated_at", "household",
+                 "responsible_organisation", "regievoerder", "phase", "phase_since",
+                 "status", "closed_at", "closing_reason", "version"],
+    PhaseChange: ["id", "case", "from_phase", "to_phase", "at", "by", "reason",
+                  "safety_score", "children_said"],
+    CasePartner: ["id", "public_id", "case", "kind", "organisation",
+                  "organisation_name", "contact_name", "contact_phone",
+                  "contact_email", "contact_user", "takes_on", "created_at",
+                  "ended_at"],
+    PlanVersion: ["id", "case", "number", "note", "created_by", "created_at"],
+    PlanItem: ["public_id", "version", "lineage", "kind", "what", "child_text", "who",
+               "partner", "due_on", "how_checked", "set_by", "status", "evidence",
+               "status_changed_at", "lock_version"],
+    Meeting: ["public_id", "case", "kind", "held_on", "participants", "decisions",
+              "created_by", "created_at"],
+    Mapping: ["id", "public_id", "case", "assessed_on", "harm", "danger", "strengths",
+              "existing_safety", "next_steps", "complicating", "created_by",
+              "created_at"],
+    SafetyScore: ["mapping", "perspective", "person", "professional_name", "score",
+                  "words"],
+    # The Verwijsindex (gen_signals.py)
+    Signal: ["id", "public_id", "created_at", "updated_at", "person", "bsn_index",
+             "organisation", "contact_user", "contact_phone", "source_type",
+             "source_id", "is_regie", "parents_informed", "status", "active_until",
+             "archived_at", "delete_after"],
+    Match: ["id", "first", "second", "created_at"],
+    MatchNotice: ["public_id", "match", "user", "own_signal", "other_signal",
+                  "created_at", "seen_at", "emailed_at"],
+    # Praat erover (gen_youth.py)
+    PublicChannel: ["id", "created_at", "updated_at", "organisation", "public_code",
+                    "display_name", "enabled", "misuse_count"],
+    YouthConversation: ["id", "public_id", "created_at", "updated_at", "organisation",
+                        "code_hash", "status", "is_urgent", "danger_categories",
+                        "waiting_since", "last_activity_at", "first_name", "contact",
+                        "is_misuse", "misuse_reason"],
+    YouthMessage: ["created_at", "updated_at", "conversation", "sender", "body",
+                   "author", "is_urgent", "danger_categories"],
 }
 # fmt: on

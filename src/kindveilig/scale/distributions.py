@@ -54,3 +54,33 @@ FOLLOW_UP_DAYS = 120
 # Audit records (READ) per trajectory over its life: the owner and the
 # aandachtsfunctionaris open it at every step (assumption).
 AUDIT_READS_PER_TRAJECTORY = 10
+
+# Households (gen_households.py). A household case at the lokaal team for a share
+# of the trajectories that ended in help or a melding: 0.35 of 65% is about one
+# case per four trajectories (assumption).
+HOUSEHOLD_SHARE = 0.35
+# The lokaal team opens the case this many days after the decision (assumption).
+HOUSEHOLD_OPENS_AFTER = (3.0, 30.0)
+# Days in each Routekaart phase: immediate safety, stable safety, recovery
+# (assumption: weeks to months, recovery until the case closes).
+PHASE_DAYS = ((30, 90), (90, 270), (90, 270))
+# Cases that lose safety once and go back to immediate safety (assumption).
+SETBACK_SHARE = 0.10
+# A second parent moves out during the case (assumption).
+PARENT_LEAVES_SHARE = 0.10
+# A chain partner outside Kindveilig (huisarts, GGZ, jeugdbescherming) next to
+# the organisation that ran the meldcode; Veilig Thuis after a melding.
+EXTERNAL_PARTNER_SHARE = 0.5
+# Cases in recovery whose plan got a second version (items carried forward).
+PLAN_REVISED_SHARE = 0.25
+# Cases with a Signs of Safety mapping (two scores: professional and child).
+MAPPING_SHARE = 0.3
+# READ records per household by the regievoerder over the case's life.
+HOUSEHOLD_AUDIT_READS = 2
+
+# Praat erover (gen_youth.py): conversations per trajectory, all within the
+# retention period (assumption: a modest volume, 1 per 20 trajectories).
+YOUTH_CONVERSATIONS_PER_TRAJECTORY = 0.05
+YOUTH_MESSAGES = (2, 6)
+YOUTH_URGENT_SHARE = 0.10
+YOUTH_CLOSED_SHARE = 0.30

@@ -12,6 +12,7 @@ from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditChainHead
 from kindveilig.audit.selectors import access_log_for_person
 from kindveilig.meldcode.models import Trajectory
+from kindveilig.meldcode.models.choices import Status
 from kindveilig.persons.models import Person
 
 __all__ = ["ExplainedQuery", "explain_main_queries"]
@@ -53,19 +54,35 @@ def _query(name: str, queryset: QuerySet[Any]) -> ExplainedQuery:
     return _explain(name, sql, params)
 
 
+def _count(name: str, queryset: QuerySet[Any]) -> ExplainedQuery:
+    """The count a paginator runs: COUNT(*) over the filtered rows."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    # The SQL is Django's own compiled query; the values stay parameters.
+    counted = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608
+    return _explain(name, counted, params)
+
+
 def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
     """The list, detail, person and access-log queries as the busiest
     organisation's aandachtsfunctionaris runs them."""
     # The aandachtsfunctionaris sees every trajectory of the organisation.
     visible = Trajectory.objects.filter(organisation_id=membership.organisation_id)
     trajectory = visible.order_by("-created_at").first()
-    person = Person.objects.filter(registered_by_id=membership.organisation_id).first()
+    person = (
+        Person.objects.filter(registered_by_id=membership.organisation_id)
+        .exclude(bsn_index="")
+        .first()
+    )
     assert trajectory is not None
     assert person is not None
     page = visible.order_by("-is_acute", "-created_at", "-pk")
+    open_page = page.exclude(status=Status.CLOSED)
+    persons = Person.objects.filter(registered_by_id=membership.organisation_id)
     results = [
-        _query("trajectory list: page of 50", page[:50]),
-        _query("trajectory list: count", visible.values("pk")),
+        _query("trajectory list (open tab): page of 50", open_page[:50]),
+        _count("trajectory list (open tab): count", open_page),
+        _query("trajectory list (all): page of 50", page[:50]),
+        _count("trajectory list (all): count", visible),
         _query(
             "trajectory detail: by public id",
             Trajectory.objects.filter(public_id=trajectory.public_id).select_related(
@@ -78,7 +95,17 @@ def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
         ),
         _query(
             "person list: page of 50",
-            Person.objects.filter(registered_by_id=membership.organisation_id).order_by(
+            persons.order_by("family_name", "given_name", "pk")[:50],
+        ),
+        _query(
+            "child search: by family name",
+            persons.filter(family_name__icontains=person.family_name).order_by(
+                "family_name", "given_name", "pk"
+            )[:50],
+        ),
+        _query(
+            "child search: by BSN (blind index)",
+            persons.filter(bsn_index=person.bsn_index).order_by(
                 "family_name", "given_name", "pk"
             )[:50],
         ),

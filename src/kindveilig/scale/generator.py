@@ -61,6 +61,10 @@ from kindveilig.persons.models import Person
 
 from . import distributions as dist
 from .columns import COLUMNS
+from .gen_common import AuditRow, ChildRef, ParentRef, TrajectoryFacts
+from .gen_households import Households
+from .gen_signals import Signals
+from .gen_youth import Youth
 from .loading import GenerationResult, Loader, Org, scaled, uuid4_from, weighted_picker
 from .pools import EMAIL_DOMAIN, FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool
 
@@ -139,12 +143,13 @@ class Generator:
             count = scaled(national, fraction)
             for _ in range(count):
                 label = OrganisationType(org_type).label
+                municipality = rng.choice(municipalities)
                 org_rows.append(
                     (
                         org_id,
                         f"{label} {org_id}{SYNTH}",
                         org_type,
-                        rng.choice(municipalities),
+                        municipality,
                         None,
                         True,
                         self.now,
@@ -157,6 +162,7 @@ class Generator:
                     framework_id=frameworks[SECTOR_BY_TYPE[org_type]],
                     professionals=[],
                     aandachtsfunctionarissen=[],
+                    municipality=municipality,
                 )
                 role = (
                     Role.LOKAAL_TEAM_MEDEWERKER
@@ -246,6 +252,7 @@ class Generator:
                 model: self.loader.next_id(model)
                 for model in (Person, Trajectory, Observation, Decision)
             }
+            self._parts(orgs)
             chunks = max(1, math.ceil(self.trajectories / self.chunk))
             for number in range(chunks):
                 size = min(self.chunk, self.trajectories - number * self.chunk)
@@ -270,6 +277,9 @@ class Generator:
                 Trajectory,
                 Observation,
                 Decision,
+                *self.signals.SERIAL,
+                *self.households.SERIAL,
+                *self.youth.SERIAL,
             ):
                 self.loader.reset_sequence(model)
         with connection.cursor() as cursor:
@@ -277,9 +287,34 @@ class Generator:
         self.result.seconds = time.monotonic() - started
         return self.result
 
+    def _parts(self, orgs: list[Org]) -> None:
+        """Signals, households and the youth channel (gen_*.py)."""
+        load, rng, now = self.loader, self.rng, self.now
+        self.signals = Signals(loader=load, rng=rng, now=now)
+        self.households = Households(
+            loader=load,
+            rng=rng,
+            now=now,
+            ciphers=self.ciphers,
+            signals=self.signals,
+            orgs=orgs,
+        )
+        self.youth = Youth(
+            loader=load,
+            rng=rng,
+            now=now,
+            ciphers=self.ciphers,
+            orgs=orgs,
+            slice_name=self.slice,
+        )
+        audit: list[AuditRow] = []
+        self.youth.open_channels(audit)
+        self.youth.rows.flush(self.loader)
+        self.loader.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
+
     def _person(
         self, rows: list[tuple[Any, ...]], org_id: int, adult: bool
-    ) -> tuple[int, uuid.UUID]:
+    ) -> ChildRef:
         rng = self.rng
         pid = self.ids[Person]
         self.ids[Person] += 1
@@ -304,7 +339,7 @@ class Generator:
                 self.now,
             )
         )
-        return pid, public_id
+        return pid, public_id, index
 
     def one_chunk(self, size: int, n_children: int, orgs: list[Org]) -> None:
         rng, c, now = self.rng, self.ciphers, self.now
@@ -327,7 +362,7 @@ class Generator:
                 VeiligThuisFeedback,
             )
         }
-        audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]] = []
+        audit: list[AuditRow] = []
         fresh_children = n_children
         span_days = self.years * 365
         outcome_pick = weighted_picker(
@@ -411,7 +446,7 @@ class Generator:
                 )
             )
             # Children: a repeat child of this organisation (hermelding) or a new one.
-            kids: list[tuple[int, uuid.UUID]] = []
+            kids: list[ChildRef] = []
             for _k in range(kids_pick()):
                 if org.children and (
                     rng.random() < dist.REPEAT_CHILD_SHARE or fresh_children <= 0
@@ -424,14 +459,19 @@ class Generator:
                     fresh_children -= 1
                     org.children.append(kid)
                 kids.append(kid)
-            for kid_id, _p in kids:
+            for kid_id, _p, _bsn in kids:
                 rows[TrajectoryChild].append((tid, kid_id))
             first_kid = kids[0]
+            parents: list[ParentRef] = []
             for relation in (Relation.MOTHER, Relation.FATHER)[: rng.choice((1, 2, 2))]:
-                parent_id, _pp = self._person(persons, org.id, adult=True)
-                rows[InvolvedPerson].append(
-                    (tid, parent_id, first_kid[0], relation, rng.random() < 0.9)
+                parent_id, parent_public, _bsn = self._person(
+                    persons, org.id, adult=True
                 )
+                gezag = rng.random() < 0.9
+                rows[InvolvedPerson].append(
+                    (tid, parent_id, first_kid[0], relation, gezag)
+                )
+                parents.append((parent_id, parent_public, gezag))
             events = [("started", 1, 0.0, owner)]
             events += [
                 ("step_advanced", s, cumulative[s - 1], owner)
@@ -504,7 +544,7 @@ class Generator:
                     )
                 )
                 entries += 1
-                for kid_id, _p in kids:
+                for kid_id, _p, _bsn in kids:
                     if rng.random() < 0.7:
                         rows[Conversation].append(
                             (
@@ -562,11 +602,13 @@ class Generator:
                         )
                     )
                     entries += 1
+            decided = None
             if step == 5 and status != Status.OPEN:
                 did = self.ids[Decision]
                 self.ids[Decision] += 1
                 when = at(cumulative[4] + rng.random() * 3)
                 melden = outcome == "melding"
+                decided = when
                 rows[Decision].append(
                     (
                         did,
@@ -652,6 +694,23 @@ class Generator:
                         str(t_public),
                     )
                 )
+            facts = TrajectoryFacts(
+                id=tid,
+                public_id=t_public,
+                org=org,
+                owner=owner,
+                owner_role=Role.LOKAAL_TEAM_MEDEWERKER
+                if org.type == OrganisationType.LOKAAL_TEAM
+                else Role.PROFESSIONAL,
+                created=created,
+                decided=decided,
+                outcome=outcome,
+                kids=kids,
+                parents=parents,
+            )
+            signal_ids = self.signals.for_trajectory(facts, audit)
+            self.households.for_trajectory(facts, signal_ids, audit)
+        self.youth.chunk(size, audit)
         # Children of the population who are in no trajectory (yet).
         while fresh_children > 0:
             org = rng.choice(orgs)
@@ -663,17 +722,17 @@ class Generator:
         self,
         persons: list[tuple[Any, ...]],
         rows: dict[type[models.Model], list[tuple[Any, ...]]],
-        audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]],
+        audit: list[AuditRow],
     ) -> None:
         load = self.loader
         load.copy(Person, COLUMNS[Person], persons)
         for model, model_rows in rows.items():
             load.copy(model, COLUMNS[model], model_rows)
+        for part in (self.signals, self.households, self.youth):
+            part.rows.flush(load)
         load.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
 
-    def _chain(
-        self, audit: list[tuple[datetime, int, int, str, str, uuid.UUID, str, str]]
-    ) -> Iterable[tuple[Any, ...]]:
+    def _chain(self, audit: list[AuditRow]) -> Iterable[tuple[Any, ...]]:
         """Extend the hash chain exactly as ``audit_record`` does, in time order."""
         audit.sort(key=lambda item: item[0])
         probe = AuditEvent(request_id="", reason="")

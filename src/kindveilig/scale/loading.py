@@ -40,7 +40,9 @@ class Org:
     framework_id: int
     professionals: list[int]
     aandachtsfunctionarissen: list[int]
-    children: list[tuple[int, uuid.UUID]] = field(default_factory=list)
+    # (person id, public id, BSN blind index) of the children it registered.
+    children: list[tuple[int, uuid.UUID, str]] = field(default_factory=list)
+    municipality: int = 0
 
 
 class Loader:

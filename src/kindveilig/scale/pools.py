@@ -115,6 +115,27 @@ PHRASES = {
     "explanation": "Kind is {n} jaar oud; gesprek niet passend.",
     "summary": "Veiligheidsbeoordeling gedaan op {d}: afspraken met ouders ({n}).",
     "closing": "Afspraken over toekomstige veiligheid: evaluatie na {n} weken.",
+    # Households (gen_households.py)
+    "case_opened": "De casus is geopend.",
+    "case_closed": "Veiligheid is {n} weken stabiel; herstel loopt via de huisarts.",
+    "phase_reason": "Afspraken uit het veiligheidsplan zijn {n} weken nagekomen.",
+    "children_said": "De kinderen zeggen dat het thuis rustiger is ({n}).",
+    "takes_on": "Volgt het kind op school en meldt zorgen binnen {n} dagen.",
+    "plan_note": "Afspraken bijgesteld na het netwerkberaad van {d}.",
+    "plan_what": "Er wordt thuis niet geslagen; bij ruzie gaat vader {n} uur weg.",
+    "plan_child": "Als het thuis onrustig is, mag je oma bellen ({n}).",
+    "how_checked": "Wekelijks huisbezoek; school meldt verzuim binnen {n} dagen.",
+    "evidence": "Huisbezoek op {d}: afspraak nagekomen, kinderen bevestigen ({n}).",
+    "participants": "Ouders, school, huisarts en lokaal team ({n} deelnemers).",
+    "decisions": "Besloten: veiligheidsplan blijft, evaluatie over {n} weken.",
+    "harm": "Kind is geslagen met de vlakke hand, {n} keer in de afgelopen maand.",
+    "danger": "Zorg dat het geweld doorgaat als vader drinkt ({n}).",
+    "strengths": "Moeder zoekt steun bij haar zus; school is een veilige plek ({n}).",
+    "next_steps": "Veiligheidsplan opstellen met het netwerk binnen {n} dagen.",
+    # Praat erover (gen_youth.py)
+    "youth_child": "Ik durf niet goed naar huis, mijn vader is steeds boos ({n}).",
+    "youth_staff": "Fijn dat je het vertelt. Kun je morgen om {n} uur langskomen?",
+    "youth_name": "Sam {n}",
 }
 
 
@@ -143,16 +164,27 @@ class CipherPool:
         return self.rng.choice(self.pools[kind])
 
 
+# 999990000-999999999: about 900 valid numbers kept out of the population.
+RESERVED_FROM = 90_000
+RESERVED_BSNS = tuple(
+    bsn
+    for bsn in (f"9999{n:05d}" for n in range(RESERVED_FROM, 100_000))
+    if is_valid_bsn(bsn)
+)
+
+
 class BsnPool:
-    """Every elfproef-valid BSN of the 9999 test range, encrypted, with its blind
-    index. About 9,000 numbers, so at national size a number repeats (a search by
-    BSN then finds several children: a pessimistic case for the lookup)."""
+    """Every elfproef-valid BSN of the 9999 test range but the last 10,000
+    numbers, encrypted, with its blind index. About 8,200 numbers, so at national
+    size a number repeats (a search by BSN then finds several children: a
+    pessimistic case for the lookup). ``RESERVED_BSNS`` are never generated: the
+    signal benchmark registers children with them, so it knows what will match."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.values: list[tuple[str, str]] = [
             (encrypt_text(bsn), blind_index(bsn))
-            for bsn in (f"9999{n:05d}" for n in range(100_000))
+            for bsn in (f"9999{n:05d}" for n in range(RESERVED_FROM))
             if is_valid_bsn(bsn)
         ]
 

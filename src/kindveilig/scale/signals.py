@@ -2,18 +2,22 @@
 in-process: there is one service call per registration and its cost is the
 database work, so it is measured without HTTP in front of it."""
 
-import importlib
 import statistics
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
-
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
+from kindveilig.chain.models import Signal, SignalStatus
+from kindveilig.chain.services import signal_register
+from kindveilig.core.crypto import blind_index
+from kindveilig.organisations.models import Organisation
 from kindveilig.persons.models import Person
+from kindveilig.persons.services import person_create
+
+from .pools import RESERVED_BSNS, SYNTH
 
 __all__ = ["SignalTimings", "time_signal_registration"]
 
@@ -35,47 +39,55 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def time_signal_registration(*, count: int) -> SignalTimings | None:
-    """The aandachtsfunctionaris of organisation A registers a child (no match
-    yet); then the one of organisation B registers the same child: a match.
-    ``None`` when the chain app has no ``signal_register`` (not built yet)."""
-    try:
-        services = importlib.import_module("kindveilig.chain.services")
-    except ImportError:
-        return None
-    register = getattr(services, "signal_register", None)
-    if register is None:
-        return None
-    afs = list(
-        Membership.objects.filter(role=Role.AANDACHTSFUNCTIONARIS)
-        .annotate(n=Count("organisation__registered_persons"))
-        .filter(n__gt=0)
-        .select_related("user", "organisation")
-        .order_by("-n")[:2]
+def _fresh_children(organisation_id: int, count: int) -> list[Person]:
+    """Children of organisation A with a reserved BSN that no active signal has:
+    the first registration then matches nothing and the second exactly one."""
+    taken = set(
+        Signal.objects.filter(status=SignalStatus.ACTIVE).values_list(
+            "bsn_index", flat=True
+        )
     )
-    if len(afs) < 2:
-        return None
-    first, second = (Actor(user=m.user, membership=m) for m in afs)
-    seen: set[str] = set()
     children: list[Person] = []
-    for person in Person.objects.filter(
-        registered_by_id=afs[0].organisation_id
-    ).exclude(bsn_index="")[: count * 4]:
-        if person.bsn_index not in seen:
-            seen.add(person.bsn_index)
-            children.append(person)
+    for bsn in RESERVED_BSNS:
         if len(children) >= count:
             break
+        if blind_index(bsn) in taken:
+            continue
+        children.append(
+            person_create(
+                actor=None,
+                organisation=Organisation.objects.get(pk=organisation_id),
+                given_name="Benchmark",
+                family_name="Kind" + SYNTH,
+                bsn=bsn,
+            )
+        )
+    return children
+
+
+def time_signal_registration(*, count: int) -> SignalTimings | None:
+    """The aandachtsfunctionaris of organisation A registers a child (no match
+    yet); then the one of organisation B registers the same child: one match.
+    ``None`` when there are not two organisations or no reserved BSN is left."""
+    afs = list(
+        Membership.objects.filter(role=Role.AANDACHTSFUNCTIONARIS)
+        .select_related("user", "organisation")
+        .order_by("organisation_id")[:2]
+    )
+    if len(afs) < 2 or afs[0].organisation_id == afs[1].organisation_id:
+        return None
+    first, second = (Actor(user=m.user, membership=m) for m in afs)
+    children = _fresh_children(afs[0].organisation_id, count)
+    if not children:
+        return None
     without, with_match = [], []
     for child in children:
         started = time.perf_counter()
-        register(actor=first, person=child)
+        signal_register(actor=first, person=child)
         without.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        register(actor=second, person=child)
+        signal_register(actor=second, person=child)
         with_match.append((time.perf_counter() - started) * 1000)
-    if not children:
-        return None
     return SignalTimings(
         count=len(children),
         without_match_median_ms=round(statistics.median(without), 2),

@@ -10,6 +10,7 @@ from django.test import Client, override_settings
 
 import pytest
 
+from kindveilig.chain.models import Match
 from kindveilig.organisations.models import OrganisationType
 from kindveilig.scale.generator import generate_population
 
@@ -19,10 +20,14 @@ pytestmark = [pytest.mark.django_db]
 @pytest.fixture
 def population() -> None:
     generate_population(
-        children=200,
-        trajectories=60,
-        years=1,
-        types=[OrganisationType.PRIMARY_SCHOOL, OrganisationType.JGZ],
+        children=300,
+        trajectories=120,
+        years=2,
+        types=[
+            OrganisationType.PRIMARY_SCHOOL,
+            OrganisationType.JGZ,
+            OrganisationType.LOKAAL_TEAM,
+        ],
     )
 
 
@@ -39,23 +44,60 @@ def test_bench_sessions_log_in_users_who_can_open_their_pages(tmp_path: Path) ->
 
 
 @pytest.mark.usefixtures("population")
+def test_bench_users_open_the_household_timeline_and_find_a_child(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "users.json"
+    call_command("bench_sessions", "--users", "6", "--out", str(out), stdout=StringIO())
+    users = json.loads(out.read_text())
+    with_household = [user for user in users if user["household"]]
+    assert with_household
+    assert all(user["role"] == "lokaal_team_medewerker" for user in with_household)
+    for user in users:
+        client = Client()
+        client.cookies["sessionid"] = user["session"]
+        pages = [
+            f"/trajecten/{user['trajectory']}/",
+            f"/trajecten/{user['trajectory']}/chronologie/",
+            f"/api/v1/trajectories/{user['trajectory']}/",
+        ]
+        if user["household"]:
+            pages.append(f"/huishoudens/{user['household']}/tijdlijn/")
+        for page in pages:
+            assert client.get(page).status_code == 200, (user["role"], page)
+        for query in (user["child_name"], user["child_bsn"]):
+            response = client.post("/personen/", {"q": query})
+            assert response.status_code == 200
+            assert response.context["results"], (user["role"], query)
+
+
+@pytest.mark.usefixtures("population")
 def test_bench_explain_times_the_main_queries(tmp_path: Path) -> None:
     out = tmp_path / "explain.json"
     call_command("bench_explain", "--out", str(out), stdout=StringIO())
     result = json.loads(out.read_text())
     names = [query["name"] for query in result["queries"]]
-    assert "trajectory list: page of 50" in names
+    assert {
+        "trajectory list (open tab): page of 50",
+        "trajectory list (all): count",
+        "child search: by BSN (blind index)",
+    } <= set(names)
     assert all(query["execution_ms"] >= 0 for query in result["queries"])
 
 
 @pytest.mark.usefixtures("population")
 def test_bench_signals_times_registration_with_a_match(tmp_path: Path) -> None:
     out = tmp_path / "signals.json"
+    matches_before = Match.objects.count()
     call_command("bench_signals", "--count", "3", "--out", str(out), stdout=StringIO())
     result = json.loads(out.read_text())
-    if result is not None:
-        assert result["count"] >= 1
-        assert result["with_match_p95_ms"] > 0
+    assert result["count"] == 3
+    assert result["with_match_p95_ms"] > 0
+    # Reserved BSNs: the first registration matched nothing, the second exactly one.
+    assert Match.objects.count() - matches_before == 3
+    # A second run takes BSNs that have no active signal yet: again one match each.
+    call_command("bench_signals", "--count", "2", "--out", str(out), stdout=StringIO())
+    assert Match.objects.count() - matches_before == 5
 
 
 @override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls")

@@ -1,23 +1,43 @@
 """The generator writes a valid, fictitious, encrypted population through COPY."""
 
 import json
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Q
+from django.test import Client
+from django.utils import timezone
 
 import pytest
 
+from kindveilig.access.actor import Actor
+from kindveilig.access.roles import Role
+from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditChainHead, AuditEvent
 from kindveilig.audit.selectors import audit_log_verify
+from kindveilig.chain.models import Match, Signal, SignalStatus
+from kindveilig.chain.services import ChildSignalInput, signal_register_for_child
 from kindveilig.core.crypto import blind_index
 from kindveilig.core.validators import is_valid_bsn
+from kindveilig.households.models import (
+    CaseStatus,
+    Household,
+    MemberRole,
+    Phase,
+    PhaseChange,
+    SafetyCase,
+)
 from kindveilig.meldcode.models import Observation, Trajectory
 from kindveilig.meldcode.models.choices import Status
 from kindveilig.persons.models import Person
+from kindveilig.scale.bench import log_in
 from kindveilig.scale.generator import generate_population
 from kindveilig.scale.report import write_report
+from kindveilig.youthmessages.models import PublicChannel, Sender, YouthConversation
+from kindveilig.youthmessages.services import retention_days
 
 pytestmark = [pytest.mark.django_db]
 
@@ -78,6 +98,9 @@ def test_the_report_keeps_the_text_around_its_block(tmp_path: Path) -> None:
         "GET,floor: bare Django view + base template,10,0,10,11,5,20,8000,5.0,0,10,10,10,10,15,16\n"
         ",Aggregated,20,0,15,16,5,40,8500,10.0,0,15,16,17,18,25,30\n"
     )
+    (run / "generate.txt").write_text(
+        "households.household\t7\nchain.signal\t9\nGenerated 16 rows.\n"
+    )
     target = tmp_path / "performance.md"
     target.write_text("# Performance\n\nHand-written.\n")
     write_report(profile="bench-quick", run_dir=tmp_path / "run", target=target)
@@ -87,3 +110,121 @@ def test_the_report_keeps_the_text_around_its_block(tmp_path: Path) -> None:
     assert "Hand-written." in text
     assert "| start page |" in text
     assert "household timeline" in text
+    assert "| 100 trajectories | 100 | 7 | 0 | 9 | 5 |" in text
+
+
+@pytest.fixture
+def households_population() -> None:
+    generate_population(children=1000, trajectories=400, years=2, chunk=150)
+
+
+@pytest.mark.usefixtures("households_population")
+def test_households_are_in_every_phase_with_their_history() -> None:
+    open_cases = SafetyCase.objects.filter(status=CaseStatus.OPEN)
+    assert set(open_cases.values_list("phase", flat=True)) == set(Phase.values)
+    assert SafetyCase.objects.filter(status=CaseStatus.CLOSED).exists()
+    for case in SafetyCase.objects.all():
+        changes = list(case.phase_changes.order_by("at", "pk"))
+        assert changes[0].from_phase == ""
+        assert changes[-1].to_phase == case.phase
+        assert changes[-1].at == case.phase_since
+        assert case.household.members.filter(role=MemberRole.CHILD).exists()
+        assert case.plan_versions.exists()
+        assert case.meetings.exists()
+    change = PhaseChange.objects.exclude(from_phase="").first()
+    assert change is not None
+    assert change.reason  # decrypts
+    assert change.safety_score is not None
+    household = Household.objects.first()
+    assert household is not None
+    assert household.label.endswith("(synth.)")
+    verification = audit_log_verify()
+    assert verification.ok, verification.problems
+
+
+@pytest.mark.usefixtures("households_population")
+def test_the_regievoerder_sees_the_household_timeline() -> None:
+    case = (
+        SafetyCase.objects.filter(
+            status=CaseStatus.OPEN, phase=Phase.STABIELE_VEILIGHEID
+        )
+        .select_related("household")
+        .first()
+    )
+    assert case is not None
+    membership = Membership.objects.select_related("user").get(
+        user_id=case.regievoerder_id,
+        organisation_id=case.responsible_organisation_id,
+        role=Role.LOKAAL_TEAM_MEDEWERKER,
+    )
+    client = Client()
+    client.cookies["sessionid"] = log_in(membership)
+    response = client.get(f"/huishoudens/{case.household.public_id}/tijdlijn/")
+    assert response.status_code == 200
+    items = response.context["items"]
+    kinds = {item.kind for item in items}
+    assert {"phase", "plan", "meeting", "trajectory"} <= kinds
+    phases = [item for item in items if item.kind == "phase"]
+    assert len(phases) == case.phase_changes.count()
+    # Another lokaal team worker of the same team is not the regievoerder.
+    other = (
+        Membership.objects.filter(
+            organisation_id=case.responsible_organisation_id,
+            role=Role.LOKAAL_TEAM_MEDEWERKER,
+        )
+        .exclude(user_id=case.regievoerder_id)
+        .first()
+    )
+    assert other is not None
+    client.cookies["sessionid"] = log_in(other)
+    response = client.get(f"/huishoudens/{case.household.public_id}/tijdlijn/")
+    assert response.status_code == 404
+    assert audit_log_verify().ok
+
+
+@pytest.mark.usefixtures("households_population")
+def test_youth_conversations_decrypt_and_stay_within_retention() -> None:
+    conversations = YouthConversation.objects.all()
+    assert conversations.count() == 20  # 400 trajectories / 20
+    cutoff = timezone.now() - timedelta(days=retention_days())
+    assert not conversations.filter(last_activity_at__lt=cutoff).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body FROM youthmessages_youthmessage LIMIT 1")
+        assert cursor.fetchone()[0].startswith("fernet:")
+    for conversation in conversations:
+        messages = list(conversation.messages.all())
+        assert 2 <= len(messages) <= 6
+        assert messages[0].sender == Sender.CHILD
+        assert all(message.body for message in messages)  # decrypts
+    assert PublicChannel.objects.filter(public_code__startswith="SYNTH").exists()
+
+
+@pytest.mark.usefixtures("households_population")
+def test_a_real_signal_registration_matches_the_generated_signals() -> None:
+    open_trajectory = Trajectory.objects.filter(status=Status.OPEN).first()
+    assert open_trajectory is not None
+    child = open_trajectory.children.select_related("person").first()
+    assert child is not None
+    generated = Signal.objects.filter(
+        bsn_index=child.person.bsn_index, status=SignalStatus.ACTIVE
+    )
+    assert generated.filter(organisation_id=open_trajectory.organisation_id).exists()
+    expected = generated.count()
+    assert Match.objects.exists()  # the regie signals matched the schools' signals
+    other = (
+        Membership.objects.select_related("user", "organisation")
+        .exclude(organisation_id__in=generated.values("organisation_id"))
+        .filter(role=Role.AANDACHTSFUNCTIONARIS)
+        .first()
+    )
+    assert other is not None
+    actor = Actor(user=other.user, membership=other)
+    signal = signal_register_for_child(
+        actor=actor,
+        data=ChildSignalInput(
+            given_name="Test", family_name="Kind (synth.)", bsn=child.person.bsn
+        ),
+    )
+    matched = Match.objects.filter(Q(first=signal) | Q(second=signal))
+    assert matched.count() == expected
+    assert audit_log_verify().ok

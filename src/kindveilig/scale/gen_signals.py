@@ -1,0 +1,187 @@
+"""Verwijsindex signals and matches, as ``chain.services`` leaves them.
+
+``trajectory_start`` registers a signal per child (contact: the owner); a safety
+case registers a regie signal per child (contact: the regievoerder) and ends
+them when it closes. Nothing ends a trajectory's signal when the trajectory
+closes: the retention job archives a signal after its active period (2 years)
+and deletes it after the archive period (5 more years). The generator writes
+each signal in the state it would have now: active, archived, or not at all
+(deleted). ``bsn_index`` is the child's blind index, as the service copies it,
+so a real registration for the same BSN matches the generated signals.
+"""
+
+import random
+import uuid
+from datetime import datetime, timedelta
+
+from kindveilig.audit.models import AuditAction
+from kindveilig.chain.models import Match, MatchNotice, Signal, SignalStatus
+from kindveilig.chain.services import signal_active_days, signal_archive_days
+
+from .gen_common import AuditRow, ChildRef, Rows, TrajectoryFacts
+from .loading import Loader, uuid4_from
+
+__all__ = ["Signals"]
+
+SIGNAL = "chain.signal"
+MATCH = "chain.match"
+
+
+class Signals:
+    SERIAL = (Signal, Match)
+
+    def __init__(self, *, loader: Loader, rng: random.Random, now: datetime) -> None:
+        self.rng, self.now = rng, now
+        self.next_signal = loader.next_id(Signal)
+        self.next_match = loader.next_id(Match)
+        self.active_for = timedelta(days=signal_active_days())
+        self.archived_for = timedelta(days=signal_archive_days())
+        # (organisation, contact, blind index) of the active signals written: the
+        # service renews such a signal instead of adding a second one.
+        self.active: set[tuple[int, int, str]] = set()
+        self.rows = Rows((Signal, Match, MatchNotice))
+
+    def register(
+        self,
+        *,
+        child: ChildRef,
+        organisation: int,
+        contact: int,
+        role: str,
+        at: datetime,
+        source: tuple[str, str],
+        is_regie: bool,
+        ended: datetime | None,
+        audit: list[AuditRow],
+    ) -> int | None:
+        """The signal's id, or None when the service would have renewed another
+        one (same contact, same child) or retention has deleted it by now."""
+        person_id, person, index = child
+        active_until = at + self.active_for
+        archived_at = min(ended or active_until, active_until)
+        if archived_at > self.now:
+            key = (organisation, contact, index)
+            if key in self.active:
+                return None
+            self.active.add(key)
+            status, archived_at_or_none, delete_after = SignalStatus.ACTIVE, None, None
+        else:
+            delete_after = archived_at + self.archived_for
+            if delete_after <= self.now:
+                return None
+            status, archived_at_or_none = SignalStatus.ARCHIVED, archived_at
+        signal_id = self.next_signal
+        self.next_signal += 1
+        public_id = uuid4_from(self.rng)
+        self.rows[Signal].append(
+            (
+                signal_id,
+                public_id,
+                at,
+                archived_at_or_none or at,
+                person_id,
+                index,
+                organisation,
+                contact,
+                "",
+                source[0],
+                source[1],
+                is_regie,
+                self.rng.random() < 0.6,
+                status,
+                active_until,
+                archived_at_or_none,
+                delete_after,
+            )
+        )
+        audit.append(
+            (
+                at,
+                contact,
+                organisation,
+                role,
+                AuditAction.CREATE,
+                person,
+                SIGNAL,
+                str(public_id),
+            )
+        )
+        if ended is not None and ended <= self.now and ended < active_until:
+            audit.append(
+                (
+                    ended,
+                    contact,
+                    organisation,
+                    role,
+                    AuditAction.UPDATE,
+                    person,
+                    SIGNAL,
+                    str(public_id),
+                )
+            )
+        return signal_id
+
+    def for_trajectory(
+        self, t: TrajectoryFacts, audit: list[AuditRow]
+    ) -> dict[int, int | None]:
+        """``trajectory_start``: one signal per child; person id → signal id."""
+        return {
+            kid[0]: self.register(
+                child=kid,
+                organisation=t.org.id,
+                contact=t.owner,
+                role=t.owner_role,
+                at=t.created,
+                source=("meldcode.trajectory", str(t.public_id)),
+                is_regie=False,
+                ended=None,
+                audit=audit,
+            )
+            for kid in t.kids
+        }
+
+    def match(
+        self,
+        *,
+        earlier: tuple[int, int],
+        later: tuple[int, int],
+        at: datetime,
+        actor: tuple[int, int, str],
+        person: uuid.UUID,
+        audit: list[AuditRow],
+    ) -> None:
+        """``_match``: the later registration finds the earlier signal of another
+        organisation; both contact persons get a notice. ``earlier`` and
+        ``later`` are (signal id, contact user)."""
+        match_id = self.next_match
+        self.next_match += 1
+        first, second = sorted((earlier[0], later[0]))
+        self.rows[Match].append((match_id, first, second, at))
+        seen = at + timedelta(days=self.rng.randint(0, 10))
+        for own, other in ((later, earlier), (earlier, later)):
+            self.rows[MatchNotice].append(
+                (
+                    uuid4_from(self.rng),
+                    match_id,
+                    own[1],
+                    own[0],
+                    other[0],
+                    at,
+                    seen if seen < self.now else None,
+                    at,
+                )
+            )
+        user, organisation, role = actor
+        for _side in range(2):  # one record per signal's person (the same child)
+            audit.append(
+                (
+                    at,
+                    user,
+                    organisation,
+                    role,
+                    AuditAction.CREATE,
+                    person,
+                    MATCH,
+                    str(match_id),
+                )
+            )

@@ -1,0 +1,224 @@
+"""Praat erover: a public channel per municipality and the conversations children
+start on it, as ``youthmessages.services`` writes them.
+
+A school (or else a club or kinderopvang) in each municipality has a channel;
+conversations come at ``dist.YOUTH_CONVERSATIONS_PER_TRAJECTORY`` and have 2-6
+messages, the child's and the aandachtsfunctionaris' answers in turn. Messages,
+first names are encrypted (real Fernet tokens from the pool). Conversations are
+deleted after the retention period without activity, so all are recent. The
+pick-up code is never stored; ``code_hash`` is a unique keyed-hash-sized value
+that no code produces (nobody needs to pick a synthetic conversation up).
+"""
+
+import hashlib
+import random
+from datetime import datetime, timedelta
+
+from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction
+from kindveilig.organisations.models import OrganisationType
+from kindveilig.youthmessages.models import (
+    ConversationStatus,
+    DangerCategory,
+    PublicChannel,
+    Sender,
+    YouthConversation,
+    YouthMessage,
+)
+from kindveilig.youthmessages.services import retention_days
+
+from . import distributions as dist
+from .gen_common import AuditRow, Rows
+from .loading import Loader, Org, uuid4_from
+from .pools import SYNTH, CipherPool
+
+__all__ = ["Youth"]
+
+CHANNEL_TYPES = (
+    OrganisationType.PRIMARY_SCHOOL,
+    OrganisationType.SECONDARY_SCHOOL,
+    OrganisationType.SPORT_CULTURE_CLUB,
+    OrganisationType.KINDEROPVANG,
+)
+CONVERSATION = "youthmessages.youthconversation"
+AF = str(Role.AANDACHTSFUNCTIONARIS)
+
+
+class Youth:
+    SERIAL = (PublicChannel, YouthConversation)
+
+    def __init__(
+        self,
+        *,
+        loader: Loader,
+        rng: random.Random,
+        now: datetime,
+        ciphers: CipherPool,
+        orgs: list[Org],
+        slice_name: str,
+    ) -> None:
+        self.rng, self.now, self.c, self.slice = rng, now, ciphers, slice_name
+        self.next_id = loader.next_id(YouthConversation)
+        self.next_channel = loader.next_id(PublicChannel)
+        self.window = timedelta(days=retention_days())
+        self.owed = 0.0  # conversations carried from chunk to chunk
+        self.rows = Rows((PublicChannel, YouthConversation, YouthMessage))
+        by_municipality: dict[int, Org] = {}
+        rank = {str(kind): index for index, kind in enumerate(CHANNEL_TYPES)}
+        for org in orgs:
+            if org.type not in rank:
+                continue
+            best = by_municipality.get(org.municipality)
+            if best is None or rank[org.type] < rank[best.type]:
+                by_municipality[org.municipality] = org
+        self.channels = sorted(by_municipality.values(), key=lambda org: org.id)
+
+    def open_channels(self, audit: list[AuditRow]) -> None:
+        for org in self.channels:
+            channel = self.next_channel
+            self.next_channel += 1
+            self.rows[PublicChannel].append(
+                (
+                    channel,
+                    self.now,
+                    self.now,
+                    org.id,
+                    f"SYNTH{org.id}",
+                    f"Praat erover {org.id}{SYNTH}",
+                    True,
+                    0,
+                )
+            )
+            audit.append(
+                (
+                    self.now,
+                    org.aandachtsfunctionarissen[0],
+                    org.id,
+                    AF,
+                    AuditAction.CREATE,
+                    None,
+                    "youthmessages.publicchannel",
+                    str(channel),
+                )
+            )
+
+    def chunk(self, trajectories: int, audit: list[AuditRow]) -> None:
+        self.owed += trajectories * dist.YOUTH_CONVERSATIONS_PER_TRAJECTORY
+        count, self.owed = int(self.owed), self.owed - int(self.owed)
+        if not self.channels:
+            return
+        for _n in range(count):
+            self._conversation(self.rng.choice(self.channels), audit)
+
+    def _conversation(self, org: Org, audit: list[AuditRow]) -> None:
+        rng, c = self.rng, self.c
+        cid = self.next_id
+        self.next_id += 1
+        public_id = uuid4_from(rng)
+        started = self.now - self.window * rng.random()
+        urgent = rng.random() < dist.YOUTH_URGENT_SHARE
+        categories = f'["{DangerCategory.UNSAFE_HOME}"]' if urgent else "[]"
+        af = org.aandachtsfunctionarissen[0]
+        at, waiting = started, None
+        for number in range(rng.randint(*dist.YOUTH_MESSAGES)):
+            child = number % 2 == 0
+            if number:
+                at = min(self.now, at + timedelta(hours=rng.uniform(0.2, 48)))
+            self.rows[YouthMessage].append(
+                (
+                    at,
+                    at,
+                    cid,
+                    Sender.CHILD if child else Sender.STAFF,
+                    c("youth_child" if child else "youth_staff"),
+                    None if child else af,
+                    urgent and number == 0,
+                    categories if number == 0 else "[]",
+                )
+            )
+            if child:
+                waiting = waiting or at
+                if number:
+                    audit.append(
+                        (
+                            at,
+                            None,
+                            None,
+                            "",
+                            AuditAction.UPDATE,
+                            None,
+                            CONVERSATION,
+                            str(public_id),
+                        )
+                    )
+            else:
+                waiting = None
+                audit.append(
+                    (
+                        at,
+                        af,
+                        org.id,
+                        AF,
+                        AuditAction.READ,
+                        None,
+                        CONVERSATION,
+                        str(public_id),
+                    )
+                )
+                audit.append(
+                    (
+                        at,
+                        af,
+                        org.id,
+                        AF,
+                        AuditAction.UPDATE,
+                        None,
+                        CONVERSATION,
+                        str(public_id),
+                    )
+                )
+        audit.append(
+            (
+                started,
+                None,
+                None,
+                "",
+                AuditAction.CREATE,
+                None,
+                CONVERSATION,
+                str(public_id),
+            )
+        )
+        closed = waiting is None and rng.random() < dist.YOUTH_CLOSED_SHARE
+        if closed:
+            audit.append(
+                (
+                    at,
+                    af,
+                    org.id,
+                    AF,
+                    AuditAction.UPDATE,
+                    None,
+                    CONVERSATION,
+                    str(public_id),
+                )
+            )
+        self.rows[YouthConversation].append(
+            (
+                cid,
+                public_id,
+                started,
+                at,
+                org.id,
+                hashlib.sha256(f"synthetic:{self.slice}:{cid}".encode()).hexdigest(),
+                ConversationStatus.CLOSED if closed else ConversationStatus.OPEN,
+                urgent,
+                categories,
+                waiting,
+                at,
+                c("youth_name") if rng.random() < 0.5 else "",
+                "",
+                False,
+                "",
+            )
+        )
