@@ -38,6 +38,11 @@ for SIZE in "$@"; do
   $PY manage.py generate_population --trajectories "$ADD" --children $((ADD * 10 / 3)) \
     --seed "$SIZE" > "$DIR/generate.txt"
   T1=$(date +%s.%N)
+  # Settle as a database that grew over years would be: vacuumed (hint bits, the
+  # visibility map), analysed and checkpointed. Otherwise autovacuum rewrites the
+  # freshly loaded tables during the load run and stalls every commit behind it.
+  $PY manage.py shell -v 0 -c "from django.db import connection; c = connection.cursor(); c.execute('VACUUM (ANALYZE)'); c.execute('CHECKPOINT')"
+  T2=$(date +%s.%N)
   HAVE=$SIZE
   $PY manage.py bench_sessions --users "$USERS" --out "$DIR/users.json" >/dev/null
   .venv/bin/gunicorn kindveilig.wsgi --pythonpath src --bind "127.0.0.1:$PORT" --workers "$WORKERS" --preload \
@@ -45,8 +50,7 @@ for SIZE in "$@"; do
     --error-logfile "$DIR/gunicorn.log" &
   GUNICORN=$!
   # Wait for gunicorn, then warm every worker (templates, translations, connections).
-  SESSION=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['session'])" "$DIR/users.json")
-  $PY scripts/bench/warm.py "$PORT" "$SESSION" "$WORKERS"
+  $PY scripts/bench/warm.py "$PORT" "$DIR/users.json" "$WORKERS"
   : > "$DIR/access.log"  # server times of the load run only, not of the warm-up
   LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
   BENCH_USERS="$DIR/users.json" "$LOCUST" -f scripts/bench/locustfile.py --headless \
@@ -65,7 +69,7 @@ for SIZE in "$@"; do
   ROWS=$(awk -F'\t' 'NF==2 {s+=$2} END {print s+0}' "$DIR/generate.txt")
   cat > "$DIR/meta.json" <<JSON
 {"trajectories": $SIZE, "rows": $ROWS, "audit_records": $AUDIT,
- "generate_seconds": $(python3 -c "print(round($T1 - $T0, 1))"), "users": $USERS, "workers": $WORKERS,
+ "generate_seconds": $(python3 -c "print(round($T1 - $T0, 1))"), "settle_seconds": $(python3 -c "print(round($T2 - $T1, 1))"), "users": $USERS, "workers": $WORKERS,
  "duration": "$DURATION", "think": "${BENCH_THINK:-2,8}", "loadavg_before": "$LOAD_BEFORE", "loadavg_after": "$LOAD_AFTER", "verify_seconds": $(python3 -c "print(round($V1 - $V0, 1))"), "run_seconds": $(( $(date +%s) - STARTED ))}
 JSON
   tail -n 3 "$DIR/locust.txt" || true
