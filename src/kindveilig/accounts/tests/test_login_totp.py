@@ -166,7 +166,42 @@ def test_sessions_expire_after_thirty_idle_minutes(settings: object) -> None:
     from django.conf import settings as django_settings
 
     assert django_settings.SESSION_COOKIE_AGE == 30 * 60
-    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert django_settings.SESSION_RENEW_SECONDS == 60
+
+
+def _expiry(client: Client) -> dt.datetime:
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_an_active_session_is_renewed_at_most_once_a_minute(
+    client: Client, professional: Persona, login: Callable[..., Client]
+) -> None:
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        login(client, professional)
+        client.get(reverse("core:home"))
+        first = _expiry(client)
+    with time_machine.travel(start + dt.timedelta(seconds=30), tick=False):
+        assert client.get(reverse("core:home")).status_code == 200
+        assert _expiry(client) == first  # no write within the minute
+    with time_machine.travel(start + dt.timedelta(minutes=20), tick=False):
+        assert client.get(reverse("core:home")).status_code == 200
+        assert _expiry(client) >= first + dt.timedelta(minutes=20)
+    # Used 20 minutes in, so 45 minutes in it is still alive (idle for 25)...
+    with time_machine.travel(start + dt.timedelta(minutes=45), tick=False):
+        assert client.get(reverse("core:home")).status_code == 200
+    # ...and after 31 idle minutes it is gone.
+    with time_machine.travel(start + dt.timedelta(minutes=77), tick=False):
+        assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_anonymous_public_pages_create_no_session(client: Client) -> None:
+    from django.contrib.sessions.models import Session
+
+    client.get(reverse("youth:start"))
+    assert Session.objects.count() == 0
 
 
 def test_logged_in_session_is_gone_after_idle_period(
