@@ -156,6 +156,10 @@ def _entry_prefetches() -> list[Prefetch[Any]]:
             "feedback",
             queryset=VeiligThuisFeedback.objects.select_related("created_by"),
         ),
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("created_by", "cosigned_by"),
+        ),
     ]
 
 
@@ -176,7 +180,7 @@ def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
         items.append(ChronologyItem(skip.created_at, "skip", 3, skip))
     for answer in trajectory.answers.all():
         items.append(ChronologyItem(answer.created_at, "answer", 4, answer))
-    for decision in trajectory.decisions.select_related("created_by", "cosigned_by"):
+    for decision in trajectory.decisions.all():
         items.append(ChronologyItem(decision.created_at, "decision", 5, decision))
     melding = (
         Melding.objects.filter(trajectory=trajectory)

@@ -39,6 +39,10 @@ MIN_RATIONALE = 10
 
 
 def latest_decision(trajectory: Trajectory) -> Decision | None:
+    cache = getattr(trajectory, "_prefetched_objects_cache", {})
+    if "decisions" in cache:  # loaded by selectors.with_entries (the detail page)
+        loaded: list[Decision] = list(cache["decisions"])
+        return max(loaded, key=lambda d: (d.created_at, d.pk), default=None)
     return trajectory.decisions.order_by("-created_at", "-pk").first()
 
 

@@ -137,17 +137,19 @@ def trajectory_detail(
     trajectory = with_entries(load(request, public_id))
     answers = current_answers(trajectory)
     next_step = Step(trajectory.step + 1) if trajectory.step < Step.BESLISSEN else None
+    items = chronology(trajectory)
     context = {
         "trajectory": trajectory,
         "steps": Step.choices,
-        "items": chronology(trajectory),
+        "items": items,
         "advice": advise(answers),
         "answers": answers,
         "next_step": next_step,
         "gate": step_gate(trajectory, next_step) if next_step else [],
         "missing_children": missing_child_conversations(trajectory),
         "decision": latest_decision(trajectory),
-        "melding": getattr(trajectory, "melding", None)
+        # The chronology loaded the melding already.
+        "melding": next((item.obj for item in items if item.kind == "melding"), None)
         if trajectory.status != Status.OPEN
         else None,
         "version_form": VersionedForm(initial={"version": trajectory.version}),
