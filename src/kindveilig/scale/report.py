@@ -4,6 +4,7 @@ replaced, so the hand-written text around it stays."""
 
 import csv
 import json
+import math
 import os
 import platform
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ FLOOR_FACTOR = 3
 YOUTH_P95_MS = 20
 YOUTH_MAX_BYTES = 30 * 1024
 SIGNAL_MS = 10
+# Differences below these are noise on a shared two-core machine, not growth.
+SLACK_MS = 5.0
+SQL_SLACK_MS = 1.0
 # Generated rows shown next to the sizes (labels as generate_population prints them).
 GENERATED = (
     ("households.household", "Households"),
@@ -111,6 +115,20 @@ def _size_label(meta: dict[str, Any]) -> str:
     return f"{meta.get('trajectories', 0):,} trajectories"
 
 
+def log_bound(smallest: int, largest: int) -> float:
+    """How much a cost of c·log(n) grows from the smallest to the largest size."""
+    if smallest <= 1 or largest <= smallest:
+        return 1.0
+    return math.log(largest) / math.log(smallest)
+
+
+def _growth(first: float, last: float, bound: float, slack: float) -> str:
+    """'ratio | verdict': faster than log only if beyond the bound and the noise."""
+    ratio = last / first if first else 0.0
+    faster = last > first * bound + slack
+    return f"{ratio:.1f}× | {'**no**' if faster else 'yes'}"
+
+
 def _server(server: dict[str, dict[str, float]], name: str) -> str:
     own = server.get(name)
     return f"{own['median_ms']:.0f} / {own['p95_ms']:.0f} ms" if own else "–"
@@ -165,6 +183,7 @@ def render_block(profile: str, run_dir: Path) -> str:
         )
     largest = stats[-1]
     server = servers[-1]
+    bound = log_bound(metas[0].get("trajectories", 1), metas[-1].get("trajectories", 1))
     floor = largest.get(FLOOR)
     floor_p95 = floor.p95_ms if floor else 0.0
     lines += [
@@ -272,8 +291,15 @@ def render_block(profile: str, run_dir: Path) -> str:
         "",
         "#### Cost curve: server time p95 (median) in ms per size",
         "",
-        "| Page | " + " | ".join(_size_label(m) for m in metas) + " |",
-        "|---|" + "---:|" * len(metas),
+        f"Growth compares the median at the largest size with the smallest; "
+        f"logarithmic growth over these sizes would be at most {bound:.2f}×. A "
+        f"median that grows faster, by more than {SLACK_MS:.0f} ms (the noise of a "
+        "shared machine), is marked: a defect to fix.",
+        "",
+        "| Page | "
+        + " | ".join(_size_label(m) for m in metas)
+        + " | Growth of the median | Within log? |",
+        "|---|" + "---:|" * len(metas) + "---:|---|",
     ]
     for name in (*PROFESSIONAL_PAGES, FLOOR, *YOUTH_PAGES):
         cells = []
@@ -282,7 +308,13 @@ def render_block(profile: str, run_dir: Path) -> str:
             cells.append(
                 f"{own['p95_ms']:.0f} ({own['median_ms']:.0f})" if own else "–"
             )
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        first, last = servers[0].get(name), servers[-1].get(name)
+        growth = (
+            _growth(first["median_ms"], last["median_ms"], bound, SLACK_MS)
+            if first and last
+            else "– | –"
+        )
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {growth} |")
     lines += [
         "",
         "#### The main queries in PostgreSQL (EXPLAIN ANALYZE, execution ms)",
@@ -293,8 +325,8 @@ def render_block(profile: str, run_dir: Path) -> str:
         "",
         "| Query | "
         + " | ".join(_size_label(m) for m in metas)
-        + " | Plan (largest) |",
-        "|---|" + "---:|" * len(metas) + "---|",
+        + " | Plan (largest) | Growth | Within log? |",
+        "|---|" + "---:|" * len(metas) + "---|---:|---|",
     ]
     names = [
         q["name"] for q in explains[-1]["queries"] if not q["name"].startswith("table ")
@@ -305,7 +337,16 @@ def render_block(profile: str, run_dir: Path) -> str:
             match = next((q for q in explain["queries"] if q["name"] == name), None)
             cells.append(f"{match['execution_ms']:.2f}" if match else "–")
         plan = next(q["plan_top"] for q in explains[-1]["queries"] if q["name"] == name)
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {plan} |")
+        first_q = next((q for q in explains[0]["queries"] if q["name"] == name), None)
+        last_q = next(q for q in explains[-1]["queries"] if q["name"] == name)
+        growth = (
+            _growth(
+                first_q["execution_ms"], last_q["execution_ms"], bound, SQL_SLACK_MS
+            )
+            if first_q
+            else "– | –"
+        )
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {plan} | {growth} |")
     tables = [q for q in explains[-1]["queries"] if q["name"].startswith("table ")]
     if tables:
         lines += [

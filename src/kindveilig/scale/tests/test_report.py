@@ -1,0 +1,85 @@
+"""The report's verdicts: growth against the logarithm, server time for youth pages."""
+
+import json
+from pathlib import Path
+
+from django.test import override_settings
+
+import pytest
+
+from kindveilig.scale.report import log_bound, render_block
+
+HEADER = (
+    "Type,Name,Request Count,Failure Count,Median Response Time,"
+    "Average Response Time,Min Response Time,Max Response Time,"
+    "Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%\n"
+)
+DETAIL = "/trajecten/2f1d4a60-0d6f-4a53-9d4b-7f2b1b0a9c11/"
+
+
+def _size(root: Path, trajectories: int, server: dict[str, int], sql_ms: float) -> None:
+    run = root / str(trajectories)
+    run.mkdir(parents=True)
+    (run / "meta.json").write_text(json.dumps({"trajectories": trajectories}))
+    (run / "locust_stats.csv").write_text(
+        HEADER
+        + "GET,start page,10,0,20,22,10,40,9000,5.0,0,20,21,22,23,30,35\n"
+        + "GET,trajectory detail,10,0,20,22,10,40,9000,5.0,0,20,21,22,23,30,35\n"
+        # The user waited long for the youth pages (queueing on the load generator's
+        # machine), but the server's own time decides their target.
+        + "GET,youth: start page,10,0,30,30,10,90,3000,5.0,0,30,30,30,30,80,90\n"
+        + "GET,youth: help lines,10,0,5,5,1,9,6000,5.0,0,5,5,5,5,6,8\n"
+    )
+    lines = []
+    for path, millis in (
+        ("/", server["start"]),
+        (DETAIL, server["detail"]),
+        ("/praat/", 15),
+        ("/praat/hulplijnen/", 25),
+    ):
+        lines += [f"GET\t{path}\t200\t{millis}\t100\n"] * 5
+    (run / "access.log").write_text("".join(lines))
+    (run / "explain.json").write_text(
+        json.dumps(
+            {
+                "queries": [
+                    {
+                        "name": "trajectory list: page of 50",
+                        "execution_ms": sql_ms,
+                        "planning_ms": 0.1,
+                        "plan_top": "Index Scan",
+                    }
+                ]
+            }
+        )
+    )
+
+
+def test_the_log_bound_over_the_national_sizes() -> None:
+    assert log_bound(10_000, 1_000_000) == pytest.approx(1.5)
+    assert log_bound(1_000_000, 1_000_000) == 1.0
+
+
+@override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls")
+def test_growth_faster_than_log_is_marked_and_youth_is_judged_on_server_time(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    _size(root, 1_000_000, {"start": 12, "detail": 40}, sql_ms=30.0)
+    text = render_block("bench", root)
+    # The start page grew 1.2 times (within 1.5), the detail page 4 times, by 30 ms.
+    assert _row(text, "| start page | 10 (10)").endswith("| 1.2× | yes |")
+    assert _row(text, "| trajectory detail | 10 (10)").endswith("| 4.0× | **no** |")
+    sql = _row(text, "| trajectory list: page of 50 |")
+    assert sql.endswith("| 60.0× | **no** |")
+    # Youth start: the user waited 90 ms at p95, the server 15 ms: met.
+    assert _row(text, "| youth: start page | p95 < 20").endswith("| met |")
+    # Help lines: the user waited 8 ms, but the server needed 25 ms: missed.
+    assert _row(text, "| youth: help lines | p95 < 20").endswith("| **missed** |")
+
+
+def _row(text: str, prefix: str) -> str:
+    rows = [line for line in text.splitlines() if line.startswith(prefix)]
+    assert len(rows) == 1, (prefix, rows)
+    return rows[0]
