@@ -72,6 +72,8 @@ def audit_record(
 class AuditItem:
     obj: models.Model
     person_id: uuid.UUID | None
+    # Overrides the call's reason for this record (one write for several reasons).
+    reason: str | None = None
 
 
 def audit_record_many(
@@ -105,7 +107,7 @@ def audit_record_many(
                 object_type=item.obj._meta.label_lower,
                 object_id=str(getattr(item.obj, "public_id", None) or item.obj.pk),
                 request_id=request_id,
-                reason=reason,
+                reason=reason if item.reason is None else item.reason,
                 prev_hash=prev_hash,
             )
             event.hash = record_hash(prev_hash, event_content(event))

@@ -258,17 +258,29 @@ def signal_register(
         active_until=active_until,
     )
     # The partial unique indexes guard one active signal per contact and child;
-    # the lookup above already found none, so skip full_clean's extra queries.
-    signal.full_clean(validate_constraints=False)
-    signal.save()
-    audit_record(
-        actor=actor, action=AuditAction.CREATE, obj=signal, person_id=person.public_id
+    # the lookup above already found none, the related rows are in hand and the
+    # public id is a fresh UUID: skip full_clean's queries, check the values.
+    signal.full_clean(
+        exclude=["person", "organisation", "contact_user"],
+        validate_unique=False,
+        validate_constraints=False,
     )
-    _match(actor, signal)
+    signal.save()
+    # The signal's record and its matches' records in one write to the chain.
+    created = AuditItem(obj=signal, person_id=person.public_id, reason="")
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.CREATE,
+        items=[created, *_match(actor, signal)],
+        reason="verwijsindex match",
+    )
     return signal
 
 
-def _match(actor: Actor, signal: Signal) -> list[MatchNotice]:
+def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
+    """Match the signal with other organisations' active signals for the same
+    child and tell both contacts; returns the audit records to write (the caller
+    writes them with the signal's own)."""
     if not signal.bsn_index:
         return []
     others = list(
@@ -306,21 +318,14 @@ def _match(actor: Actor, signal: Signal) -> list[MatchNotice]:
             )
         )
     created = MatchNotice.objects.bulk_create(notices)
-    audit_record_many(
-        actor=actor,
-        action=AuditAction.CREATE,
-        items=[
-            AuditItem(obj=match, person_id=signal.person.public_id) for match in matches
-        ]
-        + [
-            AuditItem(obj=match, person_id=other.person.public_id)
-            for match, other in zip(matches, others, strict=True)
-        ],
-        reason="verwijsindex match",
-    )
     notice_ids = [notice.pk for notice in created]
     transaction.on_commit(lambda: _enqueue_match_emails(notice_ids))
-    return created
+    return [
+        AuditItem(obj=match, person_id=signal.person.public_id) for match in matches
+    ] + [
+        AuditItem(obj=match, person_id=other.person.public_id)
+        for match, other in zip(matches, others, strict=True)
+    ]
 
 
 def _enqueue_match_emails(notice_ids: list[int]) -> None:

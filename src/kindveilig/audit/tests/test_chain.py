@@ -70,6 +70,23 @@ def test_bulk_records_continue_the_same_chain() -> None:
     assert audit_log_verify().ok
 
 
+def test_an_item_can_carry_its_own_reason() -> None:
+    obj = Municipality.objects.first()
+    assert obj is not None
+    audit_record_many(
+        actor=None,
+        action=AuditAction.CREATE,
+        items=[
+            AuditItem(obj=obj, person_id=None, reason=""),
+            AuditItem(obj=obj, person_id=None),
+        ],
+        reason="verwijsindex match",
+    )
+    reasons = list(AuditEvent.objects.order_by("seq").values_list("reason", flat=True))
+    assert reasons == ["", "verwijsindex match"]
+    assert audit_log_verify().ok
+
+
 def test_a_changed_record_is_detected() -> None:
     events = write_records(4)
     raw_sql(

@@ -210,3 +210,28 @@ def test_the_regie_signal_says_regievoerder(prof: Actor, jgz_nurse: Persona) -> 
     signal_register(actor=actor_of(jgz_nurse), person=child, is_regie=True)
     notice = MatchNotice.objects.get(user=prof.user)
     assert notice.other_signal.is_regie
+
+
+def test_a_registration_with_a_match_writes_the_chain_once(
+    prof: Actor, jgz_nurse: Persona
+) -> None:
+    """Fast enough for the national benchmark (docs/performance.md): the signal
+    and its match reach the audit chain in one write, and full_clean does not
+    look up rows the service already holds."""
+    first = child_signal(prof)
+    nurse = actor_of(jgz_nurse)
+    with CaptureQueriesContext(connection) as captured:
+        signal_register(actor=nurse, person=first.person)
+    head_locks = [
+        q for q in captured.captured_queries if "audit_auditchainhead" in q["sql"]
+    ]
+    assert len(head_locks) == 2  # one lock, one update
+    assert len(captured.captured_queries) <= 13
+    assert Match.objects.count() == 1
+    reasons = sorted(
+        AuditEvent.objects.filter(object_type__startswith="chain.").values_list(
+            "object_type", "reason"
+        )
+    )
+    assert ("chain.match", "verwijsindex match") in reasons
+    assert ("chain.signal", "") in reasons
