@@ -32,7 +32,9 @@ class Person(PublicIdModel, TimeStampedModel):
         verbose_name_plural = _("persons")
         ordering = ["family_name", "given_name"]
         indexes = [
-            models.Index(fields=["bsn_index"], name="person_bsn_index"),
+            # By BSN, then organisation: a BSN search reads only the organisation's
+            # own records of the child, however many organisations know the child.
+            models.Index(fields=["bsn_index", "registered_by"], name="person_bsn_org"),
             # The person list's exact order, so a page is an index walk, not a sort
             # of every person the organisation registered (docs/performance.md).
             models.Index(

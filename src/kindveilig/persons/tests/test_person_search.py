@@ -83,6 +83,7 @@ def test_search_query_count_does_not_grow_with_results(
     django_assert_max_num_queries: Callable[..., object],
 ) -> None:
     login(client, professional)
+    search(client, "Niemand")  # the first request after logging in renews the session
     PersonFactory.create_batch(
         2, registered_by=professional.organisation, family_name="Telling"
     )
