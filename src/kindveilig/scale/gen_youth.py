@@ -119,6 +119,23 @@ class Youth:
         urgent = rng.random() < dist.YOUTH_URGENT_SHARE
         categories = f'["{DangerCategory.UNSAFE_HOME}"]' if urgent else "[]"
         af = org.aandachtsfunctionarissen[0]
+
+        def event(when: datetime, user: int | None, action: str) -> AuditRow:
+            """An audit row about this conversation: by the child (no user) or
+            by the organisation's aandachtsfunctionaris."""
+            if user is None:
+                return (
+                    when,
+                    None,
+                    None,
+                    "",
+                    action,
+                    None,
+                    CONVERSATION,
+                    str(public_id),
+                )
+            return (when, user, org.id, AF, action, None, CONVERSATION, str(public_id))
+
         at, waiting = started, None
         for number in range(rng.randint(*dist.YOUTH_MESSAGES)):
             child = number % 2 == 0
@@ -138,71 +155,16 @@ class Youth:
             )
             if child:
                 waiting = waiting or at
-                if number:
-                    audit.append(
-                        (
-                            at,
-                            None,
-                            None,
-                            "",
-                            AuditAction.UPDATE,
-                            None,
-                            CONVERSATION,
-                            str(public_id),
-                        )
-                    )
-            else:
+                if number:  # the child writes again: an anonymous update
+                    audit.append(event(at, None, AuditAction.UPDATE))
+            else:  # the aandachtsfunctionaris reads and answers
                 waiting = None
-                audit.append(
-                    (
-                        at,
-                        af,
-                        org.id,
-                        AF,
-                        AuditAction.READ,
-                        None,
-                        CONVERSATION,
-                        str(public_id),
-                    )
-                )
-                audit.append(
-                    (
-                        at,
-                        af,
-                        org.id,
-                        AF,
-                        AuditAction.UPDATE,
-                        None,
-                        CONVERSATION,
-                        str(public_id),
-                    )
-                )
-        audit.append(
-            (
-                started,
-                None,
-                None,
-                "",
-                AuditAction.CREATE,
-                None,
-                CONVERSATION,
-                str(public_id),
-            )
-        )
+                audit.append(event(at, af, AuditAction.READ))
+                audit.append(event(at, af, AuditAction.UPDATE))
+        audit.append(event(started, None, AuditAction.CREATE))
         closed = waiting is None and rng.random() < dist.YOUTH_CLOSED_SHARE
         if closed:
-            audit.append(
-                (
-                    at,
-                    af,
-                    org.id,
-                    AF,
-                    AuditAction.UPDATE,
-                    None,
-                    CONVERSATION,
-                    str(public_id),
-                )
-            )
+            audit.append(event(at, af, AuditAction.UPDATE))
         self.rows[YouthConversation].append(
             (
                 cid,
