@@ -62,6 +62,7 @@ test: install system-test compile-messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	@scripts/lint_patterns.sh
 
 fmt: install

@@ -10,8 +10,8 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.access.roles import Role
+from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.accounts.models import Membership, User
 from kindveilig.organisations.models import Organisation
 

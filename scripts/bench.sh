@@ -14,7 +14,7 @@ OUT="var/bench/$PROFILE"
 rm -rf "$OUT"; mkdir -p "$OUT"
 STARTED=$(date +%s)
 
-export DJANGO_SETTINGS_MODULE=kindveilig.scale.bench_settings
+export DJANGO_SETTINGS_MODULE=kindveilig.settings.bench
 export DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false \
   SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0 \
   STATIC_ROOT="$PWD/var/bench/static" LOG_LEVEL=WARNING

@@ -10,7 +10,11 @@ CLEAN_ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": "src"}
 
 
 @pytest.mark.parametrize(
-    "module", ["kindveilig.settings.dev", "kindveilig.settings.test"]
+    "module",
+    [
+        "kindveilig.settings.dev",
+        "kindveilig.settings.test",
+    ],
 )
 def test_settings_module_imports(module: str) -> None:
     code = f"import {module} as s; assert s.SECRET_KEY and s.DATABASES"
@@ -55,3 +59,49 @@ def test_malformed_boolean_is_refused() -> None:
         mp.setenv("KV_FLAG", "maybe")
         with pytest.raises(ImproperlyConfigured):
             env_module.env_bool("KV_FLAG")
+
+
+PRODUCTION_ENV = {
+    **CLEAN_ENV,
+    "DJANGO_SETTINGS_MODULE": "kindveilig.settings.base",
+    "SECRET_KEY": "x" * 50,
+    "DATABASE_URL": "postgres://u@db.invalid/db",
+    "KINDVEILIG_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWtpbmR2ZWlsaWcta2V5LTAwMDAwMDA=",
+    "KINDVEILIG_BLIND_INDEX_KEY": "only-for-this-test",
+}
+
+
+def _manage(*args: str, settings: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": settings},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "command", ["generate_population", "seed_demo", "demo_code", "bench_report"]
+)
+def test_tool_commands_are_unknown_under_production_settings(command: str) -> None:
+    result = _manage(command, "--help", settings="kindveilig.settings.base")
+    assert result.returncode != 0
+    assert f"Unknown command: '{command}'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "settings"),
+    [
+        ("seed_demo", "kindveilig.settings.dev"),
+        ("generate_population", "kindveilig.settings.bench"),
+    ],
+)
+def test_tool_commands_exist_where_the_tools_are_installed(
+    command: str, settings: str
+) -> None:
+    # The same check from the other side, so the test above cannot pass merely
+    # because manage.py fails to start.
+    result = _manage(command, "--help", settings=settings)
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout

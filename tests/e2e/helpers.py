@@ -10,7 +10,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django_otp import DEVICE_ID_SESSION_KEY
 from playwright.sync_api import Browser, BrowserContext
 
-from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
+from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 
 
 def logged_in_context(

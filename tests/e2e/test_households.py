@@ -16,12 +16,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.chain.models import LegalBasis
-from kindveilig.chain.services import share_create
 from kindveilig.households.models import Household, Phase
 from kindveilig.meldcode import scenarios
 from kindveilig.organisations.models import OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
+from kindveilig.verwijsindex.models import LegalBasis
+from kindveilig.verwijsindex.services import share_create
 
 from .helpers import logged_in_context, make_persona
 

@@ -16,16 +16,16 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from kindveilig.access.roles import Role
 from kindveilig.organisations.tests.factories import OrganisationFactory
-from kindveilig.youth.seed_data import ensure_default_services
-from kindveilig.youthmessages.models import (
+from kindveilig.youth.messages.models import (
     AnswerTemplate,
     DangerPattern,
     PublicChannel,
 )
-from kindveilig.youthmessages.seed_data import (
+from kindveilig.youth.messages.seed_data import (
     seed_answer_templates,
     seed_danger_patterns,
 )
+from kindveilig.youth.public.seed_data import ensure_default_services
 
 from .helpers import logged_in_context, make_persona
 
@@ -62,7 +62,7 @@ def child_context(browser: Browser) -> BrowserContext:
 
 
 def choose_school(page: Page, base: str, typed: str = "etwee") -> None:
-    page.goto(f"{base}{reverse('youthchild:message-start')}")
+    page.goto(f"{base}{reverse('youth:message-start')}")
     page.get_by_label(gettext("The code or the name of your school or club")).fill(
         typed
     )
@@ -81,7 +81,7 @@ def write_message(page: Page, base: str, words: str = WORDS) -> str:
 
 
 def open_first_conversation(page: Page, base: str) -> None:
-    page.goto(f"{base}{reverse('youthmessages:inbox')}")
+    page.goto(f"{base}{reverse('youthstaff:inbox')}")
     page.get_by_test_id("inbox-row").first.get_by_role("link").click()
     expect(page.get_by_test_id("message-child").first).to_contain_text(WORDS)
 
@@ -110,7 +110,7 @@ def test_a_child_writes_the_af_answers_and_the_child_reads_it_with_the_code(
     staff.get_by_role("button", name=gettext("Send answer")).click()
     expect(staff.get_by_test_id("message-staff")).to_contain_text(ANSWER)
 
-    child.goto(f"{base}{reverse('youthchild:message-read')}")
+    child.goto(f"{base}{reverse('youth:message-read')}")
     child.get_by_label(gettext("Your code")).fill(code.upper())
     child.get_by_role("button", name=gettext("Show my messages")).click()
     expect(child.get_by_test_id("message-staff")).to_contain_text(ANSWER)
@@ -145,7 +145,7 @@ def test_the_af_opens_a_meldcode_trajectory_from_the_conversation(
 
 def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
     def choose(page: Page) -> None:
-        page.goto(f"{base}{reverse('youthchild:message-start')}")
+        page.goto(f"{base}{reverse('youth:message-start')}")
 
     def results(page: Page) -> None:
         choose_school(page, base, typed="basisschool")
@@ -157,7 +157,7 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
         write_message(page, base)
 
     def read(page: Page) -> None:
-        page.goto(f"{base}{reverse('youthchild:message-read')}")
+        page.goto(f"{base}{reverse('youth:message-read')}")
 
     def conversation(page: Page) -> None:
         code = write_message(page, base)

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request, Response, Route, expect
 
-from kindveilig.youth.seed_data import ensure_default_services
+from kindveilig.youth.public.seed_data import ensure_default_services
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -1,4 +1,5 @@
-"""Idle sessions end after ``SESSION_COOKIE_AGE`` seconds without a request."""
+"""Who is acting (``request.actor``), and idle sessions that end after
+``SESSION_COOKIE_AGE`` seconds without a request."""
 
 import time
 from collections.abc import Callable
@@ -6,6 +7,12 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from kindveilig.access.actor import Actor
+
+from .selectors import active_membership_for
+
+ACTIVE_MEMBERSHIP_SESSION_KEY = "kindveilig_active_membership"
+GetResponse = Callable[[HttpRequest], HttpResponse]
 RENEWED_KEY = "_kv_renewed"
 
 
@@ -35,3 +42,27 @@ class IdleSessionMiddleware:
                 # fresh expiry on the way out.
                 session[RENEWED_KEY] = now
         return response
+
+
+def actor_for(request: HttpRequest) -> Actor | None:
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    membership_id = request.session.get(ACTIVE_MEMBERSHIP_SESSION_KEY)
+    if membership_id is None:
+        return None
+    membership = active_membership_for(user=user, membership_id=membership_id)
+    if membership is None:
+        return None
+    return Actor(user=membership.user, membership=membership)
+
+
+class ActorMiddleware:
+    """Sets ``request.actor``: the user in their chosen organisation and role."""
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.actor = actor_for(request)  # type: ignore[attr-defined]  # our own
+        return self.get_response(request)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("account/herstelcodes/", views.recovery_codes_renew, name="recovery-renew"),
     path("organisatie-kiezen/", views.choose_organisation, name="choose-organisation"),
     path("uitloggen/", views.logout_view, name="logout"),
+    # Under organisaties/ for the functioneel beheerder, where it always was.
+    path("organisaties/medewerkers/", views.member_list, name="member-list"),
 ]

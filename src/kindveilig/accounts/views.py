@@ -25,20 +25,20 @@ from kindveilig.access.decorators import (
     rule,
     verified_only,
 )
-from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
-from kindveilig.access.roles import ALL_ROLES
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.access.roles import ALL_ROLES, Role
 
 from . import services
 from .forms import ChooseOrganisationForm, EnrolForm, LoginForm, TokenForm
+from .middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from .models import User
-from .selectors import memberships_for
+from .selectors import memberships_for, memberships_of_organisation
 
 logger = logging.getLogger(__name__)
 ENROL_DEVICE_SESSION_KEY = "kindveilig_enrol_device"
 
 
-def _next_url(request: HttpRequest, default: str = "core:home") -> str:
+def _next_url(request: HttpRequest, default: str = "portal:home") -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -254,3 +254,11 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     auth_logout(request)
     messages.info(request, _("You are logged out."))
     return redirect("accounts:login")
+
+
+@rule(Role.FUNCTIONEEL_BEHEERDER, relation="staff of the actor's own organisation")
+def member_list(request: AuthenticatedRequest) -> HttpResponse:
+    memberships = memberships_of_organisation(
+        organisation_id=request.actor.organisation_id
+    )
+    return render(request, "accounts/member_list.html", {"memberships": memberships})

@@ -1,4 +1,5 @@
-"""How drf-spectacular describes our authentication classes in the OpenAPI document."""
+"""The OpenAPI document: its view, and how drf-spectacular describes our
+authentication classes in it."""
 
 from typing import Any
 
@@ -6,6 +7,11 @@ from django.conf import settings
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
+from drf_spectacular.views import SpectacularAPIView
+
+from kindveilig.access.roles import ALL_ROLES
+
+from .rules import declare, role_rule
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]  # untyped __init_subclass__
@@ -37,3 +43,17 @@ class VerifiedSessionScheme(OpenApiAuthenticationExtension):  # type: ignore[no-
             "with an organisation and role chosen. Writes need the CSRF token "
             "in the X-CSRFToken header.",
         }
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI 3 document, for any verified role (its own class, so the rule
+    is not attached to drf-spectacular's view for everyone)."""
+
+
+schema = declare(
+    SchemaView.as_view(),
+    role_rule(
+        *sorted(ALL_ROLES),
+        relation="none: the description of the API holds no personal data",
+    ),
+)

@@ -1,4 +1,5 @@
-"""The API, under /api/v1/. Paths carry only UUIDs (public_id), never names or BSNs.
+"""The API, under /api/v1/: the meldcode (``api.meldcode``) and its description.
+ Paths carry only UUIDs (public_id), never names or BSNs.
 
 Path words follow the code's identifiers (English, with the Dutch terms of art),
 since programs read them; the pages keep their Dutch paths.
@@ -6,7 +7,8 @@ since programs read them; the pages keep their Dutch paths.
 
 from django.urls import include, path
 
-from . import views
+from . import schema
+from .meldcode import views
 
 app_name = "api"
 
@@ -40,5 +42,5 @@ trajectory_urls = [
 urlpatterns = [
     path("trajectories/", views.trajectory_list, name="trajectory-list"),
     path("trajectories/<uuid:public_id>/", include(trajectory_urls)),
-    path("schema/", views.schema, name="schema"),
+    path("schema/", schema.schema, name="schema"),
 ]

@@ -17,6 +17,7 @@ The classes are added when a field is looked up for rendering
 from collections.abc import Iterable
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
@@ -28,6 +29,7 @@ __all__ = [
     "KindveiligFormRenderer",
     "KindveiligModelForm",
     "NLDSFormMixin",
+    "apply_errors",
     "nlds_classes_for",
 ]
 
@@ -117,3 +119,16 @@ class KindveiligFormRenderer(TemplatesSetting):
 
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
+
+
+def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names (or on top), so
+    the user sees the Dutch message beside what caused it and keeps what they typed."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)

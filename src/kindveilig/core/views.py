@@ -1,37 +1,7 @@
-import logging
+"""Views the platform needs without any app above it: the CSRF failure page."""
 
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-
-from kindveilig.access.decorators import public, rule
-from kindveilig.access.roles import ALL_ROLES, Role
-from kindveilig.core.http import AuthenticatedRequest
-from kindveilig.organisations.selectors import organisation_counts_per_municipality
-
-logger = logging.getLogger(__name__)
-
-
-@rule(*ALL_ROLES, relation="none: the start page shows no personal data")
-def home(request: AuthenticatedRequest) -> HttpResponse:
-    context: dict[str, object] = {"actor": request.actor}
-    if request.actor.role == Role.GEMEENTE_ANALIST:
-        context["counts"] = organisation_counts_per_municipality()
-    return render(request, "core/home.html", context)
-
-
-@public
-def healthz(request: HttpRequest) -> HttpResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.warning("Health check: database unreachable")
-        return JsonResponse(
-            {"status": "unavailable", "database": "unreachable"}, status=503
-        )
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

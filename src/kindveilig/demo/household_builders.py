@@ -16,12 +16,6 @@ from django.utils import timezone
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
-from kindveilig.chain.models import LegalBasis
-from kindveilig.chain.services import (
-    ChildSignalInput,
-    share_create,
-    signal_register_for_child,
-)
 from kindveilig.core.validators import is_valid_bsn
 from kindveilig.households.models import (
     Household,
@@ -49,6 +43,12 @@ from kindveilig.households.services import (
 )
 from kindveilig.meldcode import scenarios
 from kindveilig.organisations.models import Organisation
+from kindveilig.verwijsindex.models import LegalBasis
+from kindveilig.verwijsindex.services import (
+    ChildSignalInput,
+    share_create,
+    signal_register_for_child,
+)
 
 DEMO_DOMAIN = "demo.kindveilig.invalid"
 

@@ -2,7 +2,7 @@
 with and without a trained aandachtsfunctionaris, and a year of coverage history.
 
 Called from ``seed_demo`` after ``ensure_accounts``. Everything is fictitious
-and marked "(demo)". Built through the real services (``registry.services``,
+and marked "(demo)". Built through the real services (``readiness.services``,
 ``monitor.services``), with dates in the past relative to today, so the
 monthly snapshots of the last twelve months show a plausible trend.
 """
@@ -20,9 +20,9 @@ from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.meldcode.services.trajectories import framework_for
 from kindveilig.monitor.services import coverage_snapshot_take
 from kindveilig.organisations.models import Municipality, Organisation, OrganisationType
-from kindveilig.registry import services
-from kindveilig.registry.expiry import COURSE_VALID_YEARS, VOG_VALID_YEARS, add_months
-from kindveilig.registry.models import (
+from kindveilig.readiness import services
+from kindveilig.readiness.expiry import COURSE_VALID_YEARS, VOG_VALID_YEARS, add_months
+from kindveilig.readiness.models import (
     Aandachtsfunctionaris,
     BriefingKind,
     MeldcodeReadiness,

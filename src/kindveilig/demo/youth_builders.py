@@ -2,7 +2,7 @@
 a short public code. Called from ``seed_demo`` after ``ensure_organisations``."""
 
 from kindveilig.organisations.models import Organisation
-from kindveilig.youthmessages.models import PublicChannel
+from kindveilig.youth.messages.models import PublicChannel
 
 # external code of the demo organisation -> (public code, name shown to children)
 DEMO_CHANNELS: dict[str, tuple[str, str]] = {

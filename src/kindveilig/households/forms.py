@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kindveilig.chain.forms import ShareForm
 from kindveilig.core.forms import KindveiligForm
 from kindveilig.core.validators import validate_bsn
 from kindveilig.organisations.models import Organisation
+from kindveilig.verwijsindex.forms import ShareForm
 
 from .models import (
     CasePartner,

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
-from kindveilig.core.http import AuthenticatedRequest
 from kindveilig.meldcode.selectors import trajectory_get_for
 
 from . import services

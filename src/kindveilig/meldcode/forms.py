@@ -36,18 +36,6 @@ def not_in_future(value: date) -> None:
         raise ValidationError(_("This date is in the future."), code="future")
 
 
-def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on top)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 class VersionedForm(KindveiligForm):
     """Carries the trajectory version the user saw (optimistic locking)."""
 

@@ -17,7 +17,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.chain.selectors import shared_trajectory_ids_for
+from kindveilig.verwijsindex.selectors import shared_trajectory_ids_for
 
 from .models import (
     AfwegingAnswer,

@@ -24,8 +24,8 @@ from kindveilig.organisations.models import (
     OrganisationType,
     Sector,
 )
-from kindveilig.registry.expiry import add_months
-from kindveilig.registry.selectors import (
+from kindveilig.readiness.expiry import add_months
+from kindveilig.readiness.selectors import (
     CoverageCount,
     coverage_counts,
     organisations_with_flags,

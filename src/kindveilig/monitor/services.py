@@ -5,7 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from kindveilig.registry.selectors import coverage_counts
+from kindveilig.readiness.selectors import coverage_counts
 
 from .models import CoverageSnapshot
 

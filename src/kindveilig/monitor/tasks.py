@@ -1,6 +1,6 @@
 """Background tasks of the monitor, run by ``manage.py db_worker``.
 
-``manage.py enqueue_monitor_tasks`` (run daily from cron) puts them in the queue.
+``manage.py enqueue_daily_tasks`` (run daily from cron) puts them in the queue.
 """
 
 from django.tasks import task

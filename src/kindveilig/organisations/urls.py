@@ -6,5 +6,4 @@ app_name = "organisations"
 
 urlpatterns = [
     path("", views.organisation_list, name="organisation-list"),
-    path("medewerkers/", views.member_list, name="member-list"),
 ]

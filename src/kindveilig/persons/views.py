@@ -4,11 +4,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.selectors import access_log_for_person
 from kindveilig.audit.services import audit_record
-from kindveilig.core.http import AuthenticatedRequest
 
 from .forms import PersonSearchForm
 from .selectors import person_get_for, person_page_for, person_search_for

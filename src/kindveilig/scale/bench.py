@@ -10,14 +10,14 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.actor import Actor
-from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.access.roles import Role
+from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.accounts.models import Membership
-from kindveilig.chain.selectors import trajectories_visible_to
 from kindveilig.households.models import CaseStatus, SafetyCase
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
 from kindveilig.persons.models import Person
+from kindveilig.verwijsindex.selectors import trajectories_visible_to
 
 from .pools import SYNTH
 

@@ -3,7 +3,6 @@
 from django.db import models
 
 from kindveilig.audit.models import AuditEvent
-from kindveilig.chain.models import Match, MatchNotice, Share, Signal
 from kindveilig.households.models import (
     CasePartner,
     Gezag,
@@ -33,7 +32,8 @@ from kindveilig.meldcode.models import (
     VeiligThuisFeedback,
 )
 from kindveilig.persons.models import Person
-from kindveilig.youthmessages.models import (
+from kindveilig.verwijsindex.models import Match, MatchNotice, Share, Signal
+from kindveilig.youth.messages.models import (
     PublicChannel,
     YouthConversation,
     YouthMessage,

@@ -19,7 +19,6 @@ from django.db import models
 
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
-from kindveilig.chain.models import LegalBasis, Share
 from kindveilig.households.models import (
     CasePartner,
     CaseStatus,
@@ -42,6 +41,7 @@ from kindveilig.households.models import (
     SafetyScore,
 )
 from kindveilig.organisations.models import OrganisationType
+from kindveilig.verwijsindex.models import LegalBasis, Share
 
 from . import distributions as dist
 from .gen_common import AuditRow, Rows, TrajectoryFacts

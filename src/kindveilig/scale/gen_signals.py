@@ -1,4 +1,4 @@
-"""Verwijsindex signals and matches, as ``chain.services`` leaves them.
+"""Verwijsindex signals and matches, as ``verwijsindex.services`` leaves them.
 
 ``trajectory_start`` registers a signal per child (contact: the owner); a safety
 case registers a regie signal per child (contact: the regievoerder) and ends
@@ -15,8 +15,8 @@ import uuid
 from datetime import datetime, timedelta
 
 from kindveilig.audit.models import AuditAction
-from kindveilig.chain.models import Match, MatchNotice, Signal, SignalStatus
-from kindveilig.chain.services import signal_active_days, signal_archive_days
+from kindveilig.verwijsindex.models import Match, MatchNotice, Signal, SignalStatus
+from kindveilig.verwijsindex.services import signal_active_days, signal_archive_days
 
 from .gen_common import AuditRow, ChildRef, Rows, TrajectoryFacts
 from .loading import Loader, uuid4_from

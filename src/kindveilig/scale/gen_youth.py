@@ -1,5 +1,5 @@
 """Praat erover: a public channel per municipality and the conversations children
-start on it, as ``youthmessages.services`` writes them.
+start on it, as ``youth.messages.services`` writes them.
 
 A school (or else a club or kinderopvang) in each municipality has a channel;
 conversations come at ``dist.YOUTH_CONVERSATIONS_PER_TRAJECTORY`` and have 2-6
@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.organisations.models import OrganisationType
-from kindveilig.youthmessages.models import (
+from kindveilig.youth.messages.models import (
     ConversationStatus,
     DangerCategory,
     PublicChannel,
@@ -25,7 +25,7 @@ from kindveilig.youthmessages.models import (
     YouthConversation,
     YouthMessage,
 )
-from kindveilig.youthmessages.services import retention_days
+from kindveilig.youth.messages.services import retention_days
 
 from . import distributions as dist
 from .gen_common import AuditRow, Rows

@@ -157,7 +157,7 @@ def render_block(profile: str, run_dir: Path) -> str:
         f"(professionals and anonymous children, 4:1), spawn rate 10/s, "
         f"{metas[-1].get('duration', '60s')} per size, think time {metas[-1].get('think', '2,8')} s; gunicorn "
         f"{metas[-1].get('workers', 4)} sync workers on 127.0.0.1, "
-        "settings `kindveilig.scale.bench_settings` (= production `base` + floor URL).",
+        "settings `kindveilig.settings.bench` (= production `base` + floor URL).",
         f"- Whole run took {metas[-1].get('run_seconds', 0) / 60:.1f} minutes.",
         "",
         "#### Data sizes",

@@ -22,7 +22,7 @@ ACCESS_LOG_FORMAT = "%(m)s\t%(U)s\t%(s)s\t%(M)s\t%(B)s"
 
 # (method, view name) -> the locustfile's name for that request.
 LABELS: dict[tuple[str, str], str] = {
-    ("GET", "core:home"): "start page",
+    ("GET", "portal:home"): "start page",
     ("GET", "meldcode:trajectory-list"): "trajectory list",
     ("GET", "meldcode:trajectory-detail"): "trajectory detail",
     ("GET", "meldcode:trajectory-chronology"): "trajectory chronology",

@@ -10,12 +10,12 @@ from typing import Any
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
-from kindveilig.chain.models import Signal, SignalStatus
-from kindveilig.chain.services import signal_register
 from kindveilig.core.crypto import blind_index
 from kindveilig.organisations.models import Organisation
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
+from kindveilig.verwijsindex.models import Signal, SignalStatus
+from kindveilig.verwijsindex.services import signal_register
 
 from .pools import RESERVED_BSNS, SYNTH
 

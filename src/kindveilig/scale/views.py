@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import ALL_ROLES
-from kindveilig.core.http import AuthenticatedRequest
 
 
 @rule(*ALL_ROLES, relation="none: the benchmark floor shows no data")

@@ -46,18 +46,22 @@ INSTALLED_APPS = [
     "kindveilig.persons",
     "kindveilig.households",
     "kindveilig.meldcode",
-    "kindveilig.youth",
-    "kindveilig.youthmessages",
-    "kindveilig.chain",
-    "kindveilig.registry",
+    "kindveilig.youth.messages",
+    "kindveilig.youth.public",
+    "kindveilig.youth.staff",
+    "kindveilig.verwijsindex",
+    "kindveilig.readiness",
     "kindveilig.learning",
     "kindveilig.monitor",
     "rest_framework",
     "drf_spectacular",
     "kindveilig.api",
-    "kindveilig.demo",
-    "kindveilig.scale",
+    "kindveilig.portal",
 ]
+# The tools on top (kindveilig.demo: seed_demo; kindveilig.scale: the generator and
+# the benchmark) are never installed here: dev.py, test.py and bench.py add them, so
+# their commands are unknown under production settings and can never write
+# fictitious records into a real database or its audit chain.
 
 MIDDLEWARE = [
     "kindveilig.core.middleware.RequestIdMiddleware",
@@ -70,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "kindveilig.access.middleware.ActorMiddleware",
+    "kindveilig.accounts.middleware.ActorMiddleware",
     "kindveilig.access.middleware.AccessRuleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -94,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kindveilig.core.context_processors.navigation",
+                "kindveilig.portal.navigation.navigation",
             ],
         },
     },
@@ -110,7 +114,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -310,6 +314,6 @@ SPECTACULAR_SETTINGS = {
         "StepEnum": "kindveilig.meldcode.models.choices.Step",
         "FeedbackKindEnum": "kindveilig.meldcode.models.choices.FeedbackKind",
         "HandoverChannelEnum": "kindveilig.meldcode.models.choices.HandoverChannel",
-        "ChronologyKindEnum": "kindveilig.api.serializers.CHRONOLOGY_KINDS",
+        "ChronologyKindEnum": "kindveilig.api.meldcode.serializers.CHRONOLOGY_KINDS",
     },
 }

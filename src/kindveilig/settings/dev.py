@@ -20,7 +20,9 @@ os.environ.setdefault(
 os.environ.setdefault("KINDVEILIG_BLIND_INDEX_KEY", "dev-only-blind-index-key")
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
+
+INSTALLED_APPS = [*INSTALLED_APPS, "kindveilig.demo"]
 
 STORAGES = {
     **STORAGES,

@@ -17,7 +17,9 @@ os.environ.setdefault(
 os.environ.setdefault("KINDVEILIG_BLIND_INDEX_KEY", "test-only-blind-index-key")
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
+
+INSTALLED_APPS = [*INSTALLED_APPS, "kindveilig.demo", "kindveilig.scale"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,8 +8,8 @@ import pytest
 from conftest import Persona
 
 from kindveilig.access.decorators import login_step, public, rule, verified_only
-from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.access.roles import Role
+from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 
 Login = Callable[[Client, Persona], Client]
 
@@ -63,7 +63,7 @@ def test_password_only_user_is_sent_to_second_factor(
     client: Client, aandachtsfunctionaris: Persona, settings: object
 ) -> None:
     client.force_login(aandachtsfunctionaris.user)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("portal:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:otp-verify"))
 
@@ -75,7 +75,7 @@ def test_verified_user_without_active_role_must_choose_one(
     session = client.session
     del session[ACTIVE_MEMBERSHIP_SESSION_KEY]
     session.save()
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("portal:home"))
     assert response["Location"].startswith(reverse("accounts:choose-organisation"))
 
 

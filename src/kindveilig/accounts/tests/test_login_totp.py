@@ -37,7 +37,7 @@ def test_full_login_reaches_the_start_page(
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:otp-verify"))
     # Between the two factors, protected pages stay closed.
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("portal:home")).status_code == 302
     response = client.post(
         reverse("accounts:otp-verify"), {"token": current_code(professional.device)}
     )
@@ -80,7 +80,7 @@ def test_wrong_code_is_refused(client: Client, professional: Persona) -> None:
     response = client.post(reverse("accounts:otp-verify"), {"token": "000000"})
     assert response.status_code == 200
     assert "Deze code klopt niet of is verlopen." in response.content.decode()
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("portal:home")).status_code == 302
 
 
 def test_a_recovery_code_works_once(client: Client, professional: Persona) -> None:
@@ -119,7 +119,7 @@ def test_first_login_enrols_an_authenticator_app(client: Client) -> None:
     assert device.confirmed
     follow = client.post(reverse("accounts:recovery-continue"))
     assert follow.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("portal:home")).status_code == 200
 
 
 def test_user_with_several_roles_chooses_one_and_sees_it_in_the_header(
@@ -142,7 +142,7 @@ def test_user_with_several_roles_chooses_one_and_sees_it_in_the_header(
     empty = client.post(reverse("accounts:choose-organisation"), {})
     assert "Kies de organisatie en rol" in empty.content.decode()
     client.post(reverse("accounts:choose-organisation"), {"membership": second.pk})
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("portal:home")).content.decode()
     assert "Tweede school (test)" in home
     assert "Aandachtsfunctionaris" in home
 
@@ -158,7 +158,7 @@ def test_cannot_choose_someone_elses_membership(
         reverse("accounts:choose-organisation"), {"membership": outsider.membership.pk}
     )
     assert response.status_code == 200
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("portal:home")).content.decode()
     assert outsider.organisation.name not in home
 
 
@@ -181,20 +181,20 @@ def test_an_active_session_is_renewed_at_most_once_a_minute(
     start = dt.datetime.now(tz=dt.UTC)
     with time_machine.travel(start, tick=False):
         login(client, professional)
-        client.get(reverse("core:home"))
+        client.get(reverse("portal:home"))
         first = _expiry(client)
     with time_machine.travel(start + dt.timedelta(seconds=30), tick=False):
-        assert client.get(reverse("core:home")).status_code == 200
+        assert client.get(reverse("portal:home")).status_code == 200
         assert _expiry(client) == first  # no write within the minute
     with time_machine.travel(start + dt.timedelta(minutes=20), tick=False):
-        assert client.get(reverse("core:home")).status_code == 200
+        assert client.get(reverse("portal:home")).status_code == 200
         assert _expiry(client) >= first + dt.timedelta(minutes=20)
     # Used 20 minutes in, so 45 minutes in it is still alive (idle for 25)...
     with time_machine.travel(start + dt.timedelta(minutes=45), tick=False):
-        assert client.get(reverse("core:home")).status_code == 200
+        assert client.get(reverse("portal:home")).status_code == 200
     # ...and after 31 idle minutes it is gone.
     with time_machine.travel(start + dt.timedelta(minutes=77), tick=False):
-        assert client.get(reverse("core:home")).status_code == 302
+        assert client.get(reverse("portal:home")).status_code == 302
 
 
 def test_anonymous_public_pages_create_no_session(client: Client) -> None:
@@ -210,6 +210,6 @@ def test_logged_in_session_is_gone_after_idle_period(
     import datetime as dt
 
     login(client, professional)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("portal:home")).status_code == 200
     with time_machine.travel(dt.datetime.now(tz=dt.UTC) + dt.timedelta(minutes=31)):
-        assert client.get(reverse("core:home")).status_code == 302
+        assert client.get(reverse("portal:home")).status_code == 302

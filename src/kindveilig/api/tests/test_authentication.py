@@ -15,7 +15,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from pytest_django import Settings
 from rest_framework.test import APIClient
 
-from kindveilig.access.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
+from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.api.models import ApiToken
 from kindveilig.api.services import api_token_create, api_token_revoke, token_hash
 from kindveilig.meldcode import scenarios

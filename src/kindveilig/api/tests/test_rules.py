@@ -7,7 +7,7 @@ from rest_framework.views import APIView
 
 from kindveilig.access.decorators import get_rule
 from kindveilig.access.roles import CASE_ROLES, Role
-from kindveilig.api import views
+from kindveilig.api.meldcode import views
 from kindveilig.api.permissions import ActorHasRole
 from kindveilig.api.rules import role_rule
 from kindveilig.api.services import api_token_authenticate, api_token_create

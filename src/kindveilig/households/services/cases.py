@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.access.actor import Actor
 from kindveilig.accounts.models import User
 from kindveilig.audit.models import AuditAction
-from kindveilig.chain.models import Signal, SignalStatus
-from kindveilig.chain.services import signal_end, signal_register
 from kindveilig.households.models import (
     PHASE_ORDER,
     CasePartner,
@@ -35,6 +33,8 @@ from kindveilig.households.models import (
 from kindveilig.households.models.choices import CHILD_ROLES
 from kindveilig.organisations.models import Organisation
 from kindveilig.persons.models import Person
+from kindveilig.verwijsindex.models import Signal, SignalStatus
+from kindveilig.verwijsindex.services import signal_end, signal_register
 
 from .common import (
     actor_for_user,

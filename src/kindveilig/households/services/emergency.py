@@ -14,6 +14,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import CASE_ROLES
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.crypto import blind_index
 from kindveilig.households.models import EmergencyAccess, Household
 
@@ -92,14 +93,7 @@ def emergency_access_grant(
         reason=f"{BREAK_GLASS_PREFIX}: {reason.strip()}",
     )
     ids = [grant.pk for grant in grants]
-    transaction.on_commit(lambda: _enqueue_alert(ids))
+    enqueue_on_commit(
+        "kindveilig.households.tasks.send_emergency_access_alert", access_ids=ids
+    )
     return grants
-
-
-def _enqueue_alert(ids: list[int]) -> None:
-    from kindveilig.households.tasks import send_emergency_access_alert
-
-    try:
-        send_emergency_access_alert.enqueue(access_ids=ids)
-    except Exception:  # an alert must never undo the access it is about
-        logger.exception("Could not enqueue the emergency access alert for %s", ids)

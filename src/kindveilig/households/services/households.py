@@ -16,7 +16,6 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
-from kindveilig.chain.selectors import shared_trajectory_ids_for
 from kindveilig.core.crypto import blind_index
 from kindveilig.households.access import directed_households
 from kindveilig.households.matching import MatchKind, match_person
@@ -32,6 +31,7 @@ from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Relation
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
+from kindveilig.verwijsindex.selectors import shared_trajectory_ids_for
 
 from .common import audit_household, refuse, refuse_all, require_directs
 

@@ -5,13 +5,13 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from kindveilig.access.actor import Actor
-from kindveilig.chain.models import Signal, SignalStatus
 from kindveilig.households.chronology import household_timeline
 from kindveilig.households.models import Gezag, Household, MemberRole
 from kindveilig.households.selectors import household_access_for
 from kindveilig.households.services import gezag_set, regievoerder_change
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import Trajectory
+from kindveilig.verwijsindex.models import Signal, SignalStatus
 
 pytestmark = [pytest.mark.django_db]
 
@@ -38,9 +38,9 @@ def test_the_timeline_holds_the_trajectories_the_viewer_may_open(
 def test_the_timeline_shows_veilig_thuis_feedback(
     lt: Actor, prof: Actor, af: Actor
 ) -> None:
-    from kindveilig.chain.models import LegalBasis
-    from kindveilig.chain.services import share_create
     from kindveilig.households.services import household_create_from_trajectory
+    from kindveilig.verwijsindex.models import LegalBasis
+    from kindveilig.verwijsindex.services import share_create
 
     trajectory = scenarios.after_feedback(prof, af, bsn="111222333")
     share_create(

@@ -3,7 +3,6 @@ services after the demo trajectories, and idempotent."""
 
 import pytest
 
-from kindveilig.chain.models import MatchNotice
 from kindveilig.demo.builders import (
     ensure_accounts,
     ensure_organisations,
@@ -20,6 +19,7 @@ from kindveilig.households.models import (
 )
 from kindveilig.households.selectors import overdue_counts
 from kindveilig.households.services import responsibility_intact
+from kindveilig.verwijsindex.models import MatchNotice
 
 pytestmark = [pytest.mark.django_db]
 

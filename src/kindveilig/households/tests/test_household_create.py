@@ -5,7 +5,6 @@ import pytest
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction, AuditEvent
-from kindveilig.chain.models import Signal
 from kindveilig.households.models import (
     Gezag,
     Household,
@@ -19,6 +18,7 @@ from kindveilig.households.services import (
 )
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.persons.models import Person
+from kindveilig.verwijsindex.models import Signal
 
 from .conftest import CHILD_BSN
 
@@ -60,7 +60,7 @@ def test_the_regievoerder_is_signalled_for_each_child(
     assert regie.contact_user == lt.user
     # The school's trajectory signal and the regie signal match.
     assert Signal.objects.filter(organisation_id=prof.organisation_id).exists()
-    from kindveilig.chain.models import MatchNotice
+    from kindveilig.verwijsindex.models import MatchNotice
 
     assert set(MatchNotice.objects.values_list("user_id", flat=True)) == {
         lt.user.pk,

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.core.forms import apply_errors
 from kindveilig.households import selectors, services
 from kindveilig.households.chart import build_chart
 from kindveilig.households.forms import (
@@ -22,7 +23,6 @@ from kindveilig.households.forms import (
     PhaseForm,
 )
 from kindveilig.households.models import MemberRole, Perspective
-from kindveilig.meldcode.forms import apply_errors
 
 from .common import full_rule, load, regie_rule, to_detail
 

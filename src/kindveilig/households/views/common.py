@@ -6,8 +6,8 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
-from kindveilig.core.http import AuthenticatedRequest
 from kindveilig.households.models import Household
 from kindveilig.households.selectors import HouseholdAccess, household_access_for
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
-from kindveilig.chain.services import can_act_on
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.core.forms import apply_errors
 from kindveilig.households import selectors, services
 from kindveilig.households.forms import (
     CaseHandoverForm,
@@ -21,8 +21,8 @@ from kindveilig.households.forms import (
     TrajectoryHandoverForm,
 )
 from kindveilig.households.services.handovers import may_decide, may_withdraw
-from kindveilig.meldcode.forms import apply_errors
 from kindveilig.meldcode.selectors import trajectory_get_for
+from kindveilig.verwijsindex.services import can_act_on
 
 from .common import CASE_ROLES, load, regie_rule, to_detail
 

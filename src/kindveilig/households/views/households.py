@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.core.forms import apply_errors
 from kindveilig.households import selectors, services
 from kindveilig.households.chronology import household_timeline
 from kindveilig.households.forms import (
@@ -26,7 +27,6 @@ from kindveilig.households.forms import (
 )
 from kindveilig.households.models import Gezag, MemberRole, Phase
 from kindveilig.households.services.emergency import break_glass_minutes
-from kindveilig.meldcode.forms import apply_errors
 from kindveilig.meldcode.selectors import trajectory_get_for
 
 from .common import CASE_ROLES, household_rule, load, regie_rule, to_detail

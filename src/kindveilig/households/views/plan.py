@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.core.forms import apply_errors
 from kindveilig.households import selectors, services
 from kindveilig.households.forms import (
     ItemStatusForm,
@@ -20,7 +21,6 @@ from kindveilig.households.forms import (
     PlanNoteForm,
 )
 from kindveilig.households.models import ItemKind, ItemStatus, MemberRole
-from kindveilig.meldcode.forms import apply_errors
 
 from .common import household_rule, load, regie_rule, to_detail
 

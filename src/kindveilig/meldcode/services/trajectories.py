@@ -10,7 +10,6 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
-from kindveilig.chain.services import signal_register
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
 from kindveilig.meldcode.afwegingskader import advise
@@ -33,6 +32,7 @@ from kindveilig.meldcode.models.choices import (
 from kindveilig.organisations.models import Sector
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
+from kindveilig.verwijsindex.services import signal_register
 
 from . import notifications
 from .common import (

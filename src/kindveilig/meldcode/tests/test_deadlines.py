@@ -11,13 +11,15 @@ import time_machine
 from conftest import Persona
 
 from kindveilig.access.actor import Actor
+from kindveilig.core.calendar import (
+    add_working_days,
+    dutch_public_holidays,
+    easter_sunday,
+)
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.deadline_selectors import deadline_overview_for
 from kindveilig.meldcode.deadlines import (
     DEFAULT_STEP_DAYS,
-    add_working_days,
-    dutch_public_holidays,
-    easter_sunday,
     feedback_due,
     step_days_by_type,
     step_days_for,

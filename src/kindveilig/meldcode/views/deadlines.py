@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import URLPattern, path
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
-from kindveilig.core.http import AuthenticatedRequest
 from kindveilig.meldcode.deadline_selectors import deadline_overview_for
 
 

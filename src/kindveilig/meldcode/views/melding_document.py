@@ -27,6 +27,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.decorators import rule
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import User
 from kindveilig.accounts.services import (
@@ -37,7 +38,6 @@ from kindveilig.accounts.services import (
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 from kindveilig.core.forms import KindveiligForm
-from kindveilig.core.http import AuthenticatedRequest
 from kindveilig.meldcode.melding_document import (
     child_person_ids,
     melding_document_build,

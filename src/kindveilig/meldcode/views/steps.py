@@ -12,7 +12,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.core.forms import apply_errors
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.attachments import attachment_get_for, attachment_read
@@ -25,7 +26,6 @@ from kindveilig.meldcode.forms import (
     MarkFormSet,
     ObservationForm,
     SkipForm,
-    apply_errors,
 )
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.services.entries import (

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
-from kindveilig.core.http import AuthenticatedRequest
+from kindveilig.core.forms import apply_errors
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.forms import (
@@ -21,7 +22,6 @@ from kindveilig.meldcode.forms import (
     MeldplichtForm,
     StartForm,
     VersionedForm,
-    apply_errors,
 )
 from kindveilig.meldcode.models.choices import Status, Step
 from kindveilig.meldcode.selectors import (

@@ -27,8 +27,8 @@ from decimal import Decimal
 
 from kindveilig.organisations.models import Municipality, Organisation, OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory, den_haag
-from kindveilig.registry import services
-from kindveilig.registry.tests.factories import (
+from kindveilig.readiness import services
+from kindveilig.readiness.tests.factories import (
     add_course,
     add_vog,
     adopt_meldcode,

@@ -12,7 +12,7 @@ from kindveilig.monitor.charts import (
     TrendPoint,
     trend_chart,
 )
-from kindveilig.registry.expiry import add_months
+from kindveilig.readiness.expiry import add_months
 
 
 def point(month: dt.date, organisations: int, meldcode: int) -> TrendPoint:

@@ -15,7 +15,7 @@ from kindveilig.monitor.selectors import trend_for
 from kindveilig.monitor.services import coverage_snapshot_take
 from kindveilig.monitor.tasks import take_coverage_snapshot
 from kindveilig.organisations.models import Sector
-from kindveilig.registry.selectors import coverage_counts
+from kindveilig.readiness.selectors import coverage_counts
 
 from . import dataset
 from .dataset import NOW, TODAY, Dataset
@@ -136,5 +136,6 @@ def test_the_task_and_the_enqueue_command(settings: object, data: Dataset) -> No
         assert result.status == TaskResultStatus.SUCCESSFUL
         assert result.return_value >= 5
         out = StringIO()
-        call_command("enqueue_monitor_tasks", stdout=out)
+        call_command("enqueue_daily_tasks", stdout=out)
+    assert "kindveilig.monitor.tasks.take_coverage_snapshot" in out.getvalue()
     assert CoverageSnapshot.objects.filter(month=dt.date(2026, 6, 1)).count() >= 5

@@ -12,9 +12,9 @@ from kindveilig.demo.readiness_builders import ensure_readiness
 from kindveilig.monitor.models import CoverageSnapshot
 from kindveilig.monitor.selectors import trend_for
 from kindveilig.organisations.models import Municipality, Organisation
-from kindveilig.registry.models import Qualification
-from kindveilig.registry.reminders import due_reminders
-from kindveilig.registry.selectors import coverage_counts
+from kindveilig.readiness.models import Qualification
+from kindveilig.readiness.reminders import due_reminders
+from kindveilig.readiness.selectors import coverage_counts
 
 pytestmark = [pytest.mark.django_db]
 

@@ -10,9 +10,9 @@ from django.test import Client, override_settings
 
 import pytest
 
-from kindveilig.chain.models import Match
 from kindveilig.organisations.models import OrganisationType
 from kindveilig.scale.generator import generate_population
+from kindveilig.verwijsindex.models import Match
 
 pytestmark = [pytest.mark.django_db]
 

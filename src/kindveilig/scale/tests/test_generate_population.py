@@ -18,8 +18,6 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditChainHead, AuditEvent
 from kindveilig.audit.selectors import audit_log_verify
-from kindveilig.chain.models import Match, Signal, SignalStatus
-from kindveilig.chain.services import ChildSignalInput, signal_register_for_child
 from kindveilig.core.crypto import blind_index
 from kindveilig.core.validators import is_valid_bsn
 from kindveilig.households.models import (
@@ -36,8 +34,10 @@ from kindveilig.persons.models import Person
 from kindveilig.scale.bench import log_in
 from kindveilig.scale.generator import generate_population
 from kindveilig.scale.report import write_report
-from kindveilig.youthmessages.models import PublicChannel, Sender, YouthConversation
-from kindveilig.youthmessages.services import retention_days
+from kindveilig.verwijsindex.models import Match, Signal, SignalStatus
+from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
+from kindveilig.youth.messages.models import PublicChannel, Sender, YouthConversation
+from kindveilig.youth.messages.services import retention_days
 
 pytestmark = [pytest.mark.django_db]
 

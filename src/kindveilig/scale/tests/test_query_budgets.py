@@ -64,7 +64,7 @@ def _urls(persona: Persona) -> dict[str, str]:
     assert person is not None
     one = {"public_id": busiest.public_id}
     return {
-        "start page": reverse("core:home"),
+        "start page": reverse("portal:home"),
         "trajectory list": reverse("meldcode:trajectory-list"),
         "trajectory detail": reverse("meldcode:trajectory-detail", kwargs=one),
         "trajectory chronology": reverse("meldcode:trajectory-chronology", kwargs=one),

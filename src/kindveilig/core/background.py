@@ -1,0 +1,61 @@
+"""Background work without import cycles: the one way a service enqueues a task,
+and the registry of daily tasks that ``manage.py enqueue_daily_tasks`` runs.
+
+Services never import task modules (a task module imports its services, so the
+reverse import would be a cycle). They name the task by its dotted path instead,
+and ``enqueue_on_commit`` resolves it only once the transaction has committed: a
+task never runs on rows that were rolled back, and a failure to enqueue is logged
+without undoing the user's work.
+"""
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.tasks import Task
+from django.utils.module_loading import import_string
+
+__all__ = [
+    "daily_task_paths",
+    "enqueue_daily_tasks",
+    "enqueue_on_commit",
+    "register_daily_task",
+]
+
+logger = logging.getLogger(__name__)
+
+_DAILY_TASKS: list[str] = []
+
+
+def _task(path: str) -> Task[Any, Any]:
+    task = import_string(path)
+    assert isinstance(task, Task), f"{path} is not a task"
+    return task
+
+
+def enqueue_on_commit(path: str, *args: object, **kwargs: object) -> None:
+    """Enqueue the task at ``path`` with these arguments after the current
+    transaction commits (at once when there is none)."""
+
+    def enqueue() -> None:
+        try:
+            _task(path).enqueue(*args, **kwargs)
+        except Exception:  # the user's write stands; the log says what was lost
+            logger.exception("Could not enqueue task %s", path)
+
+    transaction.on_commit(enqueue)
+
+
+def register_daily_task(path: str) -> None:
+    """Called from an ``AppConfig.ready()``: run the task at ``path`` once a day."""
+    if path not in _DAILY_TASKS:
+        _DAILY_TASKS.append(path)
+
+
+def daily_task_paths() -> tuple[str, ...]:
+    return tuple(_DAILY_TASKS)
+
+
+def enqueue_daily_tasks() -> list[tuple[str, str]]:
+    """Enqueue every registered daily task; returns (path, task result id) pairs."""
+    return [(path, str(_task(path).enqueue().id)) for path in _DAILY_TASKS]

@@ -1,0 +1,60 @@
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.organisations.models import OrganisationType
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url: str
+    active: bool
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    actor = getattr(request, "actor", None)
+    if actor is None:
+        return {"nav_items": []}
+    entries: list[tuple[str | Promise, str]] = [(_("Start"), "portal:home")]
+    if actor.role in CASE_ROLES:
+        entries.append((_("Meldcode"), "meldcode:trajectory-list"))
+        entries.append((_("Households"), "households:household-list"))
+        entries.append((_("Chain"), "verwijsindex:share-list"))
+    if actor.role in CASE_ROLES or actor.role == Role.FUNCTIONEEL_BEHEERDER:
+        entries.append((_("Persons"), "persons:person-list"))
+    if actor.role in {
+        Role.FUNCTIONEEL_BEHEERDER,
+        Role.GEMEENTE_ANALIST,
+        Role.AANDACHTSFUNCTIONARIS,
+    }:
+        entries.append((_("Organisations"), "organisations:organisation-list"))
+    if actor.role == Role.AANDACHTSFUNCTIONARIS:
+        entries.append((_("Messages from children"), "youthstaff:inbox"))
+    if actor.role in {Role.AANDACHTSFUNCTIONARIS, Role.FUNCTIONEEL_BEHEERDER}:
+        entries.append((_("Meldcode readiness"), "readiness:readiness"))
+    if actor.role == Role.GEMEENTE_ANALIST or (
+        actor.role == Role.FUNCTIONEEL_BEHEERDER
+        and actor.organisation.type == OrganisationType.GEMEENTE
+    ):
+        entries.append((_("Meldcode coverage"), "monitor:coverage"))
+    if actor.role in {Role.AANDACHTSFUNCTIONARIS, Role.GEMEENTE_ANALIST}:
+        entries.append((_("Learning"), "learning:themes"))
+    if actor.role == Role.FUNCTIONEEL_BEHEERDER:
+        entries.append((_("Staff"), "accounts:member-list"))
+        entries.append((_("Helplines"), "youthstaff:service-list"))
+        entries.append((_("Danger words"), "youthstaff:danger-patterns"))
+    items = []
+    for label, name in entries:
+        url = reverse(name)
+        active = (
+            request.path == url
+            if name == "portal:home"
+            else request.path.startswith(url)
+        )
+        items.append(NavItem(label=label, url=url, active=active))
+    return {"nav_items": items}

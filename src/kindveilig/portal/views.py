@@ -1,0 +1,36 @@
+"""The portal: the start page every staff role lands on, and the health check."""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from kindveilig.access.decorators import public, rule
+from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.access.roles import ALL_ROLES, Role
+from kindveilig.organisations.selectors import organisation_counts_per_municipality
+
+logger = logging.getLogger(__name__)
+
+
+@rule(*ALL_ROLES, relation="none: the start page shows no personal data")
+def home(request: AuthenticatedRequest) -> HttpResponse:
+    context: dict[str, object] = {"actor": request.actor}
+    if request.actor.role == Role.GEMEENTE_ANALIST:
+        context["counts"] = organisation_counts_per_municipality()
+    return render(request, "portal/home.html", context)
+
+
+@public
+def healthz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("Health check: database unreachable")
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable"}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,460 @@
+"""Writes of the chain: shares with a legal basis, signals and their matches, and
+the Verwijsindex retention (2 years active, 5 years archived, then deleted)."""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kindveilig.access.actor import Actor
+from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.accounts.models import Membership, User
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+from kindveilig.core.background import enqueue_on_commit
+from kindveilig.core.crypto import blind_index
+from kindveilig.meldcode.models import Trajectory
+from kindveilig.organisations.models import Organisation
+from kindveilig.persons.models import Person
+from kindveilig.persons.services import person_create
+
+from .models import LegalBasis, Match, MatchNotice, Share, Signal, SignalStatus
+
+__all__ = [
+    "ChildSignalInput",
+    "match_notices_mark_seen",
+    "share_create",
+    "share_revoke",
+    "signal_end",
+    "signal_register",
+    "signal_register_for_child",
+    "signals_apply_retention",
+]
+
+logger = logging.getLogger(__name__)
+
+VERWIJSINDEX_MAX_AGE = 23
+CONSENT_AGE = 16
+
+
+def signal_active_days() -> int:
+    return int(getattr(settings, "KINDVEILIG_SIGNAL_ACTIVE_DAYS", 730))
+
+
+def signal_archive_days() -> int:
+    return int(getattr(settings, "KINDVEILIG_SIGNAL_ARCHIVE_DAYS", 1826))
+
+
+def age_on(date_of_birth: dt.date, day: dt.date) -> int:
+    years = day.year - date_of_birth.year
+    if (day.month, day.day) < (date_of_birth.month, date_of_birth.day):
+        years -= 1
+    return years
+
+
+def is_active_member(user: User, organisation: Organisation) -> bool:
+    return Membership.objects.filter(
+        user=user,
+        organisation=organisation,
+        is_active=True,
+        role__in=[str(role) for role in CASE_ROLES],
+    ).exists()
+
+
+def can_act_on(actor: Actor, trajectory: Trajectory) -> bool:
+    """meldcode's rule for writing (owner or aandachtsfunctionaris of the owner
+    organisation). Imported here, not at the top: meldcode's trajectory_start
+    imports this module."""
+    from kindveilig.meldcode.services.common import can_act_on as meldcode_can_act
+
+    return meldcode_can_act(actor, trajectory)
+
+
+def _children(trajectory: Trajectory) -> list[Person]:
+    return [link.person for link in trajectory.children.select_related("person")]
+
+
+# --- Shares ----------------------------------------------------------------
+
+
+@transaction.atomic
+def share_create(
+    *,
+    actor: Actor,
+    trajectory: Trajectory,
+    to_organisation: Organisation,
+    legal_basis: str,
+    to_user: User | None = None,
+    consent_given_by: str = "",
+    consent_given_on: dt.date | None = None,
+    reason: str = "",
+) -> Share:
+    """Make a trajectory readable for another organisation, with its legal basis.
+
+    Only who may act on the trajectory may share it. Consent needs who gave it and
+    when; the young person's own consent needs every child to be 16 or older;
+    sharing without consent (meldrecht, necessity) needs the reason.
+    """
+    if not can_act_on(actor, trajectory):
+        raise ValidationError(_("You may not share this trajectory."), code="forbidden")
+    errors: dict[str, object] = {}
+    if to_organisation.pk == actor.organisation_id:
+        errors["to_organisation"] = _("Choose another organisation than your own.")
+    if to_user is not None and not is_active_member(to_user, to_organisation):
+        errors["to_user"] = _("This person does not work for that organisation.")
+    if legal_basis not in LegalBasis.values:
+        errors["legal_basis"] = _("Choose the legal basis for sharing.")
+    if legal_basis in (LegalBasis.CONSENT_PARENTS, LegalBasis.CONSENT_YOUTH):
+        if not consent_given_by.strip():
+            errors["consent_given_by"] = _("Say who gave consent.")
+        if consent_given_on is None:
+            errors["consent_given_on"] = _("Say when consent was given.")
+        elif consent_given_on > timezone.localdate():
+            errors["consent_given_on"] = _("This date is in the future.")
+    if legal_basis == LegalBasis.CONSENT_YOUTH:
+        day = consent_given_on or timezone.localdate()
+        for child in _children(trajectory):
+            if child.date_of_birth is None or age_on(child.date_of_birth, day) < (
+                CONSENT_AGE
+            ):
+                errors["legal_basis"] = _(
+                    "A young person can only consent from the age of 16; ask the "
+                    "parents, or record why you share without consent."
+                )
+    if legal_basis == LegalBasis.MELDRECHT and not reason.strip():
+        errors["reason"] = _(
+            "Say why sharing without consent is necessary (meldrecht or necessity)."
+        )
+    if (
+        not errors
+        and Share.objects.filter(
+            trajectory=trajectory,
+            to_organisation=to_organisation,
+            to_user=to_user,
+            revoked_at__isnull=True,
+        ).exists()
+    ):
+        errors["to_organisation"] = _("This trajectory is already shared with them.")
+    if errors:
+        raise ValidationError({key: [value] for key, value in errors.items()})
+    share = Share(
+        trajectory=trajectory,
+        from_organisation=actor.organisation,
+        shared_by=actor.user,
+        to_organisation=to_organisation,
+        to_user=to_user,
+        legal_basis=legal_basis,
+        consent_given_by=consent_given_by.strip(),
+        consent_given_on=consent_given_on,
+        reason=reason.strip(),
+    )
+    share.full_clean()
+    share.save()
+    _audit_share(actor, share, AuditAction.CREATE)
+    return share
+
+
+def _audit_share(actor: Actor, share: Share, action: AuditAction) -> None:
+    items = [
+        AuditItem(obj=share, person_id=child.public_id)
+        for child in _children(share.trajectory)
+    ]
+    audit_record_many(
+        actor=actor,
+        action=action,
+        items=items,
+        reason=f"share: {share.legal_basis}",
+    )
+
+
+@transaction.atomic
+def share_revoke(*, actor: Actor, share: Share) -> Share:
+    """The sharer ends a share; the receiver may also decline it."""
+    if share.revoked_at is not None:
+        return share
+    declined = share.to_organisation_id == actor.organisation_id
+    if not (declined or can_act_on(actor, share.trajectory)):
+        raise ValidationError(_("You may not revoke this share."), code="forbidden")
+    share.revoked_at = timezone.now()
+    share.revoked_by = actor.user
+    share.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+    _audit_share(actor, share, AuditAction.UPDATE)
+    return share
+
+
+# --- Signals and matches ------------------------------------------------------
+
+
+def _source_ref(source: models.Model | None) -> tuple[str, str]:
+    if source is None:
+        return "", ""
+    return (
+        source._meta.label_lower,
+        str(getattr(source, "public_id", None) or source.pk),
+    )
+
+
+def _own_active_signal(actor: Actor, person: Person) -> Signal | None:
+    queryset = Signal.objects.select_for_update().filter(
+        organisation_id=actor.organisation_id,
+        contact_user_id=actor.user.pk,
+        status=SignalStatus.ACTIVE,
+    )
+    if person.bsn_index:
+        return queryset.filter(bsn_index=person.bsn_index).first()
+    return queryset.filter(bsn_index="", person=person).first()
+
+
+@transaction.atomic
+def signal_register(
+    *,
+    actor: Actor,
+    person: Person,
+    source: models.Model | None = None,
+    is_regie: bool = False,
+    contact_phone: str = "",
+    parents_informed: bool = False,
+) -> Signal:
+    """Record that the actor is involved with this child, and match it.
+
+    A second signal of the same contact person about the same child renews the
+    first. When another organisation has an active signal with the same BSN
+    blind index (one indexed lookup), both contact persons are told who else is
+    involved: never the content. A child without a BSN cannot be matched.
+    """
+    now = timezone.now()
+    active_until = now + dt.timedelta(days=signal_active_days())
+    existing = _own_active_signal(actor, person)
+    if existing is not None:
+        existing.active_until = max(existing.active_until, active_until)
+        existing.is_regie = existing.is_regie or is_regie
+        existing.contact_phone = contact_phone.strip() or existing.contact_phone
+        existing.parents_informed = existing.parents_informed or parents_informed
+        existing.save(
+            update_fields=[
+                "active_until",
+                "is_regie",
+                "contact_phone",
+                "parents_informed",
+                "updated_at",
+            ]
+        )
+        return existing
+    source_type, source_id = _source_ref(source)
+    signal = Signal(
+        person=person,
+        bsn_index=person.bsn_index,
+        organisation=actor.organisation,
+        contact_user=actor.user,
+        contact_phone=contact_phone.strip(),
+        source_type=source_type,
+        source_id=source_id,
+        is_regie=is_regie,
+        parents_informed=parents_informed,
+        active_until=active_until,
+    )
+    # The partial unique indexes guard one active signal per contact and child;
+    # the lookup above already found none, the related rows are in hand and the
+    # public id is a fresh UUID: skip full_clean's queries, check the values.
+    signal.full_clean(
+        exclude=["person", "organisation", "contact_user"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    signal.save()
+    # The signal's record and its matches' records in one write to the chain.
+    created = AuditItem(obj=signal, person_id=person.public_id, reason="")
+    audit_record_many(
+        actor=actor,
+        action=AuditAction.CREATE,
+        items=[created, *_match(actor, signal)],
+        reason="verwijsindex match",
+    )
+    return signal
+
+
+def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
+    """Match the signal with other organisations' active signals for the same
+    child and tell both contacts; returns the audit records to write (the caller
+    writes them with the signal's own)."""
+    if not signal.bsn_index:
+        return []
+    others = list(
+        Signal.objects.select_related("person")
+        .filter(bsn_index=signal.bsn_index, status=SignalStatus.ACTIVE)
+        .exclude(organisation_id=signal.organisation_id)
+    )
+    if not others:
+        return []
+    matches = Match.objects.bulk_create(
+        Match(
+            first_id=min(signal.pk, other.pk),
+            second_id=max(signal.pk, other.pk),
+        )
+        for other in others
+    )
+    notices: list[MatchNotice] = []
+    for match, other in zip(matches, others, strict=True):
+        if other.contact_user_id == signal.contact_user_id:
+            continue
+        notices.append(
+            MatchNotice(
+                match=match,
+                user_id=signal.contact_user_id,
+                own_signal=signal,
+                other_signal=other,
+            )
+        )
+        notices.append(
+            MatchNotice(
+                match=match,
+                user_id=other.contact_user_id,
+                own_signal=other,
+                other_signal=signal,
+            )
+        )
+    created = MatchNotice.objects.bulk_create(notices)
+    notice_ids = [notice.pk for notice in created]
+    enqueue_on_commit(
+        "kindveilig.verwijsindex.tasks.send_match_emails", notice_ids=notice_ids
+    )
+    return [
+        AuditItem(obj=match, person_id=signal.person.public_id) for match in matches
+    ] + [
+        AuditItem(obj=match, person_id=other.person.public_id)
+        for match, other in zip(matches, others, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class ChildSignalInput:
+    given_name: str
+    family_name: str
+    bsn: str
+    date_of_birth: dt.date | None = None
+    contact_phone: str = ""
+    parents_informed: bool = False
+
+
+@transaction.atomic
+def signal_register_for_child(*, actor: Actor, data: ChildSignalInput) -> Signal:
+    """A signal registered by hand: the organisation's own record of the child is
+    found by BSN (or created), then ``signal_register`` matches it."""
+    if actor.role not in CASE_ROLES:
+        raise ValidationError(_("Your role cannot register signals."), code="forbidden")
+    if data.date_of_birth is not None:
+        if data.date_of_birth > timezone.localdate():
+            raise ValidationError({"date_of_birth": [_("This date is in the future.")]})
+        if age_on(data.date_of_birth, timezone.localdate()) > VERWIJSINDEX_MAX_AGE:
+            raise ValidationError(
+                {
+                    "date_of_birth": [
+                        _("Signals are for children and young people up to 23.")
+                    ]
+                }
+            )
+    index = blind_index(data.bsn)
+    person = Person.objects.filter(
+        bsn_index=index, registered_by_id=actor.organisation_id
+    ).first()
+    if person is None:
+        person = person_create(
+            actor=actor,
+            organisation=actor.organisation,
+            given_name=data.given_name,
+            family_name=data.family_name,
+            date_of_birth=data.date_of_birth,
+            bsn=data.bsn,
+        )
+    return signal_register(
+        actor=actor,
+        person=person,
+        contact_phone=data.contact_phone,
+        parents_informed=data.parents_informed,
+    )
+
+
+def _archive_fields(now: dt.datetime) -> dict[str, object]:
+    return {
+        "status": SignalStatus.ARCHIVED,
+        "archived_at": now,
+        "delete_after": now + dt.timedelta(days=signal_archive_days()),
+    }
+
+
+@transaction.atomic
+def signal_end(*, actor: Actor, signal: Signal) -> Signal:
+    """The contact person (or the aandachtsfunctionaris) is no longer involved:
+    the signal goes to the archive, with the same deletion date as an expired one."""
+    own = signal.contact_user_id == actor.user.pk or (
+        actor.role == Role.AANDACHTSFUNCTIONARIS
+        and signal.organisation_id == actor.organisation_id
+    )
+    if not own:
+        raise ValidationError(_("You may not end this signal."), code="forbidden")
+    if signal.status != SignalStatus.ACTIVE:
+        return signal
+    for field, value in _archive_fields(timezone.now()).items():
+        setattr(signal, field, value)
+    signal.save(update_fields=["status", "archived_at", "delete_after", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=signal,
+        person_id=signal.person.public_id,
+        reason="signal ended",
+    )
+    return signal
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    archived: int
+    deleted: int
+
+
+def signals_apply_retention(
+    *, now: dt.datetime | None = None, batch_size: int = 1000
+) -> RetentionResult:
+    """Archive signals past their active period; delete archived signals past
+    their archive period (with their matches and notices). Each deletion leaves
+    an audit record, as the person's log must show it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        archived = Signal.objects.filter(
+            status=SignalStatus.ACTIVE, active_until__lte=now
+        ).update(**_archive_fields(now), updated_at=now)
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Signal.objects.select_related("person")
+                .filter(status=SignalStatus.ARCHIVED, delete_after__lte=now)
+                .order_by("pk")[:batch_size]
+            )
+            if not batch:
+                break
+            audit_record_many(
+                actor=None,
+                action=AuditAction.DELETE,
+                items=[
+                    AuditItem(obj=signal, person_id=signal.person.public_id)
+                    for signal in batch
+                ],
+                reason="verwijsindex retention",
+            )
+            Signal.objects.filter(pk__in=[signal.pk for signal in batch]).delete()
+            deleted += len(batch)
+    return RetentionResult(archived=archived, deleted=deleted)
+
+
+@transaction.atomic
+def match_notices_mark_seen(*, actor: Actor) -> int:
+    return MatchNotice.objects.filter(user=actor.user, seen_at__isnull=True).update(
+        seen_at=timezone.now()
+    )

@@ -1,0 +1,580 @@
+"""Every write of Praat erover: a child starts or continues a conversation, staff
+answer, mark misuse, open a meldcode trajectory; old conversations are purged.
+
+Children act without an account: their writes are audited with no actor. Staff
+writes name the actor; the audited object is always the conversation.
+"""
+
+import hashlib
+import hmac
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kindveilig.access.actor import Actor
+from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+from kindveilig.core.background import enqueue_on_commit
+from kindveilig.meldcode.models import Trajectory
+from kindveilig.meldcode.models.choices import Origin, Source
+from kindveilig.meldcode.services import observation_add, trajectory_start
+from kindveilig.meldcode.services.entries import ObservationInput
+from kindveilig.meldcode.services.trajectories import ChildInput, StartInput
+
+from .codes import PickupCode, code_hash, generate_code
+from .danger import compile_pattern, find_categories
+from .models import (
+    PUBLIC_CODE_PATTERN,
+    ConversationStatus,
+    DangerCategory,
+    DangerPattern,
+    PublicChannel,
+    Sender,
+    YouthConversation,
+    YouthMessage,
+)
+
+__all__ = [
+    "MAX_CONTACT_CHARS",
+    "MAX_FIRST_NAME_CHARS",
+    "MAX_MESSAGE_CHARS",
+    "StartResult",
+    "channel_save",
+    "child_message_add",
+    "conversation_close",
+    "conversation_escalate",
+    "conversation_misuse_mark",
+    "conversation_misuse_unmark",
+    "conversation_start",
+    "conversations_purge",
+    "danger_categories_for",
+    "danger_pattern_save",
+    "retention_days",
+    "staff_answer",
+    "suggested_forms_of_violence",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 5000
+MAX_FIRST_NAME_CHARS = 50
+MAX_CONTACT_CHARS = 200
+# At most one e-mail per organisation per period: a flood must not become a
+# flood of e-mails. The inbox always shows every message.
+NEW_MAIL_EVERY = 60 * 60
+URGENT_MAIL_EVERY = 10 * 60
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS", 60))
+
+
+@dataclass(frozen=True)
+class StartResult:
+    conversation: YouthConversation
+    # The code is shown once; None when the same form was sent again.
+    code: PickupCode | None
+    categories: list[str]
+
+    @property
+    def is_urgent(self) -> bool:
+        return bool(self.categories)
+
+
+def danger_categories_for(*, organisation_id: int, text: str) -> list[str]:
+    """The categories of the shared patterns and the organisation's own."""
+    rows = DangerPattern.objects.filter(
+        Q(organisation_id=organisation_id) | Q(organisation__isnull=True),
+        is_active=True,
+    ).only("pattern", "category")
+    compiled = [
+        compile_pattern(
+            row.pattern,
+            row.category,
+            is_exception=row.category == DangerCategory.HARMLESS,
+        )
+        for row in rows
+    ]
+    return find_categories(text, [c for c in compiled if c is not None])
+
+
+def _check_text(field: str, text: str, limit: int, required: bool) -> str:
+    text = text.strip()
+    if required and not text:
+        raise ValidationError({field: _("Write something first.")})
+    if len(text) > limit:
+        raise ValidationError(
+            {
+                field: _(
+                    "This is too long: at most %(limit)s characters. "
+                    "You can send the rest in a second message."
+                )
+                % {"limit": limit}
+            }
+        )
+    return text
+
+
+def _submission_hash(submission_id: str) -> str:
+    key = hashlib.sha256(
+        f"kindveilig-youth-submission:{settings.SECRET_KEY}".encode()
+    ).digest()
+    return hmac.new(key, submission_id.encode(), hashlib.sha256).hexdigest()
+
+
+def _notify(kind: str, conversation: YouthConversation) -> None:
+    every = URGENT_MAIL_EVERY if kind == "urgent" else NEW_MAIL_EVERY
+    throttle_key = f"youthmail:{kind}:{conversation.organisation_id}"
+    conversation_id = conversation.pk
+
+    def enqueue_unless_throttled() -> None:
+        # After the commit: at most one mail per organisation per period.
+        if cache.add(throttle_key, 1, timeout=every):
+            enqueue_on_commit(
+                "kindveilig.youth.messages.tasks.send_youth_alert",
+                kind=kind,
+                conversation_id=conversation_id,
+            )
+
+    transaction.on_commit(enqueue_unless_throttled)
+
+
+def _merge_categories(conversation: YouthConversation, categories: list[str]) -> None:
+    if categories:
+        conversation.is_urgent = True
+        conversation.danger_categories = sorted(
+            set(conversation.danger_categories) | set(categories)
+        )
+
+
+@transaction.atomic
+def conversation_start(
+    *,
+    channel: PublicChannel,
+    body: str,
+    first_name: str = "",
+    contact: str = "",
+    submission_id: str = "",
+) -> StartResult:
+    """A child's first message: a new conversation and its pick-up code."""
+    body = _check_text("body", body, MAX_MESSAGE_CHARS, required=True)
+    first_name = _check_text("first_name", first_name, MAX_FIRST_NAME_CHARS, False)
+    contact = _check_text("contact", contact, MAX_CONTACT_CHARS, False)
+    if not channel.enabled or not channel.organisation.is_active:
+        raise ValidationError(_("This school or club does not take messages now."))
+    submission = _submission_hash(submission_id) if submission_id else None
+    if submission is not None:
+        existing = YouthConversation.objects.filter(submission_hash=submission).first()
+        if existing is not None:
+            return StartResult(
+                conversation=existing, code=None, categories=existing.danger_categories
+            )
+    categories = danger_categories_for(
+        organisation_id=channel.organisation_id, text=body
+    )
+    now = timezone.now()
+    for _attempt in range(5):
+        code = generate_code()
+        hashed = code_hash(code)
+        if not YouthConversation.objects.filter(code_hash=hashed).exists():
+            break
+    else:  # pragma: no cover - 2**45 codes; five collisions in a row do not happen
+        raise RuntimeError("Could not find a free pick-up code.")
+    conversation = YouthConversation(
+        organisation=channel.organisation,
+        code_hash=hashed,
+        submission_hash=submission,
+        waiting_since=now,
+        last_activity_at=now,
+        first_name=first_name,
+        contact=contact,
+    )
+    _merge_categories(conversation, categories)
+    try:
+        with transaction.atomic():
+            conversation.save()
+    except IntegrityError:
+        # The same form, sent twice at the same moment: the first one wins.
+        existing = YouthConversation.objects.get(submission_hash=submission)
+        return StartResult(
+            conversation=existing, code=None, categories=existing.danger_categories
+        )
+    YouthMessage.objects.create(
+        conversation=conversation,
+        sender=Sender.CHILD,
+        body=body,
+        is_urgent=bool(categories),
+        danger_categories=categories,
+    )
+    audit_record(actor=None, action=AuditAction.CREATE, obj=conversation)
+    _notify("urgent" if categories else "new", conversation)
+    return StartResult(conversation=conversation, code=code, categories=categories)
+
+
+@transaction.atomic
+def child_message_add(*, conversation: YouthConversation, body: str) -> YouthMessage:
+    """The child writes again (after reading an answer, or to add something)."""
+    body = _check_text("body", body, MAX_MESSAGE_CHARS, required=True)
+    conversation = YouthConversation.objects.select_for_update().get(pk=conversation.pk)
+    categories = danger_categories_for(
+        organisation_id=conversation.organisation_id, text=body
+    )
+    now = timezone.now()
+    message = YouthMessage.objects.create(
+        conversation=conversation,
+        sender=Sender.CHILD,
+        body=body,
+        is_urgent=bool(categories),
+        danger_categories=categories,
+    )
+    conversation.last_activity_at = now
+    conversation.waiting_since = conversation.waiting_since or now
+    conversation.status = ConversationStatus.OPEN
+    _merge_categories(conversation, categories)
+    conversation.save(
+        update_fields=[
+            "last_activity_at",
+            "waiting_since",
+            "status",
+            "is_urgent",
+            "danger_categories",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        actor=None, action=AuditAction.UPDATE, obj=conversation, reason="child message"
+    )
+    if categories:
+        _notify("urgent", conversation)
+    return message
+
+
+def _require_staff(actor: Actor, conversation: YouthConversation) -> None:
+    if (
+        conversation.organisation_id != actor.organisation_id
+        or actor.role != Role.AANDACHTSFUNCTIONARIS
+    ):
+        raise ValidationError(_("You may not change this conversation."))
+
+
+@transaction.atomic
+def staff_answer(
+    *, actor: Actor, conversation: YouthConversation, body: str
+) -> YouthMessage:
+    _require_staff(actor, conversation)
+    body = _check_text("body", body, MAX_MESSAGE_CHARS, required=True)
+    message = YouthMessage.objects.create(
+        conversation=conversation, sender=Sender.STAFF, body=body, author=actor.user
+    )
+    conversation.last_activity_at = timezone.now()
+    conversation.waiting_since = None
+    conversation.save(update_fields=["last_activity_at", "waiting_since", "updated_at"])
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, obj=conversation, reason="answer"
+    )
+    return message
+
+
+@transaction.atomic
+def conversation_close(
+    *, actor: Actor, conversation: YouthConversation, closed: bool = True
+) -> YouthConversation:
+    """Close (or reopen) a conversation. A child who writes again reopens it."""
+    _require_staff(actor, conversation)
+    conversation.status = (
+        ConversationStatus.CLOSED if closed else ConversationStatus.OPEN
+    )
+    conversation.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=conversation,
+        reason="closed" if closed else "reopened",
+    )
+    return conversation
+
+
+@transaction.atomic
+def conversation_misuse_mark(
+    *, actor: Actor, conversation: YouthConversation, reason: str
+) -> YouthConversation:
+    """Mark as misuse (a prank, or used to bully someone): counted, kept, and
+    deleted only by the normal retention period, never silently."""
+    _require_staff(actor, conversation)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why this is misuse.")})
+    if conversation.is_misuse:
+        raise ValidationError(_("This conversation is already marked as misuse."))
+    conversation.is_misuse = True
+    conversation.misuse_marked_by = actor.user
+    conversation.misuse_marked_at = timezone.now()
+    conversation.misuse_reason = reason[:1000]
+    conversation.save(
+        update_fields=[
+            "is_misuse",
+            "misuse_marked_by",
+            "misuse_marked_at",
+            "misuse_reason",
+            "updated_at",
+        ]
+    )
+    PublicChannel.objects.filter(organisation_id=conversation.organisation_id).update(
+        misuse_count=F("misuse_count") + 1
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=conversation,
+        reason=f"marked as misuse: {reason[:200]}",
+    )
+    return conversation
+
+
+@transaction.atomic
+def conversation_misuse_unmark(
+    *, actor: Actor, conversation: YouthConversation
+) -> YouthConversation:
+    """Undo a wrong misuse mark; the audit log keeps both."""
+    _require_staff(actor, conversation)
+    if not conversation.is_misuse:
+        return conversation
+    conversation.is_misuse = False
+    conversation.misuse_marked_by = None
+    conversation.misuse_marked_at = None
+    conversation.misuse_reason = ""
+    conversation.save(
+        update_fields=[
+            "is_misuse",
+            "misuse_marked_by",
+            "misuse_marked_at",
+            "misuse_reason",
+            "updated_at",
+        ]
+    )
+    PublicChannel.objects.filter(
+        organisation_id=conversation.organisation_id, misuse_count__gt=0
+    ).update(misuse_count=F("misuse_count") - 1)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=conversation,
+        reason="misuse mark undone",
+    )
+    return conversation
+
+
+@transaction.atomic
+def conversation_escalate(
+    *,
+    actor: Actor,
+    conversation: YouthConversation,
+    given_name: str,
+    family_name: str,
+    forms_of_violence: list[str],
+) -> Trajectory:
+    """Open a meldcode trajectory from the conversation. The child's own words
+    become a step-1 signal with the child as its source; the child's name is not
+    known, so the professional gives a placeholder and completes it later."""
+    _require_staff(actor, conversation)
+    if conversation.trajectory_id is not None:
+        raise ValidationError(
+            _("A meldcode trajectory was already opened from this conversation.")
+        )
+    child_messages = list(
+        conversation.messages.filter(sender=Sender.CHILD).order_by("created_at", "pk")
+    )
+    if not child_messages:  # pragma: no cover - a conversation starts with one
+        raise ValidationError(_("The child has not written anything yet."))
+    reference = str(conversation.public_id)[:8]
+    categories = ", ".join(
+        str(DangerCategory(c).label) for c in conversation.danger_categories
+    )
+    worry = _(
+        "A child wrote to us through Praat erover, the anonymous message channel "
+        "(conversation %(reference)s)."
+    ) % {"reference": reference}
+    if categories:
+        worry += " " + _("Danger words found: %(categories)s.") % {
+            "categories": categories
+        }
+    trajectory = trajectory_start(
+        actor=actor,
+        data=StartInput(
+            origin=Origin.WORRY,
+            worry=worry,
+            forms_of_violence=forms_of_violence,
+            children=[ChildInput(given_name=given_name, family_name=family_name)],
+        ),
+    )
+    first = timezone.localtime(child_messages[0].created_at)
+    observation_add(
+        actor=actor,
+        trajectory=trajectory,
+        data=ObservationInput(
+            observed_on=first.date(),
+            observed_by=actor.user.full_name or actor.user.email,
+            source=Source.CHILD,
+            facts=ngettext(
+                "The child wrote %(count)s message through Praat erover, on "
+                "%(date)s. The child's own words are quoted as they were written. "
+                "The child's name is not known yet.",
+                "The child wrote %(count)s messages through Praat erover, from "
+                "%(date)s. The child's own words are quoted as they were written. "
+                "The child's name is not known yet.",
+                len(child_messages),
+            )
+            % {"count": len(child_messages), "date": first.strftime("%d-%m-%Y")},
+            child_quote="\n\n".join(message.body for message in child_messages),
+        ),
+    )
+    conversation.trajectory = trajectory
+    conversation.save(update_fields=["trajectory", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=conversation,
+        reason="meldcode trajectory opened",
+    )
+    return trajectory
+
+
+# What the danger words suggest for the trajectory's forms of violence; the
+# professional confirms or changes it.
+SUGGESTED_FORMS: dict[str, list[str]] = {
+    DangerCategory.VIOLENCE: ["physical"],
+    DangerCategory.SEXUAL: ["sexual"],
+}
+
+
+def suggested_forms_of_violence(conversation: YouthConversation) -> list[str]:
+    return sorted(
+        {
+            form
+            for category in conversation.danger_categories
+            for form in SUGGESTED_FORMS.get(category, [])
+        }
+    )
+
+
+def conversations_purge(*, now: datetime | None = None, days: int | None = None) -> int:
+    """Delete conversations without activity for ``days`` (default: the setting).
+
+    Each deletion is an audit record without actor, so nothing disappears
+    silently. Words copied into a meldcode trajectory stay there, under the
+    meldcode's own retention."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=days if days is not None else retention_days())
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                YouthConversation.objects.select_for_update(skip_locked=True)
+                .filter(last_activity_at__lt=cutoff)
+                .order_by("pk")[:500]
+            )
+            if not batch:
+                return deleted
+            audit_record_many(
+                actor=None,
+                action=AuditAction.DELETE,
+                items=[AuditItem(obj=c, person_id=None) for c in batch],
+                reason=f"no activity for {(now - cutoff).days} days",
+            )
+            YouthConversation.objects.filter(pk__in=[c.pk for c in batch]).delete()
+            deleted += len(batch)
+
+
+def _require_channel_admin(actor: Actor) -> None:
+    if actor.role not in (Role.AANDACHTSFUNCTIONARIS, Role.FUNCTIONEEL_BEHEERDER):
+        raise ValidationError(_("You may not change the channel."))
+
+
+@transaction.atomic
+def channel_save(
+    *, actor: Actor, public_code: str, display_name: str, enabled: bool
+) -> PublicChannel:
+    """Create or change the organisation's public channel."""
+    _require_channel_admin(actor)
+    code = re.sub(r"[\s-]", "", public_code).upper()
+    if not re.fullmatch(PUBLIC_CODE_PATTERN, code):
+        raise ValidationError(
+            {"public_code": _("Use 3 to 20 capital letters or digits, without spaces.")}
+        )
+    taken = PublicChannel.objects.filter(public_code=code).exclude(
+        organisation_id=actor.organisation_id
+    )
+    if taken.exists():
+        raise ValidationError(
+            {"public_code": _("Another organisation already uses this code.")}
+        )
+    channel = PublicChannel.objects.filter(
+        organisation_id=actor.organisation_id
+    ).first() or PublicChannel(organisation_id=actor.organisation_id)
+    created = channel.pk is None
+    channel.public_code = code
+    channel.display_name = display_name.strip()
+    channel.enabled = enabled
+    channel.full_clean()
+    channel.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=channel,
+    )
+    return channel
+
+
+@transaction.atomic
+def danger_pattern_save(
+    *,
+    actor: Actor,
+    pattern: DangerPattern | None,
+    text: str,
+    category: str,
+    is_active: bool,
+    note: str = "",
+) -> DangerPattern:
+    """Add or change one of the organisation's own patterns (functioneel beheerder).
+    The shared patterns change through code and a data migration only."""
+    if actor.role != Role.FUNCTIONEEL_BEHEERDER:
+        raise ValidationError(_("Only the functioneel beheerder changes danger words."))
+    if pattern is not None and pattern.organisation_id != actor.organisation_id:
+        raise ValidationError(_("Shared danger words change through an update only."))
+    text = " ".join(text.split())
+    if compile_pattern(text, category) is None:
+        raise ValidationError({"pattern": _("Write at least one word.")})
+    duplicate = DangerPattern.objects.filter(
+        organisation_id=actor.organisation_id, pattern=text
+    )
+    if pattern is not None:
+        duplicate = duplicate.exclude(pk=pattern.pk)
+    if duplicate.exists():
+        raise ValidationError({"pattern": _("Your organisation already has this one.")})
+    created = pattern is None
+    if pattern is None:
+        pattern = DangerPattern(organisation_id=actor.organisation_id)
+    pattern.pattern = text
+    pattern.category = category
+    pattern.is_active = is_active
+    pattern.note = note.strip()
+    pattern.updated_by = actor.user
+    pattern.full_clean()
+    pattern.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=pattern,
+    )
+    return pattern

@@ -1,0 +1,22 @@
+"""Praat erover, mounted at ``settings.KINDVEILIG_YOUTH_PATH`` (namespace "youth").
+
+Paths are neutral on purpose: nothing in a URL (which stays in the browser
+history) says what a child was looking for, wrote, or to whom.
+"""
+
+from django.urls import URLPattern, URLResolver, path
+
+from .views import messages, pages
+
+app_name = "youth"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", pages.start, name="start"),
+    path("hulp/", pages.hulpwijzer, name="hulpwijzer"),
+    path("hulplijnen/", pages.help_list, name="help-list"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("weg/", pages.quick_exit, name="quick-exit"),
+    path("bericht/", messages.message_start, name="message-start"),
+    path("bericht/schrijven/", messages.message_write, name="message-write"),
+    path("bericht/lezen/", messages.message_read, name="message-read"),
+]

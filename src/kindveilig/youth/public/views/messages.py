@@ -1,0 +1,225 @@
+"""The children's pages: choose a school or club, write, keep the code, read.
+
+No JavaScript, no cookies: the forms are POSTed without a CSRF token
+(``csrf_exempt``), because a child has no session or other credential that a
+forged request could borrow; abuse is held back by a honeypot field and a rate
+limit per client instead (docs/youth-messages.md). The pick-up code only ever
+travels in a POST body and in the page itself, never in a URL.
+"""
+
+import secrets
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from kindveilig.access.decorators import public
+from kindveilig.core.forms import apply_errors
+from kindveilig.youth.messages.codes import PickupCode, generate_code, parse_code
+from kindveilig.youth.messages.forms import ChooseForm, ReadForm, ReplyForm, WriteForm
+from kindveilig.youth.messages.models import PublicChannel, Sender
+from kindveilig.youth.messages.ratelimit import Action, hit, is_limited
+from kindveilig.youth.messages.selectors import (
+    channel_by_code,
+    channels_search,
+    conversation_by_code,
+    messages_of,
+)
+from kindveilig.youth.messages.services import (
+    child_message_add,
+    conversation_start,
+    retention_days,
+)
+from kindveilig.youth.public.language import with_language, youth_page
+
+from .common import urgent_helplines
+
+
+def _limited(request: HttpRequest) -> HttpResponse:
+    """Too many tries from this client: say so kindly, and show where to get
+    help right now, so nobody is left without a way out."""
+    return render(
+        request,
+        "youth/messages/limited.html",
+        {"helplines": urgent_helplines()},
+        status=429,
+    )
+
+
+def _write_page(
+    request: HttpRequest, channel: PublicChannel, form: WriteForm | None = None
+) -> HttpResponse:
+    if form is None:
+        form = WriteForm(
+            initial={
+                "channel": channel.public_code,
+                "submission": secrets.token_urlsafe(24),
+            }
+        )
+    return render(
+        request,
+        "youth/messages/write.html",
+        {"form": form, "channel": channel, "retention_days": retention_days()},
+    )
+
+
+@public
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@youth_page
+def message_start(request: HttpRequest) -> HttpResponse:
+    """Choose the school or club: by its public code, or by a part of its name.
+    The search is a POST, so what a child typed never lands in a URL."""
+    form = ChooseForm(request.POST if request.method == "POST" else None)
+    results: list[PublicChannel] | None = None
+    if request.method == "POST":
+        if is_limited(request, Action.SEARCH):
+            return _limited(request)
+        hit(request, Action.SEARCH)
+        if form.is_valid():
+            typed = form.cleaned_data["q"]
+            channel = channel_by_code(typed)
+            if channel is not None:
+                return _write_page(request, channel)
+            results = channels_search(typed)
+    return render(
+        request,
+        "youth/messages/choose.html",
+        {"form": form, "results": results},
+    )
+
+
+@public
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@youth_page
+def message_write(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return HttpResponseRedirect(
+            with_language(reverse("youth:message-start"), request)
+        )
+    channel = channel_by_code(request.POST.get("channel", ""))
+    if channel is None:
+        return render(
+            request,
+            "youth/messages/choose.html",
+            {"form": ChooseForm(), "results": None, "notice": _choose_again()},
+        )
+    if "body" not in request.POST:
+        return _write_page(request, channel)
+    form = WriteForm(request.POST)
+    if not form.is_valid():
+        return _write_page(request, channel, form)
+    if form.cleaned_data["homepage"]:
+        # A script filled in the hidden field: it gets a receipt, nothing is saved.
+        return _receipt(request, channel, generate_code(), [])
+    if is_limited(request, Action.START):
+        return _limited(request)
+    try:
+        result = conversation_start(
+            channel=channel,
+            body=form.cleaned_data["body"],
+            first_name=form.cleaned_data["first_name"],
+            contact=form.cleaned_data["contact"],
+            submission_id=form.cleaned_data["submission"],
+        )
+    except ValidationError as error:
+        apply_errors(form, error)
+        return _write_page(request, channel, form)
+    hit(request, Action.START)
+    if result.code is None:
+        return render(
+            request,
+            "youth/messages/already_sent.html",
+            {"channel": channel, "helplines": urgent_helplines()},
+        )
+    return _receipt(request, channel, result.code, result.categories)
+
+
+def _receipt(
+    request: HttpRequest,
+    channel: PublicChannel,
+    code: PickupCode,
+    categories: list[str],
+) -> HttpResponse:
+    return render(
+        request,
+        "youth/messages/receipt.html",
+        {
+            "channel": channel,
+            "code": code,
+            "urgent": bool(categories),
+            "helplines": urgent_helplines() if categories else [],
+            "retention_days": retention_days(),
+        },
+    )
+
+
+@public
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@youth_page
+def message_read(request: HttpRequest) -> HttpResponse:
+    """Read the answers with the code (a POST form), and write back."""
+    context: dict[str, Any] = {"retention_days": retention_days()}
+    if request.method != "POST":
+        context["form"] = ReadForm()
+        return render(request, "youth/messages/read.html", context)
+    form = ReadForm(request.POST)
+    context["form"] = form
+    if not form.is_valid():
+        return render(request, "youth/messages/read.html", context)
+    if is_limited(request, Action.LOOKUP):
+        return _limited(request)
+    code = parse_code(form.cleaned_data["code"])
+    conversation = conversation_by_code(code.text) if code else None
+    if code is None or conversation is None:
+        hit(request, Action.LOOKUP)
+        form.add_error("code", _code_not_found())
+        return render(request, "youth/messages/read.html", context)
+    reply = ReplyForm(request.POST if "body" in request.POST else None)
+    sent_categories: list[str] | None = None
+    if reply.is_bound and reply.is_valid():
+        if is_limited(request, Action.MESSAGE):
+            return _limited(request)
+        try:
+            message = child_message_add(
+                conversation=conversation, body=reply.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            apply_errors(reply, error)
+        else:
+            hit(request, Action.MESSAGE)
+            sent_categories = message.danger_categories
+            reply = ReplyForm()
+    channel = getattr(conversation.organisation, "youth_channel", None)
+    messages = messages_of(conversation)
+    context.update(
+        {
+            "conversation": conversation,
+            "channel": channel,
+            "messages": messages,
+            "answered": any(m.sender == Sender.STAFF for m in messages),
+            "code": code,
+            "reply": reply,
+            "sent": sent_categories is not None,
+            "helplines": urgent_helplines() if sent_categories else [],
+        }
+    )
+    return render(request, "youth/messages/conversation.html", context)
+
+
+def _choose_again() -> str:
+    return gettext("We could not find that school or club. Please choose it again.")
+
+
+def _code_not_found() -> str:
+    return gettext(
+        "We cannot find this code. Check the four words and the number. "
+        "Lost your code? Then start a new message and write that you lost it."
+    )
