@@ -2,6 +2,11 @@ from django.apps import AppConfig
 
 
 class ApiConfig(AppConfig):
+    """The REST API under ``/api/v1/``: API tokens and their authentication, the
+    access rules for endpoints, the OpenAPI document (``api.schema``) and one package
+    per domain it covers (``api.meldcode``). Sits above the domain apps and calls
+    their services and selectors, as the pages do."""
+
     name = "kindveilig.api"
     label = "api"
 

@@ -2,5 +2,9 @@ from django.apps import AppConfig
 
 
 class AuditConfig(AppConfig):
+    """The access log (NEN 7513): append-only, hash-chained records of who read
+    or changed whose data, ``audit_record``/``audit_record_many`` (the only writers),
+    ``verify_audit_log`` and the "who viewed" pages. May use the platform below it."""
+
     name = "kindveilig.audit"
     label = "audit"

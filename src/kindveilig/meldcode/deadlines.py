@@ -41,7 +41,7 @@ __all__ = [
 # Expected calendar days per step when no StepDeadline row says otherwise.
 # Step 1 (signals) and step 3 (conversations) need time to observe and to plan
 # talks; consulting (2), weighing (4) and deciding (5) should not wait. See
-# docs/decisions.md, "Meldcode deadlines and reminders (issue 3)".
+# docs/decisions.md, "Step durations".
 DEFAULT_STEP_DAYS: Mapping[int, int] = MappingProxyType(
     {
         Step.SIGNALEN: 14,

@@ -5,7 +5,7 @@
 - A **course** counts for 3 years from the course date. The Kwaliteitsstelsel
   aandachtsfunctionaris sets no validity; we chose 3 years so that every
   aandachtsfunctionaris refreshes (a terugkomdag or a new course) at least once
-  in three years (docs/decisions.md, issue 6).
+  in three years (docs/decisions.md, "Validity of qualifications").
 - A **register membership** counts until the ``valid until`` date the register
   gives.
 

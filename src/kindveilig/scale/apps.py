@@ -2,7 +2,9 @@ from django.apps import AppConfig
 
 
 class ScaleConfig(AppConfig):
-    """Synthetic national population, query budgets and the benchmark (issue 7)."""
+    """A tool on top: the synthetic national population (``generate_population``)
+    and the benchmark (``make bench``). Installed by ``settings.test`` and
+    ``settings.bench`` only, never in production; the product never imports it."""
 
     name = "kindveilig.scale"
     label = "scale"

@@ -5,7 +5,7 @@ parameter the page follows the browser (Django's ``LocaleMiddleware``). The
 choice is kept by carrying the parameter on every link and form of the youth
 pages (``youth_url`` and friends in ``templatetags/youth.py``), so no cookie
 and no session are needed: a parent who picks up the phone finds nothing
-stored. See docs/decisions.md, "Praat erover".
+stored. See docs/decisions.md, "Language switch without a cookie".
 """
 
 import functools
