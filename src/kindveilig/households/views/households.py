@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -189,7 +190,7 @@ def match_review(
             _("%(name)s, born %(born)s (registered by %(organisation)s)")
             % {
                 "name": person.full_name,
-                "born": person.date_of_birth.strftime("%d-%m-%Y")
+                "born": date_format(person.date_of_birth, "j F Y")
                 if person.date_of_birth
                 else "?",
                 "organisation": person.registered_by.name,

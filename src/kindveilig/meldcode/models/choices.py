@@ -136,3 +136,20 @@ class Outcome(models.TextChoices):
     AFTER_MELDING = "after_melding", _("Closed after melding and feedback")
     MELDPLICHT = "meldplicht", _("Handled through the meldplicht route")
     OTHER = "other", _("Other")
+
+
+class EventKind(models.TextChoices):
+    """What happened to a trajectory, as its chronology tells it. The stored value
+    is the code; the label is the sentence a reader sees."""
+
+    STARTED = "started", _("Trajectory started")
+    STEP_ADVANCED = "step_advanced", _("Moved on to this step")
+    ADDED_TO_EARLIER_STEP = "added_to_earlier_step", _("Added to an earlier step")
+    ACUTE = "acute", _("Acute danger reported")
+    TAKEN_OVER = "taken_over", _("Taken over by the aandachtsfunctionaris")
+    DECISION_PROPOSED = "decision_proposed", _("Decision proposed")
+    DECISION_COSIGNED = "decision_cosigned", _("Decision co-signed")
+    DECISION_RETURNED = "decision_returned", _("Decision returned for changes")
+    MELDING_MADE = "melding_made", _("Melding made")
+    MELDING_HANDED_OVER = "melding_handed_over", _("Melding handed over to Veilig Thuis")
+    CLOSED = "closed", _("Trajectory closed")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.core.crypto import EncryptedTextField
 from kindveilig.core.models import PublicIdModel, TimeStampedModel
 
-from .choices import Origin, Outcome, Relation, Status, Step
+from .choices import EventKind, Origin, Outcome, Relation, Status, Step
 
 
 class Trajectory(PublicIdModel, TimeStampedModel):
@@ -169,6 +169,14 @@ class TrajectoryEvent(models.Model):
 
     def __str__(self) -> str:
         return self.kind
+
+    @property
+    def kind_label(self) -> str:
+        """The translated sentence for ``kind`` (an unknown code shows as it is)."""
+        try:
+            return str(EventKind(self.kind).label)
+        except ValueError:
+            return self.kind
 
 
 class MeldplichtCase(PublicIdModel, TimeStampedModel):

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -435,7 +436,7 @@ def conversation_escalate(
                 "The child's name is not known yet.",
                 len(child_messages),
             )
-            % {"count": len(child_messages), "date": first.strftime("%d-%m-%Y")},
+            % {"count": len(child_messages), "date": date_format(first, "j F Y")},
             child_quote="\n\n".join(message.body for message in child_messages),
         ),
     )
