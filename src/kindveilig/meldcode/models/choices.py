@@ -151,5 +151,8 @@ class EventKind(models.TextChoices):
     DECISION_COSIGNED = "decision_cosigned", _("Decision co-signed")
     DECISION_RETURNED = "decision_returned", _("Decision returned for changes")
     MELDING_MADE = "melding_made", _("Melding made")
-    MELDING_HANDED_OVER = "melding_handed_over", _("Melding handed over to Veilig Thuis")
+    MELDING_HANDED_OVER = (
+        "melding_handed_over",
+        _("Melding handed over to Veilig Thuis"),
+    )
     CLOSED = "closed", _("Trajectory closed")
