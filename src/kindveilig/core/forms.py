@@ -15,6 +15,7 @@ The classes are added when a field is looked up for rendering
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,6 +24,10 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import ErrorDict
 from django.forms.widgets import Input
+from django.utils.text import format_lazy
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 __all__ = [
     "KindveiligForm",
@@ -132,3 +137,18 @@ def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def required_when[F: forms.Field](field: F, condition: "str | _StrPromise") -> F:
+    """Mark a field that the service requires only in some cases (the child, when
+    the conversation was with a child). The form cannot know the case, so the field
+    is not ``required``; its label then must not say "(optional)": it says when the
+    field is needed instead. ``condition`` is a translated sentence."""
+    field.required = False
+    field.conditionally_required = condition  # type: ignore[attr-defined]  # read by components/field.html
+    field.help_text = (
+        format_lazy("{} {}", condition, field.help_text)
+        if field.help_text
+        else condition
+    )
+    return field

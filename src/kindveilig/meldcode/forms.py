@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kindveilig.core.forms import KindveiligForm
+from kindveilig.core.forms import KindveiligForm, required_when
 from kindveilig.core.validators import validate_bsn
 
 from .afwegingskader import Answer
@@ -131,7 +131,7 @@ class ObservationForm(KindveiligForm):
         widget=TEXTAREA,
     )
     interpretation = forms.CharField(
-        label=_("Interpretation (optional)"),
+        label=_("Interpretation"),
         help_text=_("What you think it means. It is shown apart from the facts."),
         widget=TEXTAREA,
         required=False,
@@ -196,7 +196,10 @@ class ConversationForm(KindveiligForm):
         choices=ConversationWith.choices,
         widget=forms.RadioSelect,
     )
-    child = forms.ChoiceField(label=_("Which child"), required=False)
+    child = required_when(
+        forms.ChoiceField(label=_("Which child")),
+        _("Needed when the conversation was with a child."),
+    )
     held_on = forms.DateField(
         label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
     )
@@ -236,7 +239,10 @@ class SkipForm(KindveiligForm):
         choices=ConversationWith.choices,
         widget=forms.RadioSelect,
     )
-    child = forms.ChoiceField(label=_("Which child"), required=False)
+    child = required_when(
+        forms.ChoiceField(label=_("Which child")),
+        _("Needed when the conversation not held is the one with a child."),
+    )
     reason = forms.ChoiceField(
         label=_("Why is there no conversation?"),
         choices=SkipReason.choices,
@@ -287,10 +293,11 @@ class DecisionForm(VersionedForm):
         widget=forms.RadioSelect,
     )
     help_rationale = forms.CharField(label=_("Rationale about help"), widget=TEXTAREA)
-    help_plan = forms.CharField(
-        label=_("Help offered or organised, and by whom"),
-        widget=TEXTAREA,
-        required=False,
+    help_plan = required_when(
+        forms.CharField(
+            label=_("Help offered or organised, and by whom"), widget=TEXTAREA
+        ),
+        _("Needed when help is possible."),
     )
 
 
@@ -303,7 +310,10 @@ class CosignForm(VersionedForm):
         ],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(label=_("Comment"), widget=TEXTAREA, required=False)
+    comment = required_when(
+        forms.CharField(label=_("Comment"), widget=TEXTAREA),
+        _("Needed when you return the decision."),
+    )
 
 
 class MeldingForm(VersionedForm):
@@ -317,13 +327,16 @@ class MeldingForm(VersionedForm):
     discussed_with_child = forms.BooleanField(
         label=_("I discussed the melding with the child beforehand"), required=False
     )
-    not_discussed_reason = forms.ChoiceField(
-        label=_("If not: which exception applies?"),
-        choices=[("", "—"), *OpenMeldenException.choices],
-        required=False,
+    not_discussed_reason = required_when(
+        forms.ChoiceField(
+            label=_("If not: which exception applies?"),
+            choices=[("", "—"), *OpenMeldenException.choices],
+        ),
+        _("Needed when the melding was not discussed with the parents and the child."),
     )
-    not_discussed_explanation = forms.CharField(
-        label=_("Explanation"), widget=TEXTAREA, required=False
+    not_discussed_explanation = required_when(
+        forms.CharField(label=_("Explanation"), widget=TEXTAREA),
+        _("Needed when the melding was not discussed with the parents and the child."),
     )
     support_network = forms.CharField(
         label=_("Support network"), widget=TEXTAREA, required=False
@@ -364,10 +377,12 @@ class CloseForm(VersionedForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
     )
-    agreements = forms.CharField(
-        label=_("Agreements about following the child's safety in the future"),
-        widget=TEXTAREA,
-        required=False,
+    agreements = required_when(
+        forms.CharField(
+            label=_("Agreements about following the child's safety in the future"),
+            widget=TEXTAREA,
+        ),
+        _("Needed for every outcome except 'no suspicion'."),
     )
 
 

@@ -77,8 +77,8 @@ GUIDANCE = {
 
 SECTOR_NOTES = {
     "onderwijs": {
-        "nl": "Onderwijs en leerplicht (PO-Raad). Gaat het om een vermoeden tegen een medewerker? Dan geldt de meldplicht, niet de meldcode.",
-        "en": "Education and leerplicht (PO-Raad). A suspicion against a staff member? Then the meldplicht applies, not the meldcode.",
+        "nl": "Onderwijs en leerplicht. Gaat het om een vermoeden tegen een medewerker? Dan geldt de meldplicht, niet de meldcode.",
+        "en": "Education and leerplicht. A suspicion against a staff member? Then the meldplicht applies, not the meldcode.",
     },
     "kinderopvang": {
         "nl": "Kinderopvang. Gaat het om een vermoeden tegen een medewerker of gastouder? Dan geldt de meldplicht, niet de meldcode.",

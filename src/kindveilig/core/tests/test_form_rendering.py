@@ -29,6 +29,7 @@ from kindveilig.core.forms import (
     KindveiligForm,
     KindveiligFormRenderer,
     nlds_classes_for,
+    required_when,
 )
 
 # ---------------------------------------------------------------------------
@@ -120,6 +121,9 @@ class ReportForm(KindveiligForm):
         widget=forms.RadioSelect,
     )
     consent = forms.BooleanField(label="I discussed this", required=False)
+    explanation = required_when(
+        forms.CharField(label="Explanation"), "Needed when not discussed."
+    )
 
 
 def make_form(data: dict[str, str] | None = None) -> ReportForm:
@@ -180,6 +184,14 @@ def test_only_an_optional_field_says_so_in_its_label() -> None:
 
     assert optional in parse(form["email"].as_field_group()).find(tag="label").text
     assert optional not in parse(form["name"].as_field_group()).find(tag="label").text
+
+
+def test_a_field_required_only_in_some_cases_says_when_instead_of_optional() -> None:
+    root = parse(make_form()["explanation"].as_field_group())
+
+    assert f"({gettext('optional')})" not in root.find(tag="label").text
+    assert root.find(id="id_explanation_helptext").text == "Needed when not discussed."
+    assert make_form(data={"name": "x", "urgency": "acute"}).is_valid()
 
 
 def test_widgets_get_the_utrecht_classes_of_their_type() -> None:

@@ -138,7 +138,7 @@ def melding_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpR
             "A melding needs your name and how Veilig Thuis can reach you; an anonymous contact is an advies. "
             "Open melden is the rule: discuss the melding with the parents and the child first, unless an exception applies."
         ),
-        extra={"show_emergency": trajectory.is_acute},
+        extra={"show_emergency": trajectory.is_acute, "show_veilig_thuis": True},
     )
 
 
@@ -169,6 +169,7 @@ def melding_handover(
         ),
         anchor="melding",
         title=gettext_lazy("Record the handover to Veilig Thuis"),
+        extra={"show_veilig_thuis": True},
     )
 
 
