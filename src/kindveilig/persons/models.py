@@ -1,5 +1,9 @@
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kindveilig.core.crypto import EncryptedTextField
 from kindveilig.core.models import PublicIdModel, TimeStampedModel
@@ -49,3 +53,27 @@ class Person(PublicIdModel, TimeStampedModel):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}".strip()
+
+    def age_on(self, day: datetime.date) -> str:
+        """The age in words ("7 jaar", "5 maanden"); empty without a date of birth.
+
+        A baby's age is in months: "0 jaar" says nothing to the reader of a melding."""
+        born = self.date_of_birth
+        if born is None or born > day:
+            return ""
+        months = (day.year - born.year) * 12 + day.month - born.month
+        if day.day < born.day:
+            months -= 1
+        if months < 24:
+            return ngettext("%(count)s month", "%(count)s months", months) % {
+                "count": months
+            }
+        years = months // 12
+        return ngettext("%(count)s year", "%(count)s years", years) % {"count": years}
+
+    @property
+    def name_with_age(self) -> str:
+        """The name, and the age today when the date of birth is known: wherever
+        children are listed, a reader sees how young they are."""
+        age = self.age_on(timezone.localdate())
+        return f"{self.full_name} ({age})" if age else self.full_name
