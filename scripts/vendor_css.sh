@@ -53,7 +53,7 @@ FULL_COMPONENTS=(
 )
 PUBLIC_COMPONENTS=(
   root body page-body skip-link
-  heading-1 heading-2 heading-3 paragraph link
+  heading-1 heading-2 heading-3 paragraph link unordered-list
   button
   form-field form-label form-field-description form-field-error-message
   textbox textarea
@@ -86,6 +86,7 @@ PUBLIC_DROPS=(
   '\.utrecht-form-label--(checkbox|radio|checked|disabled)(?![\w-])'
   '\.utrecht-form-field__description--before'
   '\.utrecht-link--forced-colors'
+  '\.utrecht-unordered-list(--center|--distanced|--nested|--html-content|__marker)(?![\w-])'
 )
 
 # Mappings the voorbeeld theme (7.4.1) lacks, appended to both bundles inside
