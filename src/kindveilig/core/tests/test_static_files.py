@@ -12,7 +12,8 @@ import pytest
         "vendor/nlds/nlds.css",
         "vendor/nlds/nlds-public.css",
         "css/kindveilig.css",
-        "django_htmx/htmx-2.min.js",
+        "css/public.css",
+        "js/quick-exit.js",
     ],
 )
 def test_static_file_is_found(path: str) -> None:
