@@ -5,12 +5,8 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from django.db import models
-
-from .columns import COLUMNS
-from .loading import Loader, Org
+from .loading import Loader, Org, Row
 
 __all__ = ["AuditRow", "ChildRef", "ParentRef", "Rows", "TrajectoryFacts"]
 
@@ -40,17 +36,16 @@ class TrajectoryFacts:
 
 
 class Rows:
-    """The rows of one chunk per model, in the order ``COLUMNS`` lists them."""
+    """The rows of one chunk per table, COPYed in the order the tables are given."""
 
-    def __init__(self, tables: Iterable[type[models.Model]]) -> None:
-        self.by_model: dict[type[models.Model], list[tuple[Any, ...]]] = {
-            model: [] for model in tables
-        }
+    def __init__(self, tables: Iterable[type[Row]]) -> None:
+        self.by_table: dict[type[Row], list[Row]] = {table: [] for table in tables}
 
-    def __getitem__(self, model: type[models.Model]) -> list[tuple[Any, ...]]:
-        return self.by_model[model]
+    def add(self, row: Row) -> None:
+        """Keep ``row`` for its table (one of the tables given)."""
+        self.by_table[type(row)].append(row)
 
     def flush(self, load: Loader) -> None:
-        for model, rows in self.by_model.items():
-            load.copy(model, COLUMNS[model], rows)
+        for table, rows in self.by_table.items():
+            load.copy(table, rows)
             rows.clear()

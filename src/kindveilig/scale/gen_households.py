@@ -19,27 +19,22 @@ from django.db import models
 
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
-from kindveilig.chain.models import LegalBasis, Share
+from kindveilig.chain.models import LegalBasis
 from kindveilig.households.models import (
     CasePartner,
     CaseStatus,
-    Gezag,
     Household,
-    HouseholdMember,
     ItemKind,
     ItemStatus,
     Mapping,
-    Meeting,
     MeetingKind,
     MemberRole,
     PartnerKind,
     Perspective,
     Phase,
     PhaseChange,
-    PlanItem,
     PlanVersion,
     SafetyCase,
-    SafetyScore,
 )
 from kindveilig.organisations.models import OrganisationType
 
@@ -48,6 +43,20 @@ from .gen_common import AuditRow, Rows, TrajectoryFacts
 from .gen_signals import Signals
 from .loading import Loader, Org, uuid4_from
 from .pools import FAMILY_NAMES, SYNTH, CipherPool
+from .rows.households import (
+    CasePartnerRow,
+    GezagRow,
+    HouseholdMemberRow,
+    HouseholdRow,
+    MappingRow,
+    MeetingRow,
+    PhaseChangeRow,
+    PlanItemRow,
+    PlanVersionRow,
+    SafetyCaseRow,
+    SafetyScoreRow,
+)
+from .rows.signals import ShareRow
 
 __all__ = ["Households"]
 
@@ -91,18 +100,18 @@ class Households:
             self.teams_in.setdefault(team.municipality, []).append(team)
         self.rows = Rows(
             (
-                Household,
-                HouseholdMember,
-                Gezag,
-                Share,
-                SafetyCase,
-                PhaseChange,
-                CasePartner,
-                PlanVersion,
-                PlanItem,
-                Meeting,
-                Mapping,
-                SafetyScore,
+                HouseholdRow,
+                HouseholdMemberRow,
+                GezagRow,
+                ShareRow,
+                SafetyCaseRow,
+                PhaseChangeRow,
+                CasePartnerRow,
+                PlanVersionRow,
+                PlanItemRow,
+                MeetingRow,
+                MappingRow,
+                SafetyScoreRow,
             )
         )
 
@@ -180,16 +189,16 @@ class Households:
 
         hid, h_public = self._id(Household), uuid4_from(rng)
         family = rng.choice(FAMILY_NAMES) + SYNTH
-        rows[Household].append(
-            (
-                hid,
-                h_public,
-                opened,
-                opened,
-                f"Huishouden {family}",
-                team.municipality,
-                team.id,
-                regie,
+        rows.add(
+            HouseholdRow(
+                id=hid,
+                public_id=h_public,
+                created_at=opened,
+                updated_at=opened,
+                label=f"Huishouden {family}",
+                municipality=team.municipality,
+                registered_by=team.id,
+                created_by=regie,
             )
         )
         log(opened, AuditAction.CREATE, "households.household", h_public)
@@ -197,36 +206,57 @@ class Households:
         end = closed or self.now
         joined = opened.date()
         for kid in t.kids:
-            rows[HouseholdMember].append(
-                (hid, kid[0], MemberRole.CHILD, False, joined, None)
+            rows.add(
+                HouseholdMemberRow(
+                    household=hid,
+                    person=kid[0],
+                    role=MemberRole.CHILD,
+                    has_gezag=False,
+                    joined_on=joined,
+                    left_on=None,
+                )
             )
         moved_out = len(t.parents) == 2 and rng.random() < dist.PARENT_LEAVES_SHARE
         for number, (parent, _public, gezag) in enumerate(t.parents):
             left = None
             if moved_out and number == 1:
                 left = min(self.now, opened + (end - opened) / 2).date()
-            rows[HouseholdMember].append(
-                (hid, parent, MemberRole.PARENT, gezag, joined, left)
+            rows.add(
+                HouseholdMemberRow(
+                    household=hid,
+                    person=parent,
+                    role=MemberRole.PARENT,
+                    has_gezag=gezag,
+                    joined_on=joined,
+                    left_on=left,
+                )
             )
             if gezag:
-                rows[Gezag].append((t.kids[0][0], parent, regie, opened))
+                rows.add(
+                    GezagRow(
+                        child=t.kids[0][0],
+                        holder=parent,
+                        recorded_by=regie,
+                        recorded_at=opened,
+                    )
+                )
         if team.id != t.org.id:  # the school shared the trajectory with the team
             shared = opened - timedelta(days=rng.uniform(1, 5))
             s_public = uuid4_from(rng)
-            rows[Share].append(
-                (
-                    s_public,
-                    shared,
-                    shared,
-                    t.id,
-                    t.org.id,
-                    t.owner,
-                    team.id,
-                    None,
-                    LegalBasis.CONSENT_PARENTS,
-                    "Ouders" + SYNTH,
-                    shared.date(),
-                    "",
+            rows.add(
+                ShareRow(
+                    public_id=s_public,
+                    created_at=shared,
+                    updated_at=shared,
+                    trajectory=t.id,
+                    from_organisation=t.org.id,
+                    shared_by=t.owner,
+                    to_organisation=team.id,
+                    to_user=None,
+                    legal_basis=LegalBasis.CONSENT_PARENTS,
+                    consent_given_by="Ouders" + SYNTH,
+                    consent_given_on=shared.date(),
+                    reason="",
                 )
             )
             audit.append(
@@ -244,21 +274,21 @@ class Households:
         # The case, with its phase changes (the first is the opening).
         cid, c_public = self._id(SafetyCase), uuid4_from(rng)
         phase, since = walk[-1]
-        rows[SafetyCase].append(
-            (
-                cid,
-                c_public,
-                opened,
-                closed or since,
-                hid,
-                team.id,
-                regie,
-                phase,
-                since,
-                CaseStatus.CLOSED if closed else CaseStatus.OPEN,
-                closed,
-                c("case_closed") if closed else "",
-                len(walk) + (1 if closed else 0),
+        rows.add(
+            SafetyCaseRow(
+                id=cid,
+                public_id=c_public,
+                created_at=opened,
+                updated_at=closed or since,
+                household=hid,
+                responsible_organisation=team.id,
+                regievoerder=regie,
+                phase=phase,
+                phase_since=since,
+                status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
+                closed_at=closed,
+                closing_reason=c("case_closed") if closed else "",
+                version=len(walk) + (1 if closed else 0),
             )
         )
         log(opened, AuditAction.CREATE, "households.safetycase", c_public)
@@ -271,23 +301,33 @@ class Households:
         for phase, at in walk:
             change = self._id(PhaseChange)
             if previous:
-                rows[PhaseChange].append(
-                    (
-                        change,
-                        cid,
-                        previous,
-                        phase,
-                        at,
-                        regie,
-                        c("phase_reason"),
-                        rng.randint(*scores[phase]),
-                        c("children_said"),
+                rows.add(
+                    PhaseChangeRow(
+                        id=change,
+                        case=cid,
+                        from_phase=previous,
+                        to_phase=phase,
+                        at=at,
+                        by=regie,
+                        reason=c("phase_reason"),
+                        safety_score=rng.randint(*scores[phase]),
+                        children_said=c("children_said"),
                     )
                 )
                 log(at, AuditAction.CREATE, "households.phasechange", change)
             else:
-                rows[PhaseChange].append(
-                    (change, cid, "", phase, at, regie, c("case_opened"), None, "")
+                rows.add(
+                    PhaseChangeRow(
+                        id=change,
+                        case=cid,
+                        from_phase="",
+                        to_phase=phase,
+                        at=at,
+                        by=regie,
+                        reason=c("case_opened"),
+                        safety_score=None,
+                        children_said="",
+                    )
                 )
             previous = phase
         # Chain partners: the organisation that ran the meldcode, and another one.
@@ -295,21 +335,23 @@ class Households:
         if team.id != t.org.id:
             partner, p_public = self._id(CasePartner), uuid4_from(rng)
             at = self._at(opened, 1)
-            rows[CasePartner].append(
-                (
-                    partner,
-                    p_public,
-                    cid,
-                    PARTNER_KIND.get(OrganisationType(t.org.type), PartnerKind.OTHER),
-                    t.org.id,
-                    "",
-                    "Contactpersoon" + SYNTH,
-                    "",
-                    "",
-                    t.owner,
-                    c("takes_on"),
-                    at,
-                    None,
+            rows.add(
+                CasePartnerRow(
+                    id=partner,
+                    public_id=p_public,
+                    case=cid,
+                    kind=PARTNER_KIND.get(
+                        OrganisationType(t.org.type), PartnerKind.OTHER
+                    ),
+                    organisation=t.org.id,
+                    organisation_name="",
+                    contact_name="Contactpersoon" + SYNTH,
+                    contact_phone="",
+                    contact_email="",
+                    contact_user=t.owner,
+                    takes_on=c("takes_on"),
+                    created_at=at,
+                    ended_at=None,
                 )
             )
             log(at, AuditAction.CREATE, "households.casepartner", p_public)
@@ -321,21 +363,21 @@ class Households:
             )
             at = self._at(opened, 2)
             external, e_public = self._id(CasePartner), uuid4_from(rng)
-            rows[CasePartner].append(
-                (
-                    external,
-                    e_public,
-                    cid,
-                    kind,
-                    None,
-                    name + SYNTH,
-                    "Contactpersoon" + SYNTH,
-                    "0000000000",
-                    "",
-                    None,
-                    c("takes_on"),
-                    at,
-                    None,
+            rows.add(
+                CasePartnerRow(
+                    id=external,
+                    public_id=e_public,
+                    case=cid,
+                    kind=kind,
+                    organisation=None,
+                    organisation_name=name + SYNTH,
+                    contact_name="Contactpersoon" + SYNTH,
+                    contact_phone="0000000000",
+                    contact_email="",
+                    contact_user=None,
+                    takes_on=c("takes_on"),
+                    created_at=at,
+                    ended_at=None,
                 )
             )
             log(at, AuditAction.CREATE, "households.casepartner", e_public)
@@ -347,8 +389,15 @@ class Households:
         lineages = [uuid4_from(rng) for _ in range(3)]
         for number, made in enumerate(versions, start=1):
             vid = self._id(PlanVersion)
-            rows[PlanVersion].append(
-                (vid, cid, number, c("plan_note") if number > 1 else "", regie, made)
+            rows.add(
+                PlanVersionRow(
+                    id=vid,
+                    case=cid,
+                    number=number,
+                    note=c("plan_note") if number > 1 else "",
+                    created_by=regie,
+                    created_at=made,
+                )
             )
             log(made, AuditAction.CREATE, "households.planversion", vid)
             self._items(vid, lineages, made, partner, t)
@@ -358,56 +407,56 @@ class Households:
             held.append((MeetingKind.NETWERKBERAAD, reached[Phase.STABIELE_VEILIGHEID]))
         for meeting_kind, at in held:
             m_public = uuid4_from(rng)
-            rows[Meeting].append(
-                (
-                    m_public,
-                    cid,
-                    meeting_kind,
-                    at.date(),
-                    c("participants"),
-                    c("decisions"),
-                    regie,
-                    at,
+            rows.add(
+                MeetingRow(
+                    public_id=m_public,
+                    case=cid,
+                    kind=meeting_kind,
+                    held_on=at.date(),
+                    participants=c("participants"),
+                    decisions=c("decisions"),
+                    created_by=regie,
+                    created_at=at,
                 )
             )
             log(at, AuditAction.CREATE, "households.meeting", m_public)
         if rng.random() < dist.MAPPING_SHARE:
             at = self._at(opened, rng.uniform(2, 10))
             mid, m_public = self._id(Mapping), uuid4_from(rng)
-            rows[Mapping].append(
-                (
-                    mid,
-                    m_public,
-                    cid,
-                    at.date(),
-                    c("harm"),
-                    c("danger"),
-                    c("strengths"),
-                    "",
-                    c("next_steps"),
-                    "",
-                    regie,
-                    at,
+            rows.add(
+                MappingRow(
+                    id=mid,
+                    public_id=m_public,
+                    case=cid,
+                    assessed_on=at.date(),
+                    harm=c("harm"),
+                    danger=c("danger"),
+                    strengths=c("strengths"),
+                    existing_safety="",
+                    next_steps=c("next_steps"),
+                    complicating="",
+                    created_by=regie,
+                    created_at=at,
                 )
             )
-            rows[SafetyScore].append(
-                (
-                    mid,
-                    Perspective.PROFESSIONAL,
-                    None,
-                    "Regievoerder" + SYNTH,
-                    rng.randint(2, 6),
-                    "",
+            rows.add(
+                SafetyScoreRow(
+                    mapping=mid,
+                    perspective=Perspective.PROFESSIONAL,
+                    person=None,
+                    professional_name="Regievoerder" + SYNTH,
+                    score=rng.randint(2, 6),
+                    words="",
                 )
             )
-            rows[SafetyScore].append(
-                (
-                    mid,
-                    Perspective.CHILD,
-                    t.kids[0][0],
-                    "",
-                    rng.randint(2, 8),
-                    c("child_words"),
+            rows.add(
+                SafetyScoreRow(
+                    mapping=mid,
+                    perspective=Perspective.CHILD,
+                    person=t.kids[0][0],
+                    professional_name="",
+                    score=rng.randint(2, 8),
+                    words=c("child_words"),
                 )
             )
             log(at, AuditAction.CREATE, "households.mapping", m_public)
@@ -468,22 +517,24 @@ class Households:
                 status = ItemStatus.KEPT if rng.random() < 0.75 else ItemStatus.NOT_KEPT
                 evidence = c("evidence")
                 changed = min(self.now, made + timedelta(days=(due - made.date()).days))
-            self.rows[PlanItem].append(
-                (
-                    uuid4_from(rng),
-                    version,
-                    lineage,
-                    ItemKind.CONDITION if condition else ItemKind.AGREEMENT,
-                    c("plan_what"),
-                    c("plan_child") if condition else "",
-                    "Ouders" + SYNTH,
-                    partner if number == 2 else None,
-                    due,
-                    "" if condition else c("how_checked"),
-                    "Veilig Thuis" if condition and t.outcome == "melding" else "",
-                    status,
-                    evidence,
-                    changed,
-                    1,
+            self.rows.add(
+                PlanItemRow(
+                    public_id=uuid4_from(rng),
+                    version=version,
+                    lineage=lineage,
+                    kind=ItemKind.CONDITION if condition else ItemKind.AGREEMENT,
+                    what=c("plan_what"),
+                    child_text=c("plan_child") if condition else "",
+                    who="Ouders" + SYNTH,
+                    partner=partner if number == 2 else None,
+                    due_on=due,
+                    how_checked="" if condition else c("how_checked"),
+                    set_by="Veilig Thuis"
+                    if condition and t.outcome == "melding"
+                    else "",
+                    status=status,
+                    evidence=evidence,
+                    status_changed_at=changed,
+                    lock_version=1,
                 )
             )

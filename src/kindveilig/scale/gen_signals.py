@@ -15,11 +15,12 @@ import uuid
 from datetime import datetime, timedelta
 
 from kindveilig.audit.models import AuditAction
-from kindveilig.chain.models import Match, MatchNotice, Signal, SignalStatus
+from kindveilig.chain.models import Match, Signal, SignalStatus
 from kindveilig.chain.services import signal_active_days, signal_archive_days
 
 from .gen_common import AuditRow, ChildRef, Rows, TrajectoryFacts
 from .loading import Loader, uuid4_from
+from .rows.signals import MatchNoticeRow, MatchRow, SignalRow
 
 __all__ = ["Signals"]
 
@@ -39,7 +40,7 @@ class Signals:
         # (organisation, contact, blind index) of the active signals written: the
         # service renews such a signal instead of adding a second one.
         self.active: set[tuple[int, int, str]] = set()
-        self.rows = Rows((Signal, Match, MatchNotice))
+        self.rows = Rows((SignalRow, MatchRow, MatchNoticeRow))
 
     def register(
         self,
@@ -73,25 +74,25 @@ class Signals:
         signal_id = self.next_signal
         self.next_signal += 1
         public_id = uuid4_from(self.rng)
-        self.rows[Signal].append(
-            (
-                signal_id,
-                public_id,
-                at,
-                archived_at_or_none or at,
-                person_id,
-                index,
-                organisation,
-                contact,
-                "",
-                source[0],
-                source[1],
-                is_regie,
-                self.rng.random() < 0.6,
-                status,
-                active_until,
-                archived_at_or_none,
-                delete_after,
+        self.rows.add(
+            SignalRow(
+                id=signal_id,
+                public_id=public_id,
+                created_at=at,
+                updated_at=archived_at_or_none or at,
+                person=person_id,
+                bsn_index=index,
+                organisation=organisation,
+                contact_user=contact,
+                contact_phone="",
+                source_type=source[0],
+                source_id=source[1],
+                is_regie=is_regie,
+                parents_informed=self.rng.random() < 0.6,
+                status=status,
+                active_until=active_until,
+                archived_at=archived_at_or_none,
+                delete_after=delete_after,
             )
         )
         audit.append(
@@ -156,19 +157,19 @@ class Signals:
         match_id = self.next_match
         self.next_match += 1
         first, second = sorted((earlier[0], later[0]))
-        self.rows[Match].append((match_id, first, second, at))
+        self.rows.add(MatchRow(id=match_id, first=first, second=second, created_at=at))
         seen = at + timedelta(days=self.rng.randint(0, 10))
         for own, other in ((later, earlier), (earlier, later)):
-            self.rows[MatchNotice].append(
-                (
-                    uuid4_from(self.rng),
-                    match_id,
-                    own[1],
-                    own[0],
-                    other[0],
-                    at,
-                    seen if seen < self.now else None,
-                    at,
+            self.rows.add(
+                MatchNoticeRow(
+                    public_id=uuid4_from(self.rng),
+                    match=match_id,
+                    user=own[1],
+                    own_signal=own[0],
+                    other_signal=other[0],
+                    created_at=at,
+                    seen_at=seen if seen < self.now else None,
+                    emailed_at=at,
                 )
             )
         user, organisation, role = actor

@@ -23,7 +23,6 @@ from kindveilig.youthmessages.models import (
     PublicChannel,
     Sender,
     YouthConversation,
-    YouthMessage,
 )
 from kindveilig.youthmessages.services import retention_days
 
@@ -31,6 +30,7 @@ from . import distributions as dist
 from .gen_common import AuditRow, Rows
 from .loading import Loader, Org, uuid4_from
 from .pools import SYNTH, CipherPool
+from .rows.youth import PublicChannelRow, YouthConversationRow, YouthMessageRow
 
 __all__ = ["Youth"]
 
@@ -62,7 +62,7 @@ class Youth:
         self.next_channel = loader.next_id(PublicChannel)
         self.window = timedelta(days=retention_days())
         self.owed = 0.0  # conversations carried from chunk to chunk
-        self.rows = Rows((PublicChannel, YouthConversation, YouthMessage))
+        self.rows = Rows((PublicChannelRow, YouthConversationRow, YouthMessageRow))
         by_municipality: dict[int, Org] = {}
         rank = {str(kind): index for index, kind in enumerate(CHANNEL_TYPES)}
         for org in orgs:
@@ -77,16 +77,16 @@ class Youth:
         for org in self.channels:
             channel = self.next_channel
             self.next_channel += 1
-            self.rows[PublicChannel].append(
-                (
-                    channel,
-                    self.now,
-                    self.now,
-                    org.id,
-                    f"SYNTH{org.id}",
-                    f"Praat erover {org.id}{SYNTH}",
-                    True,
-                    0,
+            self.rows.add(
+                PublicChannelRow(
+                    id=channel,
+                    created_at=self.now,
+                    updated_at=self.now,
+                    organisation=org.id,
+                    public_code=f"SYNTH{org.id}",
+                    display_name=f"Praat erover {org.id}{SYNTH}",
+                    enabled=True,
+                    misuse_count=0,
                 )
             )
             audit.append(
@@ -141,16 +141,16 @@ class Youth:
             child = number % 2 == 0
             if number:
                 at = min(self.now, at + timedelta(hours=rng.uniform(0.2, 48)))
-            self.rows[YouthMessage].append(
-                (
-                    at,
-                    at,
-                    cid,
-                    Sender.CHILD if child else Sender.STAFF,
-                    c("youth_child" if child else "youth_staff"),
-                    None if child else af,
-                    urgent and number == 0,
-                    categories if number == 0 else "[]",
+            self.rows.add(
+                YouthMessageRow(
+                    created_at=at,
+                    updated_at=at,
+                    conversation=cid,
+                    sender=Sender.CHILD if child else Sender.STAFF,
+                    body=c("youth_child" if child else "youth_staff"),
+                    author=None if child else af,
+                    is_urgent=urgent and number == 0,
+                    danger_categories=categories if number == 0 else "[]",
                 )
             )
             if child:
@@ -165,22 +165,24 @@ class Youth:
         closed = waiting is None and rng.random() < dist.YOUTH_CLOSED_SHARE
         if closed:
             audit.append(event(at, af, AuditAction.UPDATE))
-        self.rows[YouthConversation].append(
-            (
-                cid,
-                public_id,
-                started,
-                at,
-                org.id,
-                hashlib.sha256(f"synthetic:{self.slice}:{cid}".encode()).hexdigest(),
-                ConversationStatus.CLOSED if closed else ConversationStatus.OPEN,
-                urgent,
-                categories,
-                waiting,
-                at,
-                c("youth_name") if rng.random() < 0.5 else "",
-                "",
-                False,
-                "",
+        self.rows.add(
+            YouthConversationRow(
+                id=cid,
+                public_id=public_id,
+                created_at=started,
+                updated_at=at,
+                organisation=org.id,
+                code_hash=hashlib.sha256(
+                    f"synthetic:{self.slice}:{cid}".encode()
+                ).hexdigest(),
+                status=ConversationStatus.CLOSED if closed else ConversationStatus.OPEN,
+                is_urgent=urgent,
+                danger_categories=categories,
+                waiting_since=waiting,
+                last_activity_at=at,
+                first_name=c("youth_name") if rng.random() < 0.5 else "",
+                contact="",
+                is_misuse=False,
+                misuse_reason="",
             )
         )

@@ -16,30 +16,19 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.models import User
 from kindveilig.audit.chain import event_content, record_hash
 from kindveilig.audit.models import AuditAction, AuditChainHead, AuditEvent
 from kindveilig.meldcode.models import (
-    AfwegingAnswer,
     AfwegingskaderVersion,
-    BodyMark,
-    Consultation,
-    Conversation,
-    ConversationSkip,
     Decision,
-    InvolvedPerson,
-    Melding,
     Observation,
     Trajectory,
-    TrajectoryChild,
-    TrajectoryEvent,
-    VeiligThuisFeedback,
 )
 from kindveilig.meldcode.models.choices import (
     CosignStatus,
@@ -60,15 +49,40 @@ from kindveilig.organisations.models import (
 from kindveilig.persons.models import Person
 
 from . import distributions as dist
-from .columns import COLUMNS
-from .gen_common import AuditRow, ChildRef, ParentRef, TrajectoryFacts
+from .gen_common import AuditRow, ChildRef, ParentRef, Rows, TrajectoryFacts
 from .gen_households import Households
 from .gen_signals import Signals
 from .gen_youth import Youth
 from .loading import GenerationResult, Loader, Org, scaled, uuid4_from, weighted_picker
 from .pools import EMAIL_DOMAIN, FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool
+from .rows.audit import AuditEventRow
+from .rows.meldcode import (
+    AfwegingAnswerRow,
+    BodyMarkRow,
+    ConsultationRow,
+    ConversationRow,
+    ConversationSkipRow,
+    DecisionRow,
+    InvolvedPersonRow,
+    MeldingRow,
+    ObservationRow,
+    PersonRow,
+    TrajectoryChildRow,
+    TrajectoryEventRow,
+    TrajectoryRow,
+    VeiligThuisFeedbackRow,
+)
+from .rows.organisations import (
+    MembershipRow,
+    MunicipalityRow,
+    OrganisationRow,
+    RegionRow,
+    UserRow,
+)
 
 __all__ = ["GenerationResult", "generate_population"]
+
+NO_LOGIN = "!synthetic-no-login"  # Django's "!" prefix: an unusable password
 
 
 class Generator:
@@ -105,23 +119,27 @@ class Generator:
         fraction = self.children / dist.NATIONAL_MINORS
         region_id = load.next_id(Region)
         load.copy(
-            Region,
-            ["id", "name", "code"],
-            [(region_id, f"Synthetische regio {self.slice}", f"synth-{self.slice}")],
+            RegionRow,
+            [
+                RegionRow(
+                    id=region_id,
+                    name=f"Synthetische regio {self.slice}",
+                    code=f"synth-{self.slice}",
+                )
+            ],
         )
         first_mun = load.next_id(Municipality)
         n_mun = scaled(dist.NATIONAL_MUNICIPALITIES, fraction)
         municipalities = list(range(first_mun, first_mun + n_mun))
         # CBS codes are GM####; a synthetic municipality gets "X" + 5 hex digits.
         load.copy(
-            Municipality,
-            ["id", "region", "name", "cbs_code"],
+            MunicipalityRow,
             [
-                (
-                    mid,
-                    region_id,
-                    f"Gemeente {self.slice}-{mid}{SYNTH}",
-                    f"X{mid % 0xFFFFF:05X}",
+                MunicipalityRow(
+                    id=mid,
+                    region=region_id,
+                    name=f"Gemeente {self.slice}-{mid}{SYNTH}",
+                    cbs_code=f"X{mid % 0xFFFFF:05X}",
                 )
                 for mid in municipalities
             ],
@@ -131,7 +149,7 @@ class Generator:
                 "sector", "pk"
             )
         )
-        org_rows, user_rows, member_rows = [], [], []
+        rows = Rows((OrganisationRow, UserRow, MembershipRow))
         orgs: list[Org] = []
         weights: list[float] = []
         org_id = load.next_id(Organisation)
@@ -144,16 +162,16 @@ class Generator:
             for _ in range(count):
                 label = OrganisationType(org_type).label
                 municipality = rng.choice(municipalities)
-                org_rows.append(
-                    (
-                        org_id,
-                        f"{label} {org_id}{SYNTH}",
-                        org_type,
-                        municipality,
-                        None,
-                        True,
-                        self.now,
-                        self.now,
+                rows.add(
+                    OrganisationRow(
+                        id=org_id,
+                        name=f"{label} {org_id}{SYNTH}",
+                        type=org_type,
+                        municipality=municipality,
+                        external_code=None,
+                        is_active=True,
+                        created_at=self.now,
+                        updated_at=self.now,
                     )
                 )
                 org = Org(
@@ -171,25 +189,25 @@ class Generator:
                 )
                 for index in range(n_prof + n_af):
                     is_af = index >= n_prof
-                    user_rows.append(
-                        (
-                            user_id,
-                            f"user{user_id}@{EMAIL_DOMAIN}",
-                            f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}{SYNTH}",
-                            "!synthetic-no-login",
-                            True,
-                            self.now,
-                            0,
+                    rows.add(
+                        UserRow(
+                            id=user_id,
+                            email=f"user{user_id}@{EMAIL_DOMAIN}",
+                            full_name=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}{SYNTH}",
+                            password=NO_LOGIN,
+                            is_active=True,
+                            date_joined=self.now,
+                            failed_login_count=0,
                         )
                     )
-                    member_rows.append(
-                        (
-                            user_id,
-                            org_id,
-                            Role.AANDACHTSFUNCTIONARIS if is_af else role,
-                            True,
-                            self.now,
-                            self.now,
+                    rows.add(
+                        MembershipRow(
+                            user=user_id,
+                            organisation=org_id,
+                            role=Role.AANDACHTSFUNCTIONARIS if is_af else role,
+                            is_active=True,
+                            created_at=self.now,
+                            updated_at=self.now,
                         )
                     )
                     (
@@ -203,38 +221,7 @@ class Generator:
                     * rng.lognormvariate(0, dist.ORGANISATION_WEIGHT_SIGMA)
                 )
                 org_id += 1
-        load.copy(
-            Organisation,
-            [
-                "id",
-                "name",
-                "type",
-                "municipality",
-                "external_code",
-                "is_active",
-                "created_at",
-                "updated_at",
-            ],
-            org_rows,
-        )
-        load.copy(
-            User,
-            [
-                "id",
-                "email",
-                "full_name",
-                "password",
-                "is_active",
-                "date_joined",
-                "failed_login_count",
-            ],
-            user_rows,
-        )
-        load.copy(
-            Membership,
-            ["user", "organisation", "role", "is_active", "created_at", "updated_at"],
-            member_rows,
-        )
+        rows.flush(load)
         self.pick_org = weighted_picker(rng, orgs, weights)
         return orgs
 
@@ -310,11 +297,9 @@ class Generator:
         audit: list[AuditRow] = []
         self.youth.open_channels(audit)
         self.youth.rows.flush(self.loader)
-        self.loader.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
+        self.loader.copy(AuditEventRow, self._chain(audit))
 
-    def _person(
-        self, rows: list[tuple[Any, ...]], org_id: int, adult: bool
-    ) -> ChildRef:
+    def _person(self, rows: Rows, org_id: int, adult: bool) -> ChildRef:
         rng = self.rng
         pid = self.ids[Person]
         self.ids[Person] += 1
@@ -325,43 +310,42 @@ class Generator:
         else:
             born = self.now.date() - timedelta(days=rng.randint(0, 18 * 365 - 1))
             bsn, index = self.bsns()
-        rows.append(
-            (
-                pid,
-                public_id,
-                rng.choice(GIVEN_NAMES),
-                rng.choice(FAMILY_NAMES) + SYNTH,
-                born,
-                bsn,
-                index,
-                org_id,
-                self.now,
-                self.now,
+        rows.add(
+            PersonRow(
+                id=pid,
+                public_id=public_id,
+                given_name=rng.choice(GIVEN_NAMES),
+                family_name=rng.choice(FAMILY_NAMES) + SYNTH,
+                date_of_birth=born,
+                bsn=bsn,
+                bsn_index=index,
+                registered_by=org_id,
+                created_at=self.now,
+                updated_at=self.now,
             )
         )
         return pid, public_id, index
 
     def one_chunk(self, size: int, n_children: int, orgs: list[Org]) -> None:
         rng, c, now = self.rng, self.ciphers, self.now
-        persons: list[tuple[Any, ...]] = []
-        rows: dict[type[models.Model], list[tuple[Any, ...]]] = {
-            model: []
-            for model in (
-                Trajectory,
-                TrajectoryChild,
-                InvolvedPerson,
-                TrajectoryEvent,
-                Observation,
-                BodyMark,
-                Consultation,
-                Conversation,
-                ConversationSkip,
-                AfwegingAnswer,
-                Decision,
-                Melding,
-                VeiligThuisFeedback,
+        persons = Rows((PersonRow,))
+        rows = Rows(
+            (
+                TrajectoryRow,
+                TrajectoryChildRow,
+                InvolvedPersonRow,
+                TrajectoryEventRow,
+                ObservationRow,
+                BodyMarkRow,
+                ConsultationRow,
+                ConversationRow,
+                ConversationSkipRow,
+                AfwegingAnswerRow,
+                DecisionRow,
+                MeldingRow,
+                VeiligThuisFeedbackRow,
             )
-        }
+        )
         audit: list[AuditRow] = []
         fresh_children = n_children
         span_days = self.years * 365
@@ -418,31 +402,33 @@ class Generator:
 
             acute = rng.random() < dist.ACUTE_SHARE
             step_started = created + timedelta(days=cumulative[step - 1])
-            rows[Trajectory].append(
-                (
-                    tid,
-                    t_public,
-                    org.id,
-                    owner,
-                    af,
-                    org.framework_id,
-                    Origin.WORRY,
-                    '["psychological"]'
+            rows.add(
+                TrajectoryRow(
+                    id=tid,
+                    public_id=t_public,
+                    organisation=org.id,
+                    owner=owner,
+                    aandachtsfunctionaris=af,
+                    framework=org.framework_id,
+                    origin=Origin.WORRY,
+                    forms_of_violence='["psychological"]'
                     if rng.random() < 0.5
                     else '["neglect_emotional"]',
-                    c("worry"),
-                    "",
-                    step,
-                    status,
-                    acute,
-                    created if acute else None,
-                    step_started,
-                    t_outcome,
-                    c("closing") if closed_at and outcome != "no_suspicion" else "",
-                    closed_at,
-                    step,
-                    created,
-                    closed_at or step_started,
+                    worry=c("worry"),
+                    kindcheck_notes="",
+                    step=step,
+                    status=status,
+                    is_acute=acute,
+                    acute_at=created if acute else None,
+                    step_started_at=step_started,
+                    outcome=t_outcome,
+                    closing_agreements=c("closing")
+                    if closed_at and outcome != "no_suspicion"
+                    else "",
+                    closed_at=closed_at,
+                    version=step,
+                    created_at=created,
+                    updated_at=closed_at or step_started,
                 )
             )
             # Children: a repeat child of this organisation (hermelding) or a new one.
@@ -460,7 +446,7 @@ class Generator:
                     org.children.append(kid)
                 kids.append(kid)
             for kid_id, _p, _bsn in kids:
-                rows[TrajectoryChild].append((tid, kid_id))
+                rows.add(TrajectoryChildRow(trajectory=tid, person=kid_id))
             first_kid = kids[0]
             parents: list[ParentRef] = []
             for relation in (Relation.MOTHER, Relation.FATHER)[: rng.choice((1, 2, 2))]:
@@ -468,8 +454,14 @@ class Generator:
                     persons, org.id, adult=True
                 )
                 gezag = rng.random() < 0.9
-                rows[InvolvedPerson].append(
-                    (tid, parent_id, first_kid[0], relation, gezag)
+                rows.add(
+                    InvolvedPersonRow(
+                        trajectory=tid,
+                        person=parent_id,
+                        child=first_kid[0],
+                        relation=relation,
+                        has_gezag=gezag,
+                    )
                 )
                 parents.append((parent_id, parent_public, gezag))
             events = [("started", 1, 0.0, owner)]
@@ -483,99 +475,108 @@ class Generator:
                 oid = self.ids[Observation]
                 self.ids[Observation] += 1
                 when = at(rng.random() * dist.STEP_DAYS[0])
-                rows[Observation].append(
-                    (
-                        oid,
-                        uuid4_from(rng),
-                        tid,
-                        when,
-                        owner,
-                        when.date(),
-                        "Leerkracht" + SYNTH,
-                        "own",
-                        "",
-                        c("facts"),
-                        c("interpretation") if rng.random() < 0.6 else "",
-                        "",
-                        c("child_quote") if rng.random() < 0.3 else "",
+                rows.add(
+                    ObservationRow(
+                        id=oid,
+                        public_id=uuid4_from(rng),
+                        trajectory=tid,
+                        created_at=when,
+                        created_by=owner,
+                        observed_on=when.date(),
+                        observed_by="Leerkracht" + SYNTH,
+                        source="own",
+                        source_name="",
+                        facts=c("facts"),
+                        interpretation=c("interpretation")
+                        if rng.random() < 0.6
+                        else "",
+                        interpretation_by="",
+                        child_quote=c("child_quote") if rng.random() < 0.3 else "",
                     )
                 )
                 entries += 1
                 if rng.random() < 0.15:
-                    rows[BodyMark].append((oid, "front", "left_arm", c("mark")))
+                    rows.add(
+                        BodyMarkRow(
+                            observation=oid,
+                            side="front",
+                            region="left_arm",
+                            description=c("mark"),
+                        )
+                    )
             if step >= 2:
                 for _i in range(rng.choice((1, 1, 2))):
                     when = at(cumulative[1] + rng.random() * dist.STEP_DAYS[1])
-                    rows[Consultation].append(
-                        (
-                            uuid4_from(rng),
-                            tid,
-                            when,
-                            owner,
-                            "aandachtsfunctionaris",
-                            "Aandachtsfunctionaris" + SYNTH,
-                            when.date(),
-                            False,
-                            c("question"),
-                            c("advice"),
-                            c("actions"),
+                    rows.add(
+                        ConsultationRow(
+                            public_id=uuid4_from(rng),
+                            trajectory=tid,
+                            created_at=when,
+                            created_by=owner,
+                            party="aandachtsfunctionaris",
+                            consulted_name="Aandachtsfunctionaris" + SYNTH,
+                            consulted_on=when.date(),
+                            anonymous=False,
+                            question=c("question"),
+                            advice=c("advice"),
+                            agreed_actions=c("actions"),
                         )
                     )
                     entries += 1
             if step >= 3:
                 when = at(cumulative[2] + rng.random() * dist.STEP_DAYS[2])
-                rows[Conversation].append(
-                    (
-                        uuid4_from(rng),
-                        tid,
-                        when,
-                        owner,
-                        "parents",
-                        None,
-                        when.date(),
-                        "",
-                        c("said"),
-                        "",
-                        c("actions"),
-                        "",
-                        "",
-                        "",
-                        False,
+                rows.add(
+                    ConversationRow(
+                        public_id=uuid4_from(rng),
+                        trajectory=tid,
+                        created_at=when,
+                        created_by=owner,
+                        with_whom="parents",
+                        child=None,
+                        held_on=when.date(),
+                        preparation="",
+                        what_was_said=c("said"),
+                        reaction="",
+                        agreements=c("actions"),
+                        child_words="",
+                        child_wishes="",
+                        child_wellbeing="",
+                        child_told_next_steps=False,
                     )
                 )
                 entries += 1
                 for kid_id, _p, _bsn in kids:
                     if rng.random() < 0.7:
-                        rows[Conversation].append(
-                            (
-                                uuid4_from(rng),
-                                tid,
-                                when,
-                                owner,
-                                "child",
-                                kid_id,
-                                when.date(),
-                                "",
-                                c("said"),
-                                "",
-                                "",
-                                c("child_words"),
-                                "",
-                                "",
-                                True,
+                        rows.add(
+                            ConversationRow(
+                                public_id=uuid4_from(rng),
+                                trajectory=tid,
+                                created_at=when,
+                                created_by=owner,
+                                with_whom="child",
+                                child=kid_id,
+                                held_on=when.date(),
+                                preparation="",
+                                what_was_said=c("said"),
+                                reaction="",
+                                agreements="",
+                                child_words=c("child_words"),
+                                child_wishes="",
+                                child_wellbeing="",
+                                child_told_next_steps=True,
                             )
                         )
                     else:
-                        rows[ConversationSkip].append(
-                            (
-                                uuid4_from(rng),
-                                tid,
-                                when,
-                                owner,
-                                "child",
-                                kid_id,
-                                "too_young",
-                                c("explanation"),
+                        rows.add(
+                            ConversationSkipRow(
+                                public_id=uuid4_from(rng),
+                                trajectory=tid,
+                                created_at=when,
+                                created_by=owner,
+                                with_whom="child",
+                                child=kid_id,
+                                reason="too_young",
+                                explanation=c("explanation"),
                             )
                         )
                     entries += 1
@@ -589,16 +590,16 @@ class Generator:
                     else ["yes", "no", "yes", "yes"]
                 )
                 for number, answer in enumerate(answers, start=1):
-                    rows[AfwegingAnswer].append(
-                        (
-                            uuid4_from(rng),
-                            tid,
-                            when,
-                            owner,
-                            number,
-                            answer,
-                            c("rationale"),
-                            False,
+                    rows.add(
+                        AfwegingAnswerRow(
+                            public_id=uuid4_from(rng),
+                            trajectory=tid,
+                            created_at=when,
+                            created_by=owner,
+                            question=number,
+                            answer=answer,
+                            rationale=c("rationale"),
+                            with_veilig_thuis=False,
                         )
                     )
                     entries += 1
@@ -609,23 +610,23 @@ class Generator:
                 when = at(cumulative[4] + rng.random() * 3)
                 melden = outcome == "melding"
                 decided = when
-                rows[Decision].append(
-                    (
-                        did,
-                        uuid4_from(rng),
-                        tid,
-                        when,
-                        owner,
-                        melden,
-                        c("rationale"),
-                        True,
-                        c("rationale"),
-                        c("help_plan"),
-                        CosignStatus.COSIGNED,
-                        af,
-                        when + timedelta(hours=4),
-                        "",
-                        acute,
+                rows.add(
+                    DecisionRow(
+                        id=did,
+                        public_id=uuid4_from(rng),
+                        trajectory=tid,
+                        created_at=when,
+                        created_by=owner,
+                        melden=melden,
+                        melden_rationale=c("rationale"),
+                        help_possible=True,
+                        help_rationale=c("rationale"),
+                        help_plan=c("help_plan"),
+                        cosign_status=CosignStatus.COSIGNED,
+                        cosigned_by=af,
+                        cosigned_at=when + timedelta(hours=4),
+                        cosign_comment="",
+                        acute=acute,
                     )
                 )
                 events += [
@@ -634,48 +635,57 @@ class Generator:
                 ]
                 entries += 1
                 if melden:
-                    rows[Melding].append(
-                        (
-                            uuid4_from(rng),
-                            tid,
-                            when,
-                            owner,
-                            did,
-                            "Melder" + SYNTH,
-                            "Leerkracht",
-                            "0000000000",
-                            f"melder@{EMAIL_DOMAIN}",
-                            True,
-                            True,
-                            "",
-                            "",
-                            "",
-                            "",
-                            when + timedelta(hours=5),
-                            HandoverChannel.PHONE,
-                            "",
+                    rows.add(
+                        MeldingRow(
+                            public_id=uuid4_from(rng),
+                            trajectory=tid,
+                            created_at=when,
+                            created_by=owner,
+                            decision=did,
+                            melder_name="Melder" + SYNTH,
+                            melder_function="Leerkracht",
+                            melder_phone="0000000000",
+                            melder_email=f"melder@{EMAIL_DOMAIN}",
+                            discussed_with_parents=True,
+                            discussed_with_child=True,
+                            not_discussed_reason="",
+                            not_discussed_explanation="",
+                            support_network="",
+                            other_information="",
+                            handed_over_at=when + timedelta(hours=5),
+                            handed_over_channel=HandoverChannel.PHONE,
+                            veilig_thuis_reference="",
                         )
                     )
                     events.append(("melding_made", 5, cumulative[4] + 0.3, owner))
                     entries += 1
                     if age > cumulative[5] + 5:
                         fb = at(cumulative[5] + 5)
-                        rows[VeiligThuisFeedback].append(
-                            (
-                                uuid4_from(rng),
-                                tid,
-                                fb,
-                                owner,
-                                FeedbackKind.VEILIGHEIDSBEOORDELING,
-                                fb.date(),
-                                c("summary"),
+                        rows.add(
+                            VeiligThuisFeedbackRow(
+                                public_id=uuid4_from(rng),
+                                trajectory=tid,
+                                created_at=fb,
+                                created_by=owner,
+                                kind=FeedbackKind.VEILIGHEIDSBEOORDELING,
+                                received_on=fb.date(),
+                                summary=c("summary"),
                             )
                         )
                         entries += 1
             if closed_at is not None:
                 events.append(("closed", step, (closed_at - created).days, owner))
             for kind, event_step, day, who in events:
-                rows[TrajectoryEvent].append((tid, at(day), who, kind, event_step, ""))
+                rows.add(
+                    TrajectoryEventRow(
+                        trajectory=tid,
+                        at=at(day),
+                        actor=who,
+                        kind=kind,
+                        step=event_step,
+                        note="",
+                    )
+                )
             # The audit log: one CREATE per entry, and READs by owner and AF.
             life = max(1.0, min(age, (closed_at - created).days if closed_at else age))
             for number in range(entries + self.audit_reads):
@@ -718,21 +728,14 @@ class Generator:
             fresh_children -= 1
         self._write(persons, rows, audit)
 
-    def _write(
-        self,
-        persons: list[tuple[Any, ...]],
-        rows: dict[type[models.Model], list[tuple[Any, ...]]],
-        audit: list[AuditRow],
-    ) -> None:
+    def _write(self, persons: Rows, rows: Rows, audit: list[AuditRow]) -> None:
         load = self.loader
-        load.copy(Person, COLUMNS[Person], persons)
-        for model, model_rows in rows.items():
-            load.copy(model, COLUMNS[model], model_rows)
-        for part in (self.signals, self.households, self.youth):
-            part.rows.flush(load)
-        load.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
+        parts = (self.signals, self.households, self.youth)
+        for part_rows in (persons, rows, *(part.rows for part in parts)):
+            part_rows.flush(load)
+        load.copy(AuditEventRow, self._chain(audit))
 
-    def _chain(self, audit: list[AuditRow]) -> Iterable[tuple[Any, ...]]:
+    def _chain(self, audit: list[AuditRow]) -> Iterable[AuditEventRow]:
         """Extend the hash chain exactly as ``audit_record`` does, in time order."""
         audit.sort(key=lambda item: item[0])
         probe = AuditEvent(request_id="", reason="")
@@ -744,20 +747,20 @@ class Generator:
             probe.actor_role, probe.action, probe.person_id = role, action, person
             probe.object_type, probe.object_id = object_type, object_id
             digest = record_hash(self.prev_hash, event_content(probe))
-            yield (
-                self.seq,
-                occurred,
-                user,
-                org,
-                role,
-                action,
-                person,
-                object_type,
-                object_id,
-                "",
-                "",
-                self.prev_hash,
-                digest,
+            yield AuditEventRow(
+                seq=self.seq,
+                occurred_at=occurred,
+                actor_user=user,
+                actor_organisation=org,
+                actor_role=role,
+                action=action,
+                person_id=person,
+                object_type=object_type,
+                object_id=object_id,
+                request_id="",
+                reason="",
+                prev_hash=self.prev_hash,
+                hash=digest,
             )
             self.prev_hash = digest
 
