@@ -1,14 +1,15 @@
 """What the generator's parts share: the audit row, the facts of one generated
 trajectory that households and signals build on, and the rows of one chunk."""
 
+import random
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .loading import Loader, Org, Row
 
-__all__ = ["AuditRow", "ChildRef", "ParentRef", "Rows", "TrajectoryFacts"]
+__all__ = ["AuditRow", "ChildRef", "ParentRef", "Rows", "TrajectoryFacts", "moment"]
 
 # (occurred_at, actor user, actor organisation, actor role, action, person public
 # id, object type, object id): extended into the hash chain by Generator._chain.
@@ -49,3 +50,9 @@ class Rows:
         for table, rows in self.by_table.items():
             load.copy(table, rows)
             rows.clear()
+
+
+def moment(rng: random.Random, now: datetime, start: datetime, days: float) -> datetime:
+    """``days`` after ``start``, at a random time in the next eight hours, but not
+    after ``now``."""
+    return min(now, start + timedelta(days=days, seconds=rng.randint(0, 28800)))
