@@ -7,9 +7,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db import models
+
 from .loading import Loader, Org, Row
 
-__all__ = ["AuditRow", "ChildRef", "ParentRef", "Rows", "TrajectoryFacts", "moment"]
+__all__ = [
+    "AuditRow",
+    "ChildRef",
+    "Ids",
+    "ParentRef",
+    "Rows",
+    "TrajectoryFacts",
+    "moment",
+]
 
 # (occurred_at, actor user, actor organisation, actor role, action, person public
 # id, object type, object id): extended into the hash chain by Generator._chain.
@@ -50,6 +60,20 @@ class Rows:
         for table, rows in self.by_table.items():
             load.copy(table, rows)
             rows.clear()
+
+
+class Ids:
+    """The next free id of each of some models, read once from their tables."""
+
+    def __init__(self, load: Loader, tables: Iterable[type[models.Model]]) -> None:
+        self.next: dict[type[models.Model], int] = {
+            model: load.next_id(model) for model in tables
+        }
+
+    def __call__(self, model: type[models.Model]) -> int:
+        value = self.next[model]
+        self.next[model] += 1
+        return value
 
 
 def moment(rng: random.Random, now: datetime, start: datetime, days: float) -> datetime:
