@@ -59,18 +59,10 @@ class Signals:
         one (same contact, same child) or retention has deleted it by now."""
         person_id, person, index = child
         active_until = at + self.active_for
-        archived_at = min(ended or active_until, active_until)
-        if archived_at > self.now:
-            key = (organisation, contact, index)
-            if key in self.active:
-                return None
-            self.active.add(key)
-            status, archived_at_or_none, delete_after = SignalStatus.ACTIVE, None, None
-        else:
-            delete_after = archived_at + self.archived_for
-            if delete_after <= self.now:
-                return None
-            status, archived_at_or_none = SignalStatus.ARCHIVED, archived_at
+        state = self._state((organisation, contact, index), active_until, ended)
+        if state is None:
+            return None
+        status, archived_at_or_none, delete_after = state
         signal_id = self.next_signal
         self.next_signal += 1
         public_id = uuid4_from(self.rng)
@@ -121,6 +113,23 @@ class Signals:
                 )
             )
         return signal_id
+
+    def _state(
+        self, key: tuple[int, int, str], active_until: datetime, ended: datetime | None
+    ) -> tuple[str, datetime | None, datetime | None] | None:
+        """(status, archived at, delete after) of a signal now, or None when the
+        service would have renewed another one (``key``: the same organisation,
+        contact and child) or retention has deleted it by now."""
+        archived_at = min(ended or active_until, active_until)
+        if archived_at > self.now:
+            if key in self.active:
+                return None
+            self.active.add(key)
+            return SignalStatus.ACTIVE, None, None
+        delete_after = archived_at + self.archived_for
+        if delete_after <= self.now:
+            return None
+        return SignalStatus.ARCHIVED, archived_at, delete_after
 
     def for_trajectory(
         self, t: TrajectoryFacts, audit: list[AuditRow]

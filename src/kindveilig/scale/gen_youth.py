@@ -111,60 +111,22 @@ class Youth:
             self._conversation(self.rng.choice(self.channels), audit)
 
     def _conversation(self, org: Org, audit: list[AuditRow]) -> None:
-        rng, c = self.rng, self.c
+        rng = self.rng
         cid = self.next_id
         self.next_id += 1
         public_id = uuid4_from(rng)
         started = self.now - self.window * rng.random()
         urgent = rng.random() < dist.YOUTH_URGENT_SHARE
-        categories = f'["{DangerCategory.UNSAFE_HOME}"]' if urgent else "[]"
+        categories = _categories(urgent)
         af = org.aandachtsfunctionarissen[0]
-
-        def event(when: datetime, user: int | None, action: str) -> AuditRow:
-            """An audit row about this conversation: by the child (no user) or
-            by the organisation's aandachtsfunctionaris."""
-            if user is None:
-                return (
-                    when,
-                    None,
-                    None,
-                    "",
-                    action,
-                    None,
-                    CONVERSATION,
-                    str(public_id),
-                )
-            return (when, user, org.id, AF, action, None, CONVERSATION, str(public_id))
-
-        at, waiting = started, None
-        for number in range(rng.randint(*dist.YOUTH_MESSAGES)):
-            child = number % 2 == 0
-            if number:
-                at = min(self.now, at + timedelta(hours=rng.uniform(0.2, 48)))
-            self.rows.add(
-                YouthMessageRow(
-                    created_at=at,
-                    updated_at=at,
-                    conversation=cid,
-                    sender=Sender.CHILD if child else Sender.STAFF,
-                    body=c("youth_child" if child else "youth_staff"),
-                    author=None if child else af,
-                    is_urgent=urgent and number == 0,
-                    danger_categories=categories if number == 0 else "[]",
-                )
-            )
-            if child:
-                waiting = waiting or at
-                if number:  # the child writes again: an anonymous update
-                    audit.append(event(at, None, AuditAction.UPDATE))
-            else:  # the aandachtsfunctionaris reads and answers
-                waiting = None
-                audit.append(event(at, af, AuditAction.READ))
-                audit.append(event(at, af, AuditAction.UPDATE))
-        audit.append(event(started, None, AuditAction.CREATE))
+        about = (org.id, str(public_id))
+        at, waiting = self._messages(
+            cid, af, started, urgent=urgent, about=about, audit=audit
+        )
+        audit.append(_event(about, started, None, AuditAction.CREATE))
         closed = waiting is None and rng.random() < dist.YOUTH_CLOSED_SHARE
         if closed:
-            audit.append(event(at, af, AuditAction.UPDATE))
+            audit.append(_event(about, at, af, AuditAction.UPDATE))
         self.rows.add(
             YouthConversationRow(
                 id=cid,
@@ -180,9 +142,67 @@ class Youth:
                 danger_categories=categories,
                 waiting_since=waiting,
                 last_activity_at=at,
-                first_name=c("youth_name") if rng.random() < 0.5 else "",
+                first_name=self.c("youth_name") if rng.random() < 0.5 else "",
                 contact="",
                 is_misuse=False,
                 misuse_reason="",
             )
         )
+
+    def _messages(
+        self,
+        cid: int,
+        af: int,
+        started: datetime,
+        *,
+        urgent: bool,
+        about: tuple[int, str],
+        audit: list[AuditRow],
+    ) -> tuple[datetime, datetime | None]:
+        """The child's messages and the aandachtsfunctionaris' answers in turn
+        (the first message carries the danger categories). Returns the time of
+        the last message and since when the child waits for an answer, if so."""
+        rng = self.rng
+        categories = _categories(urgent)
+        at, waiting = started, None
+        for number in range(rng.randint(*dist.YOUTH_MESSAGES)):
+            child = number % 2 == 0
+            if number:
+                at = min(self.now, at + timedelta(hours=rng.uniform(0.2, 48)))
+            self.rows.add(
+                YouthMessageRow(
+                    created_at=at,
+                    updated_at=at,
+                    conversation=cid,
+                    sender=Sender.CHILD if child else Sender.STAFF,
+                    body=self.c("youth_child" if child else "youth_staff"),
+                    author=None if child else af,
+                    is_urgent=urgent and number == 0,
+                    danger_categories=categories if number == 0 else "[]",
+                )
+            )
+            if child:
+                waiting = waiting or at
+                if number:  # the child writes again: an anonymous update
+                    audit.append(_event(about, at, None, AuditAction.UPDATE))
+            else:  # the aandachtsfunctionaris reads and answers
+                waiting = None
+                audit.append(_event(about, at, af, AuditAction.READ))
+                audit.append(_event(about, at, af, AuditAction.UPDATE))
+        return at, waiting
+
+
+def _categories(urgent: bool) -> str:
+    """The danger categories (JSON) of an urgent conversation and its first message."""
+    return f'["{DangerCategory.UNSAFE_HOME}"]' if urgent else "[]"
+
+
+def _event(
+    about: tuple[int, str], when: datetime, user: int | None, action: str
+) -> AuditRow:
+    """An audit row about a conversation (``about``: its organisation and public
+    id): by the child (no user) or by the organisation's aandachtsfunctionaris."""
+    organisation, public_id = about
+    if user is None:
+        return (when, None, None, "", action, None, CONVERSATION, public_id)
+    return (when, user, organisation, AF, action, None, CONVERSATION, public_id)
