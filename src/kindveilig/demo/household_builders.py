@@ -25,6 +25,7 @@ from kindveilig.households.models import (
     PartnerKind,
     Perspective,
     Phase,
+    SafetyCase,
 )
 from kindveilig.households.services import (
     ItemInput,
@@ -213,9 +214,54 @@ def _build(
     nurse: Actor,
     jeugdbescherming: Organisation,
 ) -> None:
+    """One demo household, walked through the Routekaart up to ``spec.phase``."""
     now = timezone.now()
     opened = now - dt.timedelta(days=spec.days_open)
     bsn = _bsn(rng)
+    household = _open_household(spec, teacher, wijkteam, bsn, opened)
+    _add_members(spec, rng, wijkteam, household)
+    case = household.cases.get()
+    _add_partners(wijkteam, case, teacher)
+    start = opened.date()
+    _mapping(
+        wijkteam,
+        household,
+        start + dt.timedelta(days=2),
+        _scores(household, 2, 4, 3, "Ik ben bang als papa heel boos wordt."),
+    )
+    _plan(
+        wijkteam,
+        household,
+        based_on=0,
+        due=start + dt.timedelta(days=14),
+        note="",
+    )
+    if spec.handover_to_jeugdbescherming:
+        handover_create_for_case(
+            actor=wijkteam,
+            case=case,
+            to_organisation=jeugdbescherming,
+            note="Ondertoezichtstelling aangevraagd; de voorwaarden worden niet nagekomen.",
+        )
+    if spec.jgz_signal:
+        _jgz_signal(nurse, spec, bsn)
+    if spec.phase == Phase.DIRECTE_VEILIGHEID:
+        return
+    _to_stabiele_veiligheid(wijkteam, household, case, opened)
+    if spec.phase == Phase.STABIELE_VEILIGHEID:
+        return
+    _to_herstel(wijkteam, household, case, opened, close=spec.closed)
+
+
+def _open_household(
+    spec: DemoHousehold,
+    teacher: Actor,
+    wijkteam: Actor,
+    bsn: str,
+    opened: dt.datetime,
+) -> Household:
+    """The school's trajectory at step 2, shared with the lokaal team, which
+    makes the household from it."""
     trajectory = scenarios.at_step_2(
         teacher, given_name=spec.child, family_name=spec.family, bsn=bsn
     )
@@ -227,9 +273,15 @@ def _build(
         consent_given_by="Moeder (met gezag)",
         consent_given_on=timezone.localdate(),
     )
-    household = household_create_from_trajectory(
+    return household_create_from_trajectory(
         actor=wijkteam, trajectory=trajectory, label=spec.label, opened_at=opened
     )
+
+
+def _add_members(
+    spec: DemoHousehold, rng: random.Random, wijkteam: Actor, household: Household
+) -> None:
+    """A sibling, the mother (with gezag over both children) and grandma."""
     children = [
         m.person.public_id for m in household.members.filter(role=MemberRole.CHILD)
     ]
@@ -261,7 +313,10 @@ def _build(
         data=PersonInput(given_name="Oma (demo)", family_name=spec.family),
         role=MemberRole.NETWORK,
     )
-    case = household.cases.get()
+
+
+def _add_partners(wijkteam: Actor, case: SafetyCase, teacher: Actor) -> None:
+    """The school, with the teacher as contact, and Veilig Thuis."""
     partner_add(
         actor=wijkteam,
         case=case,
@@ -281,40 +336,27 @@ def _build(
         contact_phone="0800-2000",
         takes_on="Stelde de veiligheidsvoorwaarden; toetst ze na drie maanden.",
     )
+
+
+def _jgz_signal(nurse: Actor, spec: DemoHousehold, bsn: str) -> None:
+    """The JGZ nurse registers the child in the Verwijsindex (a match)."""
+    signal_register_for_child(
+        actor=nurse,
+        data=ChildSignalInput(
+            given_name=spec.child,
+            family_name=spec.family,
+            bsn=bsn,
+            contact_phone="015-0000000",
+            parents_informed=True,
+        ),
+    )
+
+
+def _to_stabiele_veiligheid(
+    wijkteam: Actor, household: Household, case: SafetyCase, opened: dt.datetime
+) -> None:
+    """An MDO, a second mapping, the phase change and a new plan version."""
     start = opened.date()
-    _mapping(
-        wijkteam,
-        household,
-        start + dt.timedelta(days=2),
-        _scores(household, 2, 4, 3, "Ik ben bang als papa heel boos wordt."),
-    )
-    _plan(
-        wijkteam,
-        household,
-        based_on=0,
-        due=start + dt.timedelta(days=14),
-        note="",
-    )
-    if spec.handover_to_jeugdbescherming:
-        handover_create_for_case(
-            actor=wijkteam,
-            case=case,
-            to_organisation=jeugdbescherming,
-            note="Ondertoezichtstelling aangevraagd; de voorwaarden worden niet nagekomen.",
-        )
-    if spec.jgz_signal:
-        signal_register_for_child(
-            actor=nurse,
-            data=ChildSignalInput(
-                given_name=spec.child,
-                family_name=spec.family,
-                bsn=bsn,
-                contact_phone="015-0000000",
-                parents_informed=True,
-            ),
-        )
-    if spec.phase == Phase.DIRECTE_VEILIGHEID:
-        return
     meeting_add(
         actor=wijkteam,
         case=case,
@@ -347,8 +389,18 @@ def _build(
         due=start + dt.timedelta(days=120),
         note="Afspraken gericht op blijvende veiligheid; nieuwe datum voor de training.",
     )
-    if spec.phase == Phase.STABIELE_VEILIGHEID:
-        return
+
+
+def _to_herstel(
+    wijkteam: Actor,
+    household: Household,
+    case: SafetyCase,
+    opened: dt.datetime,
+    *,
+    close: bool,
+) -> None:
+    """A third mapping and the phase change; then, if ``close``, the close."""
+    start = opened.date()
     _mapping(
         wijkteam,
         household,
@@ -366,7 +418,7 @@ def _build(
         expected_version=case.version,
         changed_at=opened + dt.timedelta(days=135),
     )
-    if spec.closed:
+    if close:
         case.refresh_from_db()
         case_close(
             actor=wijkteam,

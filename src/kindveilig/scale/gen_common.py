@@ -1,18 +1,25 @@
 """What the generator's parts share: the audit row, the facts of one generated
 trajectory that households and signals build on, and the rows of one chunk."""
 
+import random
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
 
 from django.db import models
 
-from .columns import COLUMNS
-from .loading import Loader, Org
+from .loading import Loader, Org, Row
 
-__all__ = ["AuditRow", "ChildRef", "ParentRef", "Rows", "TrajectoryFacts"]
+__all__ = [
+    "AuditRow",
+    "ChildRef",
+    "Ids",
+    "ParentRef",
+    "Rows",
+    "TrajectoryFacts",
+    "moment",
+]
 
 # (occurred_at, actor user, actor organisation, actor role, action, person public
 # id, object type, object id): extended into the hash chain by Generator._chain.
@@ -40,17 +47,36 @@ class TrajectoryFacts:
 
 
 class Rows:
-    """The rows of one chunk per model, in the order ``COLUMNS`` lists them."""
+    """The rows of one chunk per table, COPYed in the order the tables are given."""
 
-    def __init__(self, tables: Iterable[type[models.Model]]) -> None:
-        self.by_model: dict[type[models.Model], list[tuple[Any, ...]]] = {
-            model: [] for model in tables
-        }
+    def __init__(self, tables: Iterable[type[Row]]) -> None:
+        self.by_table: dict[type[Row], list[Row]] = {table: [] for table in tables}
 
-    def __getitem__(self, model: type[models.Model]) -> list[tuple[Any, ...]]:
-        return self.by_model[model]
+    def add(self, row: Row) -> None:
+        """Keep ``row`` for its table (one of the tables given)."""
+        self.by_table[type(row)].append(row)
 
     def flush(self, load: Loader) -> None:
-        for model, rows in self.by_model.items():
-            load.copy(model, COLUMNS[model], rows)
+        for table, rows in self.by_table.items():
+            load.copy(table, rows)
             rows.clear()
+
+
+class Ids:
+    """The next free id of each of some models, read once from their tables."""
+
+    def __init__(self, load: Loader, tables: Iterable[type[models.Model]]) -> None:
+        self.next: dict[type[models.Model], int] = {
+            model: load.next_id(model) for model in tables
+        }
+
+    def __call__(self, model: type[models.Model]) -> int:
+        value = self.next[model]
+        self.next[model] += 1
+        return value
+
+
+def moment(rng: random.Random, now: datetime, start: datetime, days: float) -> datetime:
+    """``days`` after ``start``, at a random time in the next eight hours, but not
+    after ``now``."""
+    return min(now, start + timedelta(days=days, seconds=rng.randint(0, 28800)))

@@ -6,68 +6,59 @@ children and parents, with gezag), the share that let the lokaal team read the
 trajectory, the case with its regievoerder, every Routekaart phase change (why,
 the safety score, what the children said), chain partners, plan versions with
 their conditions and agreements, meetings, a Signs of Safety mapping now and
-then, the regie signals per child (matched with the trajectory's own signals),
+then (those four in ``gen_case_work``), the regie signals per child (matched with the trajectory's own signals),
 and the close. Audit: one CREATE per entry and a few READs by the regievoerder,
 like the trajectories.
 """
 
 import random
-import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from django.db import models
-
-from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
+from kindveilig.verwijsindex.models import LegalBasis
 from kindveilig.households.models import (
-    CasePartner,
     CaseStatus,
-    Gezag,
     Household,
-    HouseholdMember,
-    ItemKind,
-    ItemStatus,
-    Mapping,
-    Meeting,
-    MeetingKind,
     MemberRole,
-    PartnerKind,
-    Perspective,
     Phase,
     PhaseChange,
-    PlanItem,
-    PlanVersion,
     SafetyCase,
-    SafetyScore,
 )
 from kindveilig.organisations.models import OrganisationType
-from kindveilig.verwijsindex.models import LegalBasis, Share
 
 from . import distributions as dist
-from .gen_common import AuditRow, Rows, TrajectoryFacts
+from .gen_case_work import LT, Case, CaseWork
+from .gen_common import AuditRow, Ids, Rows, TrajectoryFacts, moment
 from .gen_signals import Signals
 from .loading import Loader, Org, uuid4_from
 from .pools import FAMILY_NAMES, SYNTH, CipherPool
+from .rows.households import (
+    CasePartnerRow,
+    GezagRow,
+    HouseholdMemberRow,
+    HouseholdRow,
+    MappingRow,
+    MeetingRow,
+    PhaseChangeRow,
+    PlanItemRow,
+    PlanVersionRow,
+    SafetyCaseRow,
+    SafetyScoreRow,
+)
+from .rows.signals import ShareRow
 
 __all__ = ["Households"]
 
-PARTNER_KIND = {
-    OrganisationType.PRIMARY_SCHOOL: PartnerKind.SCHOOL,
-    OrganisationType.SECONDARY_SCHOOL: PartnerKind.SCHOOL,
-    OrganisationType.KINDEROPVANG: PartnerKind.KINDEROPVANG,
-    OrganisationType.JGZ: PartnerKind.JGZ,
-    OrganisationType.LOKAAL_TEAM: PartnerKind.LOKAAL_TEAM,
+# The safety score given on entering a phase: (lowest, highest).
+SCORES: dict[str, tuple[int, int]] = {
+    Phase.STABIELE_VEILIGHEID: (5, 7),
+    Phase.HERSTEL: (7, 9),
+    Phase.DIRECTE_VEILIGHEID: (2, 4),
 }
-EXTERNAL_PARTNERS = (
-    (PartnerKind.HUISARTS, "Huisartsenpraktijk"),
-    (PartnerKind.GGZ, "GGZ-instelling"),
-    (PartnerKind.JEUGDBESCHERMING, "Jeugdbescherming"),
-)
-LT = str(Role.LOKAAL_TEAM_MEDEWERKER)
 
 
 class Households:
-    SERIAL = (Household, SafetyCase, PhaseChange, CasePartner, PlanVersion, Mapping)
+    SERIAL = (Household, SafetyCase, PhaseChange, *CaseWork.SERIAL)
 
     def __init__(
         self,
@@ -82,39 +73,33 @@ class Households:
     ) -> None:
         self.rng, self.now, self.c, self.signals = rng, now, ciphers, signals
         self.audit_reads = audit_reads
-        self.ids: dict[type[models.Model], int] = {
-            model: loader.next_id(model) for model in self.SERIAL
-        }
+        self.ids = Ids(loader, (Household, SafetyCase, PhaseChange))
         self.teams = [org for org in orgs if org.type == OrganisationType.LOKAAL_TEAM]
         self.teams_in: dict[int, list[Org]] = {}
         for team in self.teams:
             self.teams_in.setdefault(team.municipality, []).append(team)
         self.rows = Rows(
             (
-                Household,
-                HouseholdMember,
-                Gezag,
-                Share,
-                SafetyCase,
-                PhaseChange,
-                CasePartner,
-                PlanVersion,
-                PlanItem,
-                Meeting,
-                Mapping,
-                SafetyScore,
+                HouseholdRow,
+                HouseholdMemberRow,
+                GezagRow,
+                ShareRow,
+                SafetyCaseRow,
+                PhaseChangeRow,
+                CasePartnerRow,
+                PlanVersionRow,
+                PlanItemRow,
+                MeetingRow,
+                MappingRow,
+                SafetyScoreRow,
             )
         )
-
-    def _id(self, model: type[models.Model]) -> int:
-        value = self.ids[model]
-        self.ids[model] += 1
-        return value
+        self.work = CaseWork(
+            loader=loader, rng=rng, now=now, ciphers=ciphers, rows=self.rows
+        )
 
     def _at(self, base: datetime, days: float) -> datetime:
-        return min(
-            self.now, base + timedelta(days=days, seconds=self.rng.randint(0, 28800))
-        )
+        return moment(self.rng, self.now, base, days)
 
     def for_trajectory(
         self,
@@ -172,318 +157,226 @@ class Households:
         signal_ids: dict[int, int | None],
         audit: list[AuditRow],
     ) -> None:
-        rng, c, rows = self.rng, self.c, self.rows
-        first = t.kids[0][1]
+        case = Case(
+            t=t,
+            team=team,
+            regie=regie,
+            opened=opened,
+            audit=audit,
+            household=self.ids(Household),
+            household_public=uuid4_from(self.rng),
+        )
+        self._household(case)
+        case.walk, case.closed = self._phases(opened)
+        self._members(case)
+        if case.shared:
+            self._share(case)
+        case.id, case.public_id = self.ids(SafetyCase), uuid4_from(self.rng)
+        self._safety_case(case)
+        self._phase_changes(case)
+        self.work.add(case)
+        self._regie_signals(case, signal_ids)
+        self._close_and_reads(case)
 
-        def log(at: datetime, action: str, kind: str, object_id: object) -> None:
-            audit.append((at, regie, team.id, LT, action, first, kind, str(object_id)))
-
-        hid, h_public = self._id(Household), uuid4_from(rng)
-        family = rng.choice(FAMILY_NAMES) + SYNTH
-        rows[Household].append(
-            (
-                hid,
-                h_public,
-                opened,
-                opened,
-                f"Huishouden {family}",
-                team.municipality,
-                team.id,
-                regie,
+    def _household(self, case: Case) -> None:
+        family = self.rng.choice(FAMILY_NAMES) + SYNTH
+        self.rows.add(
+            HouseholdRow(
+                id=case.household,
+                public_id=case.household_public,
+                created_at=case.opened,
+                updated_at=case.opened,
+                label=f"Huishouden {family}",
+                municipality=case.team.municipality,
+                registered_by=case.team.id,
+                created_by=case.regie,
             )
         )
-        log(opened, AuditAction.CREATE, "households.household", h_public)
-        walk, closed = self._phases(opened)
-        end = closed or self.now
+        case.log(
+            case.opened,
+            AuditAction.CREATE,
+            "households.household",
+            case.household_public,
+        )
+
+    def _members(self, case: Case) -> None:
+        """The trajectory's children and parents (now and then one moved out), and
+        the parents' gezag over the first child."""
+        t, opened = case.t, case.opened
+        end = case.closed or self.now
         joined = opened.date()
         for kid in t.kids:
-            rows[HouseholdMember].append(
-                (hid, kid[0], MemberRole.CHILD, False, joined, None)
+            self.rows.add(
+                HouseholdMemberRow(
+                    household=case.household,
+                    person=kid[0],
+                    role=MemberRole.CHILD,
+                    has_gezag=False,
+                    joined_on=joined,
+                    left_on=None,
+                )
             )
-        moved_out = len(t.parents) == 2 and rng.random() < dist.PARENT_LEAVES_SHARE
+        moved_out = len(t.parents) == 2 and self.rng.random() < dist.PARENT_LEAVES_SHARE
         for number, (parent, _public, gezag) in enumerate(t.parents):
             left = None
             if moved_out and number == 1:
                 left = min(self.now, opened + (end - opened) / 2).date()
-            rows[HouseholdMember].append(
-                (hid, parent, MemberRole.PARENT, gezag, joined, left)
+            self.rows.add(
+                HouseholdMemberRow(
+                    household=case.household,
+                    person=parent,
+                    role=MemberRole.PARENT,
+                    has_gezag=gezag,
+                    joined_on=joined,
+                    left_on=left,
+                )
             )
             if gezag:
-                rows[Gezag].append((t.kids[0][0], parent, regie, opened))
-        if team.id != t.org.id:  # the school shared the trajectory with the team
-            shared = opened - timedelta(days=rng.uniform(1, 5))
-            s_public = uuid4_from(rng)
-            rows[Share].append(
-                (
-                    s_public,
-                    shared,
-                    shared,
-                    t.id,
-                    t.org.id,
-                    t.owner,
-                    team.id,
-                    None,
-                    LegalBasis.CONSENT_PARENTS,
-                    "Ouders" + SYNTH,
-                    shared.date(),
-                    "",
-                )
-            )
-            audit.append(
-                (
-                    shared,
-                    t.owner,
-                    t.org.id,
-                    t.owner_role,
-                    AuditAction.CREATE,
-                    first,
-                    "chain.share",
-                    str(s_public),
-                )
-            )
-        # The case, with its phase changes (the first is the opening).
-        cid, c_public = self._id(SafetyCase), uuid4_from(rng)
-        phase, since = walk[-1]
-        rows[SafetyCase].append(
-            (
-                cid,
-                c_public,
-                opened,
-                closed or since,
-                hid,
-                team.id,
-                regie,
-                phase,
-                since,
-                CaseStatus.CLOSED if closed else CaseStatus.OPEN,
-                closed,
-                c("case_closed") if closed else "",
-                len(walk) + (1 if closed else 0),
-            )
-        )
-        log(opened, AuditAction.CREATE, "households.safetycase", c_public)
-        scores: dict[str, tuple[int, int]] = {
-            Phase.STABIELE_VEILIGHEID: (5, 7),
-            Phase.HERSTEL: (7, 9),
-            Phase.DIRECTE_VEILIGHEID: (2, 4),
-        }
-        previous = ""
-        for phase, at in walk:
-            change = self._id(PhaseChange)
-            if previous:
-                rows[PhaseChange].append(
-                    (
-                        change,
-                        cid,
-                        previous,
-                        phase,
-                        at,
-                        regie,
-                        c("phase_reason"),
-                        rng.randint(*scores[phase]),
-                        c("children_said"),
+                self.rows.add(
+                    GezagRow(
+                        child=t.kids[0][0],
+                        holder=parent,
+                        recorded_by=case.regie,
+                        recorded_at=opened,
                     )
                 )
-                log(at, AuditAction.CREATE, "households.phasechange", change)
+
+    def _share(self, case: Case) -> None:
+        """The school shared the trajectory with the team, with the parents' consent."""
+        t = case.t
+        shared = case.opened - timedelta(days=self.rng.uniform(1, 5))
+        public_id = uuid4_from(self.rng)
+        self.rows.add(
+            ShareRow(
+                public_id=public_id,
+                created_at=shared,
+                updated_at=shared,
+                trajectory=t.id,
+                from_organisation=t.org.id,
+                shared_by=t.owner,
+                to_organisation=case.team.id,
+                to_user=None,
+                legal_basis=LegalBasis.CONSENT_PARENTS,
+                consent_given_by="Ouders" + SYNTH,
+                consent_given_on=shared.date(),
+                reason="",
+            )
+        )
+        case.audit.append(
+            (
+                shared,
+                t.owner,
+                t.org.id,
+                t.owner_role,
+                AuditAction.CREATE,
+                t.kids[0][1],
+                "chain.share",
+                str(public_id),
+            )
+        )
+
+    def _safety_case(self, case: Case) -> None:
+        """The case, in the phase its walk reached (and closed at its end)."""
+        closed = case.closed
+        phase, since = case.walk[-1]
+        self.rows.add(
+            SafetyCaseRow(
+                id=case.id,
+                public_id=case.public_id,
+                created_at=case.opened,
+                updated_at=closed or since,
+                household=case.household,
+                responsible_organisation=case.team.id,
+                regievoerder=case.regie,
+                phase=phase,
+                phase_since=since,
+                status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
+                closed_at=closed,
+                closing_reason=self.c("case_closed") if closed else "",
+                version=len(case.walk) + (1 if closed else 0),
+            )
+        )
+        case.log(
+            case.opened, AuditAction.CREATE, "households.safetycase", case.public_id
+        )
+
+    def _phase_changes(self, case: Case) -> None:
+        """One per step of the walk; the first is the opening."""
+        c = self.c
+        previous = ""
+        for phase, at in case.walk:
+            change = self.ids(PhaseChange)
+            if previous:
+                self.rows.add(
+                    PhaseChangeRow(
+                        id=change,
+                        case=case.id,
+                        from_phase=previous,
+                        to_phase=phase,
+                        at=at,
+                        by=case.regie,
+                        reason=c("phase_reason"),
+                        safety_score=self.rng.randint(*SCORES[phase]),
+                        children_said=c("children_said"),
+                    )
+                )
+                case.log(at, AuditAction.CREATE, "households.phasechange", change)
             else:
-                rows[PhaseChange].append(
-                    (change, cid, "", phase, at, regie, c("case_opened"), None, "")
+                self.rows.add(
+                    PhaseChangeRow(
+                        id=change,
+                        case=case.id,
+                        from_phase="",
+                        to_phase=phase,
+                        at=at,
+                        by=case.regie,
+                        reason=c("case_opened"),
+                        safety_score=None,
+                        children_said="",
+                    )
                 )
             previous = phase
-        # Chain partners: the organisation that ran the meldcode, and another one.
-        partner = None
-        if team.id != t.org.id:
-            partner, p_public = self._id(CasePartner), uuid4_from(rng)
-            at = self._at(opened, 1)
-            rows[CasePartner].append(
-                (
-                    partner,
-                    p_public,
-                    cid,
-                    PARTNER_KIND.get(OrganisationType(t.org.type), PartnerKind.OTHER),
-                    t.org.id,
-                    "",
-                    "Contactpersoon" + SYNTH,
-                    "",
-                    "",
-                    t.owner,
-                    c("takes_on"),
-                    at,
-                    None,
-                )
-            )
-            log(at, AuditAction.CREATE, "households.casepartner", p_public)
-        if rng.random() < dist.EXTERNAL_PARTNER_SHARE or t.outcome == "melding":
-            kind, name = (
-                (PartnerKind.VEILIG_THUIS, "Veilig Thuis")
-                if t.outcome == "melding"
-                else rng.choice(EXTERNAL_PARTNERS)
-            )
-            at = self._at(opened, 2)
-            external, e_public = self._id(CasePartner), uuid4_from(rng)
-            rows[CasePartner].append(
-                (
-                    external,
-                    e_public,
-                    cid,
-                    kind,
-                    None,
-                    name + SYNTH,
-                    "Contactpersoon" + SYNTH,
-                    "0000000000",
-                    "",
-                    None,
-                    c("takes_on"),
-                    at,
-                    None,
-                )
-            )
-            log(at, AuditAction.CREATE, "households.casepartner", e_public)
-        # The veiligheidsplan: a first version; now and then a second in recovery.
-        reached = dict(reversed(walk))
-        versions = [self._at(opened, rng.uniform(3, 14))]
-        if Phase.HERSTEL in reached and rng.random() < dist.PLAN_REVISED_SHARE:
-            versions.append(self._at(reached[Phase.HERSTEL], rng.uniform(1, 7)))
-        lineages = [uuid4_from(rng) for _ in range(3)]
-        for number, made in enumerate(versions, start=1):
-            vid = self._id(PlanVersion)
-            rows[PlanVersion].append(
-                (vid, cid, number, c("plan_note") if number > 1 else "", regie, made)
-            )
-            log(made, AuditAction.CREATE, "households.planversion", vid)
-            self._items(vid, lineages, made, partner, t)
-        # Meetings: an MDO at the start, a netwerkberaad for stable safety.
-        held = [(MeetingKind.MDO, self._at(opened, rng.uniform(5, 21)))]
-        if Phase.STABIELE_VEILIGHEID in reached:
-            held.append((MeetingKind.NETWERKBERAAD, reached[Phase.STABIELE_VEILIGHEID]))
-        for meeting_kind, at in held:
-            m_public = uuid4_from(rng)
-            rows[Meeting].append(
-                (
-                    m_public,
-                    cid,
-                    meeting_kind,
-                    at.date(),
-                    c("participants"),
-                    c("decisions"),
-                    regie,
-                    at,
-                )
-            )
-            log(at, AuditAction.CREATE, "households.meeting", m_public)
-        if rng.random() < dist.MAPPING_SHARE:
-            at = self._at(opened, rng.uniform(2, 10))
-            mid, m_public = self._id(Mapping), uuid4_from(rng)
-            rows[Mapping].append(
-                (
-                    mid,
-                    m_public,
-                    cid,
-                    at.date(),
-                    c("harm"),
-                    c("danger"),
-                    c("strengths"),
-                    "",
-                    c("next_steps"),
-                    "",
-                    regie,
-                    at,
-                )
-            )
-            rows[SafetyScore].append(
-                (
-                    mid,
-                    Perspective.PROFESSIONAL,
-                    None,
-                    "Regievoerder" + SYNTH,
-                    rng.randint(2, 6),
-                    "",
-                )
-            )
-            rows[SafetyScore].append(
-                (
-                    mid,
-                    Perspective.CHILD,
-                    t.kids[0][0],
-                    "",
-                    rng.randint(2, 8),
-                    c("child_words"),
-                )
-            )
-            log(at, AuditAction.CREATE, "households.mapping", m_public)
-        # Regie signals per child: the team finds the school, and the school the team.
+
+    def _regie_signals(self, case: Case, signal_ids: dict[int, int | None]) -> None:
+        """Regie signals per child: the team finds the school, and the school the
+        team."""
+        t, team, regie = case.t, case.team, case.regie
         for kid in t.kids:
             regie_signal = self.signals.register(
                 child=kid,
                 organisation=team.id,
                 contact=regie,
                 role=LT,
-                at=opened,
-                source=("households.safetycase", str(c_public)),
+                at=case.opened,
+                source=("households.safetycase", str(case.public_id)),
                 is_regie=True,
-                ended=closed,
-                audit=audit,
+                ended=case.closed,
+                audit=case.audit,
             )
             own = signal_ids.get(kid[0])
-            if regie_signal is not None and own is not None and team.id != t.org.id:
+            if regie_signal is not None and own is not None and case.shared:
                 self.signals.match(
                     earlier=(own, t.owner),
                     later=(regie_signal, regie),
-                    at=opened,
+                    at=case.opened,
                     actor=(regie, team.id, LT),
                     person=kid[1],
-                    audit=audit,
+                    audit=case.audit,
                 )
+
+    def _close_and_reads(self, case: Case) -> None:
+        """The close, and the regievoerder's READs over the case's life."""
+        opened, closed = case.opened, case.closed
         if closed:
-            log(closed, AuditAction.UPDATE, "households.safetycase", c_public)
+            case.log(
+                closed, AuditAction.UPDATE, "households.safetycase", case.public_id
+            )
+        end = closed or self.now
         life = max(1.0, (end - opened).total_seconds() / 86400)
         for _read in range(self.audit_reads):
-            log(
-                self._at(opened, rng.random() * life),
+            case.log(
+                self._at(opened, self.rng.random() * life),
                 AuditAction.READ,
                 "households.household",
-                h_public,
-            )
-
-    def _items(
-        self,
-        version: int,
-        lineages: list[uuid.UUID],
-        made: datetime,
-        partner: int | None,
-        t: TrajectoryFacts,
-    ) -> None:
-        """A safety condition and two agreements (what, who, by when, how checked)."""
-        rng, c = self.rng, self.c
-        today = self.now.date()
-        for number, lineage in enumerate(lineages):
-            condition = number == 0
-            due: date | None = (
-                None
-                if condition
-                else (made + timedelta(days=rng.randint(14, 60))).date()
-            )
-            status, evidence, changed = ItemStatus.OPEN, "", None
-            if due is not None and due < today and rng.random() < 0.8:
-                status = ItemStatus.KEPT if rng.random() < 0.75 else ItemStatus.NOT_KEPT
-                evidence = c("evidence")
-                changed = min(self.now, made + timedelta(days=(due - made.date()).days))
-            self.rows[PlanItem].append(
-                (
-                    uuid4_from(rng),
-                    version,
-                    lineage,
-                    ItemKind.CONDITION if condition else ItemKind.AGREEMENT,
-                    c("plan_what"),
-                    c("plan_child") if condition else "",
-                    "Ouders" + SYNTH,
-                    partner if number == 2 else None,
-                    due,
-                    "" if condition else c("how_checked"),
-                    "Veilig Thuis" if condition and t.outcome == "melding" else "",
-                    status,
-                    evidence,
-                    changed,
-                    1,
-                )
+                case.household_public,
             )

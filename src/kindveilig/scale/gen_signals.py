@@ -1,4 +1,4 @@
-"""Verwijsindex signals and matches, as ``verwijsindex.services`` leaves them.
+"""Verwijsindex signals and matches, as ``chain.services`` leaves them.
 
 ``trajectory_start`` registers a signal per child (contact: the owner); a safety
 case registers a regie signal per child (contact: the regievoerder) and ends
@@ -15,11 +15,12 @@ import uuid
 from datetime import datetime, timedelta
 
 from kindveilig.audit.models import AuditAction
-from kindveilig.verwijsindex.models import Match, MatchNotice, Signal, SignalStatus
+from kindveilig.verwijsindex.models import Match, Signal, SignalStatus
 from kindveilig.verwijsindex.services import signal_active_days, signal_archive_days
 
 from .gen_common import AuditRow, ChildRef, Rows, TrajectoryFacts
 from .loading import Loader, uuid4_from
+from .rows.signals import MatchNoticeRow, MatchRow, SignalRow
 
 __all__ = ["Signals"]
 
@@ -39,7 +40,7 @@ class Signals:
         # (organisation, contact, blind index) of the active signals written: the
         # service renews such a signal instead of adding a second one.
         self.active: set[tuple[int, int, str]] = set()
-        self.rows = Rows((Signal, Match, MatchNotice))
+        self.rows = Rows((SignalRow, MatchRow, MatchNoticeRow))
 
     def register(
         self,
@@ -58,40 +59,32 @@ class Signals:
         one (same contact, same child) or retention has deleted it by now."""
         person_id, person, index = child
         active_until = at + self.active_for
-        archived_at = min(ended or active_until, active_until)
-        if archived_at > self.now:
-            key = (organisation, contact, index)
-            if key in self.active:
-                return None
-            self.active.add(key)
-            status, archived_at_or_none, delete_after = SignalStatus.ACTIVE, None, None
-        else:
-            delete_after = archived_at + self.archived_for
-            if delete_after <= self.now:
-                return None
-            status, archived_at_or_none = SignalStatus.ARCHIVED, archived_at
+        state = self._state((organisation, contact, index), active_until, ended)
+        if state is None:
+            return None
+        status, archived_at_or_none, delete_after = state
         signal_id = self.next_signal
         self.next_signal += 1
         public_id = uuid4_from(self.rng)
-        self.rows[Signal].append(
-            (
-                signal_id,
-                public_id,
-                at,
-                archived_at_or_none or at,
-                person_id,
-                index,
-                organisation,
-                contact,
-                "",
-                source[0],
-                source[1],
-                is_regie,
-                self.rng.random() < 0.6,
-                status,
-                active_until,
-                archived_at_or_none,
-                delete_after,
+        self.rows.add(
+            SignalRow(
+                id=signal_id,
+                public_id=public_id,
+                created_at=at,
+                updated_at=archived_at_or_none or at,
+                person=person_id,
+                bsn_index=index,
+                organisation=organisation,
+                contact_user=contact,
+                contact_phone="",
+                source_type=source[0],
+                source_id=source[1],
+                is_regie=is_regie,
+                parents_informed=self.rng.random() < 0.6,
+                status=status,
+                active_until=active_until,
+                archived_at=archived_at_or_none,
+                delete_after=delete_after,
             )
         )
         audit.append(
@@ -120,6 +113,23 @@ class Signals:
                 )
             )
         return signal_id
+
+    def _state(
+        self, key: tuple[int, int, str], active_until: datetime, ended: datetime | None
+    ) -> tuple[str, datetime | None, datetime | None] | None:
+        """(status, archived at, delete after) of a signal now, or None when the
+        service would have renewed another one (``key``: the same organisation,
+        contact and child) or retention has deleted it by now."""
+        archived_at = min(ended or active_until, active_until)
+        if archived_at > self.now:
+            if key in self.active:
+                return None
+            self.active.add(key)
+            return SignalStatus.ACTIVE, None, None
+        delete_after = archived_at + self.archived_for
+        if delete_after <= self.now:
+            return None
+        return SignalStatus.ARCHIVED, archived_at, delete_after
 
     def for_trajectory(
         self, t: TrajectoryFacts, audit: list[AuditRow]
@@ -156,19 +166,19 @@ class Signals:
         match_id = self.next_match
         self.next_match += 1
         first, second = sorted((earlier[0], later[0]))
-        self.rows[Match].append((match_id, first, second, at))
+        self.rows.add(MatchRow(id=match_id, first=first, second=second, created_at=at))
         seen = at + timedelta(days=self.rng.randint(0, 10))
         for own, other in ((later, earlier), (earlier, later)):
-            self.rows[MatchNotice].append(
-                (
-                    uuid4_from(self.rng),
-                    match_id,
-                    own[1],
-                    own[0],
-                    other[0],
-                    at,
-                    seen if seen < self.now else None,
-                    at,
+            self.rows.add(
+                MatchNoticeRow(
+                    public_id=uuid4_from(self.rng),
+                    match=match_id,
+                    user=own[1],
+                    own_signal=own[0],
+                    other_signal=other[0],
+                    created_at=at,
+                    seen_at=seen if seen < self.now else None,
+                    emailed_at=at,
                 )
             )
         user, organisation, role = actor

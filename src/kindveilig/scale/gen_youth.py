@@ -23,7 +23,6 @@ from kindveilig.youth.messages.models import (
     PublicChannel,
     Sender,
     YouthConversation,
-    YouthMessage,
 )
 from kindveilig.youth.messages.services import retention_days
 
@@ -31,6 +30,7 @@ from . import distributions as dist
 from .gen_common import AuditRow, Rows
 from .loading import Loader, Org, uuid4_from
 from .pools import SYNTH, CipherPool
+from .rows.youth import PublicChannelRow, YouthConversationRow, YouthMessageRow
 
 __all__ = ["Youth"]
 
@@ -62,7 +62,7 @@ class Youth:
         self.next_channel = loader.next_id(PublicChannel)
         self.window = timedelta(days=retention_days())
         self.owed = 0.0  # conversations carried from chunk to chunk
-        self.rows = Rows((PublicChannel, YouthConversation, YouthMessage))
+        self.rows = Rows((PublicChannelRow, YouthConversationRow, YouthMessageRow))
         by_municipality: dict[int, Org] = {}
         rank = {str(kind): index for index, kind in enumerate(CHANNEL_TYPES)}
         for org in orgs:
@@ -77,16 +77,16 @@ class Youth:
         for org in self.channels:
             channel = self.next_channel
             self.next_channel += 1
-            self.rows[PublicChannel].append(
-                (
-                    channel,
-                    self.now,
-                    self.now,
-                    org.id,
-                    f"SYNTH{org.id}",
-                    f"Praat erover {org.id}{SYNTH}",
-                    True,
-                    0,
+            self.rows.add(
+                PublicChannelRow(
+                    id=channel,
+                    created_at=self.now,
+                    updated_at=self.now,
+                    organisation=org.id,
+                    public_code=f"SYNTH{org.id}",
+                    display_name=f"Praat erover {org.id}{SYNTH}",
+                    enabled=True,
+                    misuse_count=0,
                 )
             )
             audit.append(
@@ -111,76 +111,98 @@ class Youth:
             self._conversation(self.rng.choice(self.channels), audit)
 
     def _conversation(self, org: Org, audit: list[AuditRow]) -> None:
-        rng, c = self.rng, self.c
+        rng = self.rng
         cid = self.next_id
         self.next_id += 1
         public_id = uuid4_from(rng)
         started = self.now - self.window * rng.random()
         urgent = rng.random() < dist.YOUTH_URGENT_SHARE
-        categories = f'["{DangerCategory.UNSAFE_HOME}"]' if urgent else "[]"
+        categories = _categories(urgent)
         af = org.aandachtsfunctionarissen[0]
+        about = (org.id, str(public_id))
+        at, waiting = self._messages(
+            cid, af, started, urgent=urgent, about=about, audit=audit
+        )
+        audit.append(_event(about, started, None, AuditAction.CREATE))
+        closed = waiting is None and rng.random() < dist.YOUTH_CLOSED_SHARE
+        if closed:
+            audit.append(_event(about, at, af, AuditAction.UPDATE))
+        self.rows.add(
+            YouthConversationRow(
+                id=cid,
+                public_id=public_id,
+                created_at=started,
+                updated_at=at,
+                organisation=org.id,
+                code_hash=hashlib.sha256(
+                    f"synthetic:{self.slice}:{cid}".encode()
+                ).hexdigest(),
+                status=ConversationStatus.CLOSED if closed else ConversationStatus.OPEN,
+                is_urgent=urgent,
+                danger_categories=categories,
+                waiting_since=waiting,
+                last_activity_at=at,
+                first_name=self.c("youth_name") if rng.random() < 0.5 else "",
+                contact="",
+                is_misuse=False,
+                misuse_reason="",
+            )
+        )
 
-        def event(when: datetime, user: int | None, action: str) -> AuditRow:
-            """An audit row about this conversation: by the child (no user) or
-            by the organisation's aandachtsfunctionaris."""
-            if user is None:
-                return (
-                    when,
-                    None,
-                    None,
-                    "",
-                    action,
-                    None,
-                    CONVERSATION,
-                    str(public_id),
-                )
-            return (when, user, org.id, AF, action, None, CONVERSATION, str(public_id))
-
+    def _messages(
+        self,
+        cid: int,
+        af: int,
+        started: datetime,
+        *,
+        urgent: bool,
+        about: tuple[int, str],
+        audit: list[AuditRow],
+    ) -> tuple[datetime, datetime | None]:
+        """The child's messages and the aandachtsfunctionaris' answers in turn
+        (the first message carries the danger categories). Returns the time of
+        the last message and since when the child waits for an answer, if so."""
+        rng = self.rng
+        categories = _categories(urgent)
         at, waiting = started, None
         for number in range(rng.randint(*dist.YOUTH_MESSAGES)):
             child = number % 2 == 0
             if number:
                 at = min(self.now, at + timedelta(hours=rng.uniform(0.2, 48)))
-            self.rows[YouthMessage].append(
-                (
-                    at,
-                    at,
-                    cid,
-                    Sender.CHILD if child else Sender.STAFF,
-                    c("youth_child" if child else "youth_staff"),
-                    None if child else af,
-                    urgent and number == 0,
-                    categories if number == 0 else "[]",
+            self.rows.add(
+                YouthMessageRow(
+                    created_at=at,
+                    updated_at=at,
+                    conversation=cid,
+                    sender=Sender.CHILD if child else Sender.STAFF,
+                    body=self.c("youth_child" if child else "youth_staff"),
+                    author=None if child else af,
+                    is_urgent=urgent and number == 0,
+                    danger_categories=categories if number == 0 else "[]",
                 )
             )
             if child:
                 waiting = waiting or at
                 if number:  # the child writes again: an anonymous update
-                    audit.append(event(at, None, AuditAction.UPDATE))
+                    audit.append(_event(about, at, None, AuditAction.UPDATE))
             else:  # the aandachtsfunctionaris reads and answers
                 waiting = None
-                audit.append(event(at, af, AuditAction.READ))
-                audit.append(event(at, af, AuditAction.UPDATE))
-        audit.append(event(started, None, AuditAction.CREATE))
-        closed = waiting is None and rng.random() < dist.YOUTH_CLOSED_SHARE
-        if closed:
-            audit.append(event(at, af, AuditAction.UPDATE))
-        self.rows[YouthConversation].append(
-            (
-                cid,
-                public_id,
-                started,
-                at,
-                org.id,
-                hashlib.sha256(f"synthetic:{self.slice}:{cid}".encode()).hexdigest(),
-                ConversationStatus.CLOSED if closed else ConversationStatus.OPEN,
-                urgent,
-                categories,
-                waiting,
-                at,
-                c("youth_name") if rng.random() < 0.5 else "",
-                "",
-                False,
-                "",
-            )
-        )
+                audit.append(_event(about, at, af, AuditAction.READ))
+                audit.append(_event(about, at, af, AuditAction.UPDATE))
+        return at, waiting
+
+
+def _categories(urgent: bool) -> str:
+    """The danger categories (JSON) of an urgent conversation and its first message."""
+    return f'["{DangerCategory.UNSAFE_HOME}"]' if urgent else "[]"
+
+
+def _event(
+    about: tuple[int, str], when: datetime, user: int | None, action: str
+) -> AuditRow:
+    """An audit row about a conversation (``about``: its organisation and public
+    id): by the child (no user) or by the organisation's aandachtsfunctionaris."""
+    organisation, public_id = about
+    if user is None:
+        return (when, None, None, "", action, None, CONVERSATION, public_id)
+    return (when, user, organisation, AF, action, None, CONVERSATION, public_id)

@@ -7,66 +7,35 @@ fictitious: names carry "(synth.)", BSNs come from the 9999 test range, e-mail
 addresses end in ``.invalid``. Free text is real Fernet ciphertext under the
 configured key (see ``CipherPool``), and the audit records extend the one hash
 chain, so ``verify_audit_log`` still passes. Running it again adds another slice.
+
+The parts: ``gen_organisations`` (region, municipalities, organisations, staff),
+``gen_trajectories`` (children, parents, meldcode trajectories), ``gen_signals``,
+``gen_households`` and ``gen_youth``; ``rows/`` holds one dataclass per table.
 """
 
-import itertools
 import math
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.chain import event_content, record_hash
-from kindveilig.audit.models import AuditAction, AuditChainHead, AuditEvent
-from kindveilig.meldcode.models import (
-    AfwegingAnswer,
-    AfwegingskaderVersion,
-    BodyMark,
-    Consultation,
-    Conversation,
-    ConversationSkip,
-    Decision,
-    InvolvedPerson,
-    Melding,
-    Observation,
-    Trajectory,
-    TrajectoryChild,
-    TrajectoryEvent,
-    VeiligThuisFeedback,
-)
-from kindveilig.meldcode.models.choices import (
-    CosignStatus,
-    FeedbackKind,
-    HandoverChannel,
-    Origin,
-    Outcome,
-    Relation,
-    Status,
-)
-from kindveilig.organisations.models import (
-    SECTOR_BY_TYPE,
-    Municipality,
-    Organisation,
-    OrganisationType,
-    Region,
-)
-from kindveilig.persons.models import Person
+from kindveilig.audit.models import AuditChainHead, AuditEvent
 
 from . import distributions as dist
-from .columns import COLUMNS
-from .gen_common import AuditRow, ChildRef, ParentRef, TrajectoryFacts
+from .gen_common import AuditRow
 from .gen_households import Households
+from .gen_organisations import Organisations
 from .gen_signals import Signals
+from .gen_trajectories import Trajectories
 from .gen_youth import Youth
-from .loading import GenerationResult, Loader, Org, scaled, uuid4_from, weighted_picker
-from .pools import EMAIL_DOMAIN, FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool
+from .loading import GenerationResult, Loader, Org
+from .pools import BsnPool, CipherPool
+from .rows.audit import AuditEventRow
 
 __all__ = ["GenerationResult", "generate_population"]
 
@@ -99,197 +68,73 @@ class Generator:
         self.loader = Loader(self.result)
         self.slice = uuid.uuid4().hex[:8]
 
-    # ---- organisations and users ---------------------------------------------
-    def organisations(self) -> list[Org]:
-        rng, load = self.rng, self.loader
-        fraction = self.children / dist.NATIONAL_MINORS
-        region_id = load.next_id(Region)
-        load.copy(
-            Region,
-            ["id", "name", "code"],
-            [(region_id, f"Synthetische regio {self.slice}", f"synth-{self.slice}")],
-        )
-        first_mun = load.next_id(Municipality)
-        n_mun = scaled(dist.NATIONAL_MUNICIPALITIES, fraction)
-        municipalities = list(range(first_mun, first_mun + n_mun))
-        # CBS codes are GM####; a synthetic municipality gets "X" + 5 hex digits.
-        load.copy(
-            Municipality,
-            ["id", "region", "name", "cbs_code"],
-            [
-                (
-                    mid,
-                    region_id,
-                    f"Gemeente {self.slice}-{mid}{SYNTH}",
-                    f"X{mid % 0xFFFFF:05X}",
-                )
-                for mid in municipalities
-            ],
-        )
-        frameworks = dict(
-            AfwegingskaderVersion.objects.order_by("sector", "valid_from").values_list(
-                "sector", "pk"
-            )
-        )
-        org_rows, user_rows, member_rows = [], [], []
-        orgs: list[Org] = []
-        weights: list[float] = []
-        org_id = load.next_id(Organisation)
-        user_id = load.next_id(User)
-        for org_type, profile in dist.ORGANISATION_PROFILE.items():
-            if self.types is not None and org_type not in self.types:
-                continue
-            national, n_prof, n_af, share = profile
-            count = scaled(national, fraction)
-            for _ in range(count):
-                label = OrganisationType(org_type).label
-                municipality = rng.choice(municipalities)
-                org_rows.append(
-                    (
-                        org_id,
-                        f"{label} {org_id}{SYNTH}",
-                        org_type,
-                        municipality,
-                        None,
-                        True,
-                        self.now,
-                        self.now,
-                    )
-                )
-                org = Org(
-                    id=org_id,
-                    type=org_type,
-                    framework_id=frameworks[SECTOR_BY_TYPE[org_type]],
-                    professionals=[],
-                    aandachtsfunctionarissen=[],
-                    municipality=municipality,
-                )
-                role = (
-                    Role.LOKAAL_TEAM_MEDEWERKER
-                    if org_type == OrganisationType.LOKAAL_TEAM
-                    else Role.PROFESSIONAL
-                )
-                for index in range(n_prof + n_af):
-                    is_af = index >= n_prof
-                    user_rows.append(
-                        (
-                            user_id,
-                            f"user{user_id}@{EMAIL_DOMAIN}",
-                            f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}{SYNTH}",
-                            "!synthetic-no-login",
-                            True,
-                            self.now,
-                            0,
-                        )
-                    )
-                    member_rows.append(
-                        (
-                            user_id,
-                            org_id,
-                            Role.AANDACHTSFUNCTIONARIS if is_af else role,
-                            True,
-                            self.now,
-                            self.now,
-                        )
-                    )
-                    (
-                        org.aandachtsfunctionarissen if is_af else org.professionals
-                    ).append(user_id)
-                    user_id += 1
-                orgs.append(org)
-                weights.append(
-                    share
-                    / count
-                    * rng.lognormvariate(0, dist.ORGANISATION_WEIGHT_SIGMA)
-                )
-                org_id += 1
-        load.copy(
-            Organisation,
-            [
-                "id",
-                "name",
-                "type",
-                "municipality",
-                "external_code",
-                "is_active",
-                "created_at",
-                "updated_at",
-            ],
-            org_rows,
-        )
-        load.copy(
-            User,
-            [
-                "id",
-                "email",
-                "full_name",
-                "password",
-                "is_active",
-                "date_joined",
-                "failed_login_count",
-            ],
-            user_rows,
-        )
-        load.copy(
-            Membership,
-            ["user", "organisation", "role", "is_active", "created_at", "updated_at"],
-            member_rows,
-        )
-        self.pick_org = weighted_picker(rng, orgs, weights)
-        return orgs
-
-    # ---- trajectories ---------------------------------------------------------
     def run(self) -> GenerationResult:
         started = time.monotonic()
         self.ciphers = CipherPool(self.rng, self.cipher_pool)
         self.bsns = BsnPool(self.rng)
         with transaction.atomic():
-            orgs = self.organisations()
+            self.organisations = Organisations(
+                loader=self.loader,
+                rng=self.rng,
+                now=self.now,
+                slice_name=self.slice,
+                fraction=self.children / dist.NATIONAL_MINORS,
+                types=self.types,
+            )
+            orgs, pick_org = self.organisations.build()
             self.progress(f"organisations: {len(orgs)}")
             head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
             self.seq, self.prev_hash = head.last_seq, head.last_hash
-            self.ids = {
-                model: self.loader.next_id(model)
-                for model in (Person, Trajectory, Observation, Decision)
-            }
-            self._parts(orgs)
-            chunks = max(1, math.ceil(self.trajectories / self.chunk))
-            for number in range(chunks):
-                size = min(self.chunk, self.trajectories - number * self.chunk)
-                children = round(self.children * size / max(1, self.trajectories))
-                if number == chunks - 1:
-                    children = self.children - round(
-                        self.children * number * self.chunk / max(1, self.trajectories)
-                    )
-                self.one_chunk(size, max(children, 0), orgs)
+            self._parts(orgs, pick_org)
+            for number, size, children in self._chunks():
+                self.one_chunk(size, children, orgs)
                 self.progress(
                     f"trajectories: {min((number + 1) * self.chunk, self.trajectories)}"
                     f"/{self.trajectories}"
                 )
             head.last_seq, head.last_hash = self.seq, self.prev_hash
             head.save(update_fields=["last_seq", "last_hash"])
-            for model in (
-                Region,
-                Municipality,
-                Organisation,
-                User,
-                Person,
-                Trajectory,
-                Observation,
-                Decision,
-                *self.signals.SERIAL,
-                *self.households.SERIAL,
-                *self.youth.SERIAL,
-            ):
-                self.loader.reset_sequence(model)
+            parts = (
+                self.organisations,
+                self.meldcode,
+                self.signals,
+                self.households,
+                self.youth,
+            )
+            for part in parts:
+                for model in part.SERIAL:
+                    self.loader.reset_sequence(model)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.result.seconds = time.monotonic() - started
         return self.result
 
-    def _parts(self, orgs: list[Org]) -> None:
-        """Signals, households and the youth channel (gen_*.py)."""
+    def _chunks(self) -> Iterator[tuple[int, int, int]]:
+        """(number, trajectories, new children) per chunk; the last chunk takes
+        the children that rounding left over."""
+        chunks = max(1, math.ceil(self.trajectories / self.chunk))
+        for number in range(chunks):
+            size = min(self.chunk, self.trajectories - number * self.chunk)
+            children = round(self.children * size / max(1, self.trajectories))
+            if number == chunks - 1:
+                children = self.children - round(
+                    self.children * number * self.chunk / max(1, self.trajectories)
+                )
+            yield number, size, max(children, 0)
+
+    def _parts(self, orgs: list[Org], pick_org: Callable[[], Org]) -> None:
+        """Trajectories, signals, households and the youth channel (gen_*.py)."""
         load, rng, now = self.loader, self.rng, self.now
+        self.meldcode = Trajectories(
+            loader=load,
+            rng=rng,
+            now=now,
+            ciphers=self.ciphers,
+            bsns=self.bsns,
+            pick_org=pick_org,
+            years=self.years,
+            audit_reads=self.audit_reads,
+        )
         self.signals = Signals(loader=load, rng=rng, now=now)
         self.households = Households(
             loader=load,
@@ -310,429 +155,24 @@ class Generator:
         audit: list[AuditRow] = []
         self.youth.open_channels(audit)
         self.youth.rows.flush(self.loader)
-        self.loader.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
-
-    def _person(
-        self, rows: list[tuple[Any, ...]], org_id: int, adult: bool
-    ) -> ChildRef:
-        rng = self.rng
-        pid = self.ids[Person]
-        self.ids[Person] += 1
-        public_id = uuid4_from(rng)
-        if adult:
-            born = self.now.date() - timedelta(days=rng.randint(20 * 365, 55 * 365))
-            bsn, index = "", ""
-        else:
-            born = self.now.date() - timedelta(days=rng.randint(0, 18 * 365 - 1))
-            bsn, index = self.bsns()
-        rows.append(
-            (
-                pid,
-                public_id,
-                rng.choice(GIVEN_NAMES),
-                rng.choice(FAMILY_NAMES) + SYNTH,
-                born,
-                bsn,
-                index,
-                org_id,
-                self.now,
-                self.now,
-            )
-        )
-        return pid, public_id, index
+        self.loader.copy(AuditEventRow, self._chain(audit))
 
     def one_chunk(self, size: int, n_children: int, orgs: list[Org]) -> None:
-        rng, c, now = self.rng, self.ciphers, self.now
-        persons: list[tuple[Any, ...]] = []
-        rows: dict[type[models.Model], list[tuple[Any, ...]]] = {
-            model: []
-            for model in (
-                Trajectory,
-                TrajectoryChild,
-                InvolvedPerson,
-                TrajectoryEvent,
-                Observation,
-                BodyMark,
-                Consultation,
-                Conversation,
-                ConversationSkip,
-                AfwegingAnswer,
-                Decision,
-                Melding,
-                VeiligThuisFeedback,
-            )
-        }
+        """``size`` trajectories with what grows from them, the youth
+        conversations that come with them, and ``n_children`` new children."""
         audit: list[AuditRow] = []
-        fresh_children = n_children
-        span_days = self.years * 365
-        outcome_pick = weighted_picker(
-            rng, list(dist.OUTCOME_SHARES), list(dist.OUTCOME_SHARES.values())
-        )
-        kids_pick = weighted_picker(
-            rng,
-            [n for n, _ in dist.CHILDREN_PER_TRAJECTORY],
-            [w for _, w in dist.CHILDREN_PER_TRAJECTORY],
-        )
-        cumulative = [0, *itertools.accumulate(dist.STEP_DAYS)]
+        self.meldcode.start_chunk(n_children)
         for _ in range(size):
-            org: Org = self.pick_org()
-            owner = rng.choice(org.professionals)
-            af = org.aandachtsfunctionarissen[0]
-            tid = self.ids[Trajectory]
-            self.ids[Trajectory] += 1
-            t_public = uuid4_from(rng)
-            age = rng.random() * span_days
-            created = now - timedelta(days=age)
-            outcome = outcome_pick()
-            final = 4 if outcome == "no_suspicion" else 5
-            if age < cumulative[final]:
-                step = max(s for s in range(1, 6) if cumulative[s - 1] <= age)
-                status, closed_at, t_outcome = Status.OPEN, None, ""
-            else:
-                step = final
-                done = created + timedelta(days=cumulative[final])
-                if outcome == "no_suspicion":
-                    status, closed_at, t_outcome = (
-                        Status.CLOSED,
-                        done,
-                        Outcome.NO_SUSPICION,
-                    )
-                elif age < cumulative[5] + dist.FOLLOW_UP_DAYS:
-                    status = (
-                        Status.HELPING if outcome == "help" else Status.AFTER_MELDING
-                    )
-                    closed_at, t_outcome = None, ""
-                else:
-                    status = Status.CLOSED
-                    closed_at = done + timedelta(days=dist.FOLLOW_UP_DAYS)
-                    t_outcome = (
-                        Outcome.HELP_SUCCEEDED
-                        if outcome == "help"
-                        else Outcome.AFTER_MELDING
-                    )
-
-            def at(day: float, base: datetime = created) -> datetime:
-                return min(
-                    now, base + timedelta(days=day, seconds=rng.randint(0, 28800))
-                )
-
-            acute = rng.random() < dist.ACUTE_SHARE
-            step_started = created + timedelta(days=cumulative[step - 1])
-            rows[Trajectory].append(
-                (
-                    tid,
-                    t_public,
-                    org.id,
-                    owner,
-                    af,
-                    org.framework_id,
-                    Origin.WORRY,
-                    '["psychological"]'
-                    if rng.random() < 0.5
-                    else '["neglect_emotional"]',
-                    c("worry"),
-                    "",
-                    step,
-                    status,
-                    acute,
-                    created if acute else None,
-                    step_started,
-                    t_outcome,
-                    c("closing") if closed_at and outcome != "no_suspicion" else "",
-                    closed_at,
-                    step,
-                    created,
-                    closed_at or step_started,
-                )
-            )
-            # Children: a repeat child of this organisation (hermelding) or a new one.
-            kids: list[ChildRef] = []
-            for _k in range(kids_pick()):
-                if org.children and (
-                    rng.random() < dist.REPEAT_CHILD_SHARE or fresh_children <= 0
-                ):
-                    kid = rng.choice(org.children)
-                    if kid in kids:
-                        continue
-                else:
-                    kid = self._person(persons, org.id, adult=False)
-                    fresh_children -= 1
-                    org.children.append(kid)
-                kids.append(kid)
-            for kid_id, _p, _bsn in kids:
-                rows[TrajectoryChild].append((tid, kid_id))
-            first_kid = kids[0]
-            parents: list[ParentRef] = []
-            for relation in (Relation.MOTHER, Relation.FATHER)[: rng.choice((1, 2, 2))]:
-                parent_id, parent_public, _bsn = self._person(
-                    persons, org.id, adult=True
-                )
-                gezag = rng.random() < 0.9
-                rows[InvolvedPerson].append(
-                    (tid, parent_id, first_kid[0], relation, gezag)
-                )
-                parents.append((parent_id, parent_public, gezag))
-            events = [("started", 1, 0.0, owner)]
-            events += [
-                ("step_advanced", s, cumulative[s - 1], owner)
-                for s in range(2, step + 1)
-            ]
-            entries = 0
-            # Step 1: signals, with body-map marks now and then.
-            for _o in range(rng.randint(1, 4)):
-                oid = self.ids[Observation]
-                self.ids[Observation] += 1
-                when = at(rng.random() * dist.STEP_DAYS[0])
-                rows[Observation].append(
-                    (
-                        oid,
-                        uuid4_from(rng),
-                        tid,
-                        when,
-                        owner,
-                        when.date(),
-                        "Leerkracht" + SYNTH,
-                        "own",
-                        "",
-                        c("facts"),
-                        c("interpretation") if rng.random() < 0.6 else "",
-                        "",
-                        c("child_quote") if rng.random() < 0.3 else "",
-                    )
-                )
-                entries += 1
-                if rng.random() < 0.15:
-                    rows[BodyMark].append((oid, "front", "left_arm", c("mark")))
-            if step >= 2:
-                for _i in range(rng.choice((1, 1, 2))):
-                    when = at(cumulative[1] + rng.random() * dist.STEP_DAYS[1])
-                    rows[Consultation].append(
-                        (
-                            uuid4_from(rng),
-                            tid,
-                            when,
-                            owner,
-                            "aandachtsfunctionaris",
-                            "Aandachtsfunctionaris" + SYNTH,
-                            when.date(),
-                            False,
-                            c("question"),
-                            c("advice"),
-                            c("actions"),
-                        )
-                    )
-                    entries += 1
-            if step >= 3:
-                when = at(cumulative[2] + rng.random() * dist.STEP_DAYS[2])
-                rows[Conversation].append(
-                    (
-                        uuid4_from(rng),
-                        tid,
-                        when,
-                        owner,
-                        "parents",
-                        None,
-                        when.date(),
-                        "",
-                        c("said"),
-                        "",
-                        c("actions"),
-                        "",
-                        "",
-                        "",
-                        False,
-                    )
-                )
-                entries += 1
-                for kid_id, _p, _bsn in kids:
-                    if rng.random() < 0.7:
-                        rows[Conversation].append(
-                            (
-                                uuid4_from(rng),
-                                tid,
-                                when,
-                                owner,
-                                "child",
-                                kid_id,
-                                when.date(),
-                                "",
-                                c("said"),
-                                "",
-                                "",
-                                c("child_words"),
-                                "",
-                                "",
-                                True,
-                            )
-                        )
-                    else:
-                        rows[ConversationSkip].append(
-                            (
-                                uuid4_from(rng),
-                                tid,
-                                when,
-                                owner,
-                                "child",
-                                kid_id,
-                                "too_young",
-                                c("explanation"),
-                            )
-                        )
-                    entries += 1
-            if step >= 4 and (final == 5 or (step == 4 and closed_at is not None)):
-                when = at(cumulative[3] + rng.random() * dist.STEP_DAYS[3])
-                answers = (
-                    ["no"]
-                    if outcome == "no_suspicion"
-                    else ["yes", "yes"]
-                    if outcome == "melding"
-                    else ["yes", "no", "yes", "yes"]
-                )
-                for number, answer in enumerate(answers, start=1):
-                    rows[AfwegingAnswer].append(
-                        (
-                            uuid4_from(rng),
-                            tid,
-                            when,
-                            owner,
-                            number,
-                            answer,
-                            c("rationale"),
-                            False,
-                        )
-                    )
-                    entries += 1
-            decided = None
-            if step == 5 and status != Status.OPEN:
-                did = self.ids[Decision]
-                self.ids[Decision] += 1
-                when = at(cumulative[4] + rng.random() * 3)
-                melden = outcome == "melding"
-                decided = when
-                rows[Decision].append(
-                    (
-                        did,
-                        uuid4_from(rng),
-                        tid,
-                        when,
-                        owner,
-                        melden,
-                        c("rationale"),
-                        True,
-                        c("rationale"),
-                        c("help_plan"),
-                        CosignStatus.COSIGNED,
-                        af,
-                        when + timedelta(hours=4),
-                        "",
-                        acute,
-                    )
-                )
-                events += [
-                    ("decision_proposed", 5, cumulative[4], owner),
-                    ("decision_cosigned", 5, cumulative[4] + 0.2, af),
-                ]
-                entries += 1
-                if melden:
-                    rows[Melding].append(
-                        (
-                            uuid4_from(rng),
-                            tid,
-                            when,
-                            owner,
-                            did,
-                            "Melder" + SYNTH,
-                            "Leerkracht",
-                            "0000000000",
-                            f"melder@{EMAIL_DOMAIN}",
-                            True,
-                            True,
-                            "",
-                            "",
-                            "",
-                            "",
-                            when + timedelta(hours=5),
-                            HandoverChannel.PHONE,
-                            "",
-                        )
-                    )
-                    events.append(("melding_made", 5, cumulative[4] + 0.3, owner))
-                    entries += 1
-                    if age > cumulative[5] + 5:
-                        fb = at(cumulative[5] + 5)
-                        rows[VeiligThuisFeedback].append(
-                            (
-                                uuid4_from(rng),
-                                tid,
-                                fb,
-                                owner,
-                                FeedbackKind.VEILIGHEIDSBEOORDELING,
-                                fb.date(),
-                                c("summary"),
-                            )
-                        )
-                        entries += 1
-            if closed_at is not None:
-                events.append(("closed", step, (closed_at - created).days, owner))
-            for kind, event_step, day, who in events:
-                rows[TrajectoryEvent].append((tid, at(day), who, kind, event_step, ""))
-            # The audit log: one CREATE per entry, and READs by owner and AF.
-            life = max(1.0, min(age, (closed_at - created).days if closed_at else age))
-            for number in range(entries + self.audit_reads):
-                reader = owner if number % 3 else af
-                audit.append(
-                    (
-                        at(rng.random() * life),
-                        reader,
-                        org.id,
-                        Role.AANDACHTSFUNCTIONARIS
-                        if reader == af
-                        else Role.PROFESSIONAL,
-                        AuditAction.CREATE if number < entries else AuditAction.READ,
-                        first_kid[1],
-                        "meldcode.trajectory",
-                        str(t_public),
-                    )
-                )
-            facts = TrajectoryFacts(
-                id=tid,
-                public_id=t_public,
-                org=org,
-                owner=owner,
-                owner_role=Role.LOKAAL_TEAM_MEDEWERKER
-                if org.type == OrganisationType.LOKAAL_TEAM
-                else Role.PROFESSIONAL,
-                created=created,
-                decided=decided,
-                outcome=outcome,
-                kids=kids,
-                parents=parents,
-            )
+            facts = self.meldcode.trajectory(audit)
             signal_ids = self.signals.for_trajectory(facts, audit)
             self.households.for_trajectory(facts, signal_ids, audit)
         self.youth.chunk(size, audit)
-        # Children of the population who are in no trajectory (yet).
-        while fresh_children > 0:
-            org = rng.choice(orgs)
-            org.children.append(self._person(persons, org.id, adult=False))
-            fresh_children -= 1
-        self._write(persons, rows, audit)
+        self.meldcode.children_without_trajectory(orgs)
+        for part in (self.meldcode, self.signals, self.households, self.youth):
+            part.rows.flush(self.loader)
+        self.loader.copy(AuditEventRow, self._chain(audit))
 
-    def _write(
-        self,
-        persons: list[tuple[Any, ...]],
-        rows: dict[type[models.Model], list[tuple[Any, ...]]],
-        audit: list[AuditRow],
-    ) -> None:
-        load = self.loader
-        load.copy(Person, COLUMNS[Person], persons)
-        for model, model_rows in rows.items():
-            load.copy(model, COLUMNS[model], model_rows)
-        for part in (self.signals, self.households, self.youth):
-            part.rows.flush(load)
-        load.copy(AuditEvent, COLUMNS[AuditEvent], self._chain(audit))
-
-    def _chain(self, audit: list[AuditRow]) -> Iterable[tuple[Any, ...]]:
+    def _chain(self, audit: list[AuditRow]) -> Iterable[AuditEventRow]:
         """Extend the hash chain exactly as ``audit_record`` does, in time order."""
         audit.sort(key=lambda item: item[0])
         probe = AuditEvent(request_id="", reason="")
@@ -744,20 +184,20 @@ class Generator:
             probe.actor_role, probe.action, probe.person_id = role, action, person
             probe.object_type, probe.object_id = object_type, object_id
             digest = record_hash(self.prev_hash, event_content(probe))
-            yield (
-                self.seq,
-                occurred,
-                user,
-                org,
-                role,
-                action,
-                person,
-                object_type,
-                object_id,
-                "",
-                "",
-                self.prev_hash,
-                digest,
+            yield AuditEventRow(
+                seq=self.seq,
+                occurred_at=occurred,
+                actor_user=user,
+                actor_organisation=org,
+                actor_role=role,
+                action=action,
+                person_id=person,
+                object_type=object_type,
+                object_id=object_id,
+                request_id="",
+                reason="",
+                prev_hash=self.prev_hash,
+                hash=digest,
             )
             self.prev_hash = digest
 

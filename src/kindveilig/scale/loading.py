@@ -1,12 +1,14 @@
 """COPY into the tables, and the small helpers the generator draws with."""
 
 import bisect
+import dataclasses
 import itertools
 import random
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, ClassVar
 
 from django.db import connection, models
 
@@ -14,6 +16,8 @@ __all__ = [
     "GenerationResult",
     "Loader",
     "Org",
+    "Row",
+    "columns",
     "scaled",
     "uuid4_from",
     "weighted_picker",
@@ -45,6 +49,19 @@ class Org:
     municipality: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A row to COPY into ``MODEL``'s table. A subclass's fields, in order, are the
+    columns it fills (model field names): the row and its column list are one."""
+
+    MODEL: ClassVar[type[models.Model]]
+
+
+def columns(table: type[Row]) -> tuple[str, ...]:
+    """The model fields a row type fills, in COPY order."""
+    return tuple(column.name for column in dataclasses.fields(table))
+
+
 class Loader:
     """COPY rows into a model's table; explicit ids where rows are referenced."""
 
@@ -61,18 +78,16 @@ class Loader:
         assert isinstance(value, int)
         return value
 
-    def copy(
-        self,
-        model: type[models.Model],
-        fields: Sequence[str],
-        rows: Iterable[tuple[Any, ...]],
-    ) -> None:
-        meta = model._meta
-        columns = ", ".join(_column(meta.get_field(name)) for name in fields)
+    def copy(self, table: type[Row], rows: Iterable[Row]) -> None:
+        """COPY ``rows`` (all of type ``table``) into ``table.MODEL``'s table."""
+        meta = table.MODEL._meta
+        names = columns(table)
+        targets = ", ".join(_column(meta.get_field(name)) for name in names)
+        values = attrgetter(*names)
         count = 0
-        with self.cursor.copy(f"COPY {meta.db_table} ({columns}) FROM STDIN") as copy:
+        with self.cursor.copy(f"COPY {meta.db_table} ({targets}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row(values(row))
                 count += 1
         self.result.add(meta.label_lower, count)
 

@@ -134,31 +134,77 @@ def _server(server: dict[str, dict[str, float]], name: str) -> str:
     return f"{own['median_ms']:.0f} / {own['p95_ms']:.0f} ms" if own else "–"
 
 
-def render_block(profile: str, run_dir: Path) -> str:
+@dataclass(frozen=True)
+class _Run:
+    """A benchmark run's files, one entry per size, smallest first."""
+
+    sizes: list[Path]
+    metas: list[dict[str, Any]]
+    stats: list[dict[str, Measurement]]
+    servers: list[dict[str, dict[str, float]]]
+    explains: list[dict[str, Any]]
+
+    @property
+    def bound(self) -> float:
+        """How much a logarithmic cost may grow from the smallest size to the
+        largest."""
+        return log_bound(
+            self.metas[0].get("trajectories", 1), self.metas[-1].get("trajectories", 1)
+        )
+
+
+def _read_run(run_dir: Path) -> _Run:
     sizes = sorted(
         (p for p in run_dir.iterdir() if (p / "meta.json").exists()),
         key=lambda p: json.loads((p / "meta.json").read_text())["trajectories"],
     )
-    metas = [json.loads((p / "meta.json").read_text()) for p in sizes]
-    stats = [read_locust(p / "locust_stats.csv") for p in sizes]
-    servers = [server_times(p / "access.log") for p in sizes]
-    explains = [
-        json.loads((p / "explain.json").read_text())
-        if (p / "explain.json").exists()
-        else {"queries": []}
-        for p in sizes
-    ]
+    return _Run(
+        sizes=sizes,
+        metas=[json.loads((p / "meta.json").read_text()) for p in sizes],
+        stats=[read_locust(p / "locust_stats.csv") for p in sizes],
+        servers=[server_times(p / "access.log") for p in sizes],
+        explains=[
+            json.loads((p / "explain.json").read_text())
+            if (p / "explain.json").exists()
+            else {"queries": []}
+            for p in sizes
+        ],
+    )
+
+
+def render_block(profile: str, run_dir: Path) -> str:
+    run = _read_run(run_dir)
     lines = [
+        *_header(profile, run.metas[-1]),
+        *_sizes_table(run),
+        *_targets_table(run),
+        *_cost_curve(run),
+        *_server_curve(run),
+        *_queries_table(run),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _header(profile: str, last: dict[str, Any]) -> list[str]:
+    """When, on what, under which load, and how long the whole run took."""
+    return [
         f"### Run `make {profile}`",
         "",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {machine()}; PostgreSQL, gunicorn and locust share it.",
-        f"- Load: locust headless, {metas[-1].get('users', 50)} users "
+        f"- Load: locust headless, {last.get('users', 50)} users "
         f"(professionals and anonymous children, 4:1), spawn rate 10/s, "
-        f"{metas[-1].get('duration', '60s')} per size, think time {metas[-1].get('think', '2,8')} s; gunicorn "
-        f"{metas[-1].get('workers', 4)} sync workers on 127.0.0.1, "
+        f"{last.get('duration', '60s')} per size, think time {last.get('think', '2,8')} s; gunicorn "
+        f"{last.get('workers', 4)} sync workers on 127.0.0.1, "
         "settings `kindveilig.settings.bench` (= production `base` + floor URL).",
-        f"- Whole run took {metas[-1].get('run_seconds', 0) / 60:.1f} minutes.",
+        f"- Whole run took {last.get('run_seconds', 0) / 60:.1f} minutes.",
+    ]
+
+
+def _sizes_table(run: _Run) -> list[str]:
+    """The data at each size: what the generator wrote, how fast, and how long
+    the audit check of the new records took."""
+    lines = [
         "",
         "#### Data sizes",
         "",
@@ -169,7 +215,7 @@ def render_block(profile: str, run_dir: Path) -> str:
         "|---|---:|" + "---:|" * len(GENERATED) + "---:|---:|---:|---:|---:|",
     ]
     totals = dict.fromkeys((label for label, _title in GENERATED), 0)
-    for meta, size_dir in zip(metas, sizes, strict=True):
+    for meta, size_dir in zip(run.metas, run.sizes, strict=True):
         rows = meta.get("rows", 0)
         seconds = meta.get("generate_seconds", 0) or 1
         step = _generated(size_dir / "generate.txt")
@@ -181,14 +227,18 @@ def render_block(profile: str, run_dir: Path) -> str:
             + f"{rows:,} | {meta.get('audit_records', 0):,} | {seconds:.0f} s | "
             f"{rows / seconds:,.0f} | {meta.get('verify_seconds', 0):.0f} s |"
         )
-    largest = stats[-1]
-    server = servers[-1]
-    bound = log_bound(metas[0].get("trajectories", 1), metas[-1].get("trajectories", 1))
+    return lines
+
+
+def _targets_table(run: _Run) -> list[str]:
+    """Each page against its target at the largest size, then the signal
+    registration and the throughput."""
+    largest, server = run.stats[-1], run.servers[-1]
     floor = largest.get(FLOOR)
     floor_p95 = floor.p95_ms if floor else 0.0
-    lines += [
+    lines = [
         "",
-        f"#### Targets at the largest size ({_size_label(metas[-1])})",
+        f"#### Targets at the largest size ({_size_label(run.metas[-1])})",
         "",
         f"Floor (bare Django view, same middleware, session and base template): "
         f"median {floor.median_ms if floor else 0:.0f} ms, p95 {floor_p95:.0f} ms.",
@@ -203,91 +253,118 @@ def render_block(profile: str, run_dir: Path) -> str:
         "p95 / floor | median / floor median | req/s | Failures | Target met? |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for name in PROFESSIONAL_PAGES:
-        m = largest.get(name)
-        if m is None:
-            lines.append(
-                f"| {name} | p95 < 100 ms, ≤ 3× floor | – | – | – | – | – | – | – | – "
-                "| not measured |"
-            )
-            continue
-        ratio = m.p95_ms / floor_p95 if floor_p95 else 0.0
-        floor_median = floor.median_ms if floor else 0.0
-        median_ratio = m.median_ms / floor_median if floor_median else 0.0
-        met = (
-            m.p95_ms < PROFESSIONAL_P95_MS and ratio <= FLOOR_FACTOR and not m.failures
-        )
-        lines.append(
-            f"| {name} | p95 < {PROFESSIONAL_P95_MS} ms, ≤ {FLOOR_FACTOR}× floor | "
-            f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | {_server(server, name)} | "
-            f"{floor_p95:.0f} ms | "
-            f"{ratio:.1f}× | {median_ratio:.1f}× | {m.rps:.1f} | {m.failures} | "
-            f"{_ok(met)} |"
-        )
-    for name in YOUTH_PAGES:
-        m = largest.get(name)
-        if m is None:
-            lines.append(
-                f"| {name} | p95 < 20 ms, < 30 KB | – | – | – | – | – | – | – | – "
-                "| not measured |"
-            )
-            continue
-        own = server.get(name)
-        met = (
-            own is not None
-            and own["p95_ms"] < YOUTH_P95_MS
-            and m.avg_bytes < YOUTH_MAX_BYTES
-        )
-        lines.append(
-            f"| {name} | p95 < {YOUTH_P95_MS} ms, < 30 KB "
-            f"server time (this page: {m.avg_bytes / 1024:.1f} KB uncompressed) | "
-            f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | {_server(server, name)} | "
-            f"– | – | – | {m.rps:.1f} | "
-            f"{m.failures} | {_ok(met)} |"
-        )
-    signals_file = sizes[-1] / "signals.json"
-    signals = json.loads(signals_file.read_text()) if signals_file.exists() else None
-    name = "signal registration with a match (in-process, `signal_register`)"
-    if signals:
-        p95 = signals["with_match_p95_ms"]
-        lines.append(
-            f"| {name} | < {SIGNAL_MS} ms | {signals['with_match_median_ms']:.1f} ms | "
-            f"{p95:.1f} ms | – | – | – | – | – | 0 | {_ok(p95 < SIGNAL_MS)} |"
-        )
-        lines.append(
-            f"| signal registration without a match (same) | – | "
-            f"{signals['without_match_median_ms']:.1f} ms | "
-            f"{signals['without_match_p95_ms']:.1f} ms | – | – | – | – | – | 0 | – |"
-        )
-    else:
-        lines.append(
-            f"| {name} | < {SIGNAL_MS} ms | – | – | – | – | – | – | – | – | "
-            "not built yet |"
-        )
+    lines += [
+        _professional_row(name, largest, server, floor) for name in PROFESSIONAL_PAGES
+    ]
+    lines += [_youth_row(name, largest, server) for name in YOUTH_PAGES]
+    lines += _signal_rows(run.sizes[-1] / "signals.json")
     total = largest.get("all requests")
     if total:
+        last = run.metas[-1]
         lines += [
             "",
             f"Throughput over all requests: {total.rps:.1f} req/s, "
             f"{total.failures} failures of {total.requests}. Load average before and "
-            f"after the load: {metas[-1].get('loadavg_before', '?')} / "
-            f"{metas[-1].get('loadavg_after', '?')} (2 cores: above 2 the run "
+            f"after the load: {last.get('loadavg_before', '?')} / "
+            f"{last.get('loadavg_after', '?')} (2 cores: above 2 the run "
             "waited for CPU that other processes held).",
         ]
-    lines += [
+    return lines
+
+
+def _professional_row(
+    name: str,
+    largest: dict[str, Measurement],
+    server: dict[str, dict[str, float]],
+    floor: Measurement | None,
+) -> str:
+    m = largest.get(name)
+    if m is None:
+        return (
+            f"| {name} | p95 < 100 ms, ≤ 3× floor | – | – | – | – | – | – | – | – "
+            "| not measured |"
+        )
+    floor_p95 = floor.p95_ms if floor else 0.0
+    ratio = m.p95_ms / floor_p95 if floor_p95 else 0.0
+    floor_median = floor.median_ms if floor else 0.0
+    median_ratio = m.median_ms / floor_median if floor_median else 0.0
+    met = m.p95_ms < PROFESSIONAL_P95_MS and ratio <= FLOOR_FACTOR and not m.failures
+    return (
+        f"| {name} | p95 < {PROFESSIONAL_P95_MS} ms, ≤ {FLOOR_FACTOR}× floor | "
+        f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | {_server(server, name)} | "
+        f"{floor_p95:.0f} ms | "
+        f"{ratio:.1f}× | {median_ratio:.1f}× | {m.rps:.1f} | {m.failures} | "
+        f"{_ok(met)} |"
+    )
+
+
+def _youth_row(
+    name: str, largest: dict[str, Measurement], server: dict[str, dict[str, float]]
+) -> str:
+    """Judged on the server's own time and the page size."""
+    m = largest.get(name)
+    if m is None:
+        return (
+            f"| {name} | p95 < 20 ms, < 30 KB | – | – | – | – | – | – | – | – "
+            "| not measured |"
+        )
+    own = server.get(name)
+    met = (
+        own is not None
+        and own["p95_ms"] < YOUTH_P95_MS
+        and m.avg_bytes < YOUTH_MAX_BYTES
+    )
+    return (
+        f"| {name} | p95 < {YOUTH_P95_MS} ms, < 30 KB "
+        f"server time (this page: {m.avg_bytes / 1024:.1f} KB uncompressed) | "
+        f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | {_server(server, name)} | "
+        f"– | – | – | {m.rps:.1f} | "
+        f"{m.failures} | {_ok(met)} |"
+    )
+
+
+def _signal_rows(signals_file: Path) -> list[str]:
+    """The in-process signal registration, with and without a match."""
+    signals = json.loads(signals_file.read_text()) if signals_file.exists() else None
+    name = "signal registration with a match (in-process, `signal_register`)"
+    if not signals:
+        return [
+            f"| {name} | < {SIGNAL_MS} ms | – | – | – | – | – | – | – | – | "
+            "not built yet |"
+        ]
+    p95 = signals["with_match_p95_ms"]
+    return [
+        f"| {name} | < {SIGNAL_MS} ms | {signals['with_match_median_ms']:.1f} ms | "
+        f"{p95:.1f} ms | – | – | – | – | – | 0 | {_ok(p95 < SIGNAL_MS)} |",
+        f"| signal registration without a match (same) | – | "
+        f"{signals['without_match_median_ms']:.1f} ms | "
+        f"{signals['without_match_p95_ms']:.1f} ms | – | – | – | – | – | 0 | – |",
+    ]
+
+
+def _cost_curve(run: _Run) -> list[str]:
+    """What the user waited for, per page and size."""
+    lines = [
         "",
         "#### Cost curve: p95 (median) in ms per size",
         "",
-        "| Page | " + " | ".join(_size_label(m) for m in metas) + " |",
-        "|---|" + "---:|" * len(metas),
+        "| Page | " + " | ".join(_size_label(m) for m in run.metas) + " |",
+        "|---|" + "---:|" * len(run.metas),
     ]
     for name in (*PROFESSIONAL_PAGES, FLOOR, *YOUTH_PAGES):
         cells = []
-        for size_stats in stats:
+        for size_stats in run.stats:
             m = size_stats.get(name)
             cells.append(f"{m.p95_ms:.0f} ({m.median_ms:.0f})" if m else "–")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += [
+    return lines
+
+
+def _server_curve(run: _Run) -> list[str]:
+    """The server's own time per page and size, and whether the median grows
+    within the logarithm."""
+    bound = run.bound
+    lines = [
         "",
         "#### Cost curve: server time p95 (median) in ms per size",
         "",
@@ -297,25 +374,31 @@ def render_block(profile: str, run_dir: Path) -> str:
         "shared machine), is marked: a defect to fix.",
         "",
         "| Page | "
-        + " | ".join(_size_label(m) for m in metas)
+        + " | ".join(_size_label(m) for m in run.metas)
         + " | Growth of the median | Within log? |",
-        "|---|" + "---:|" * len(metas) + "---:|---|",
+        "|---|" + "---:|" * len(run.metas) + "---:|---|",
     ]
     for name in (*PROFESSIONAL_PAGES, FLOOR, *YOUTH_PAGES):
         cells = []
-        for size_server in servers:
+        for size_server in run.servers:
             own = size_server.get(name)
             cells.append(
                 f"{own['p95_ms']:.0f} ({own['median_ms']:.0f})" if own else "–"
             )
-        first, last = servers[0].get(name), servers[-1].get(name)
+        first, last = run.servers[0].get(name), run.servers[-1].get(name)
         growth = (
             _growth(first["median_ms"], last["median_ms"], bound, SLACK_MS)
             if first and last
             else "– | –"
         )
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {growth} |")
-    lines += [
+    return lines
+
+
+def _queries_table(run: _Run) -> list[str]:
+    """The main queries' execution time per size, and the largest tables."""
+    explains = run.explains
+    lines = [
         "",
         "#### The main queries in PostgreSQL (EXPLAIN ANALYZE, execution ms)",
         "",
@@ -324,29 +407,14 @@ def render_block(profile: str, run_dir: Path) -> str:
         "at the largest size).",
         "",
         "| Query | "
-        + " | ".join(_size_label(m) for m in metas)
+        + " | ".join(_size_label(m) for m in run.metas)
         + " | Plan (largest) | Growth | Within log? |",
-        "|---|" + "---:|" * len(metas) + "---|---:|---|",
+        "|---|" + "---:|" * len(run.metas) + "---|---:|---|",
     ]
     names = [
         q["name"] for q in explains[-1]["queries"] if not q["name"].startswith("table ")
     ]
-    for name in names:
-        cells = []
-        for explain in explains:
-            match = next((q for q in explain["queries"] if q["name"] == name), None)
-            cells.append(f"{match['execution_ms']:.2f}" if match else "–")
-        plan = next(q["plan_top"] for q in explains[-1]["queries"] if q["name"] == name)
-        first_q = next((q for q in explains[0]["queries"] if q["name"] == name), None)
-        last_q = next(q for q in explains[-1]["queries"] if q["name"] == name)
-        growth = (
-            _growth(
-                first_q["execution_ms"], last_q["execution_ms"], bound, SQL_SLACK_MS
-            )
-            if first_q
-            else "– | –"
-        )
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {plan} | {growth} |")
+    lines += [_query_row(name, explains, run.bound) for name in names]
     tables = [q for q in explains[-1]["queries"] if q["name"].startswith("table ")]
     if tables:
         lines += [
@@ -355,7 +423,23 @@ def render_block(profile: str, run_dir: Path) -> str:
             + "; ".join(f"`{q['name'][6:]}` {q['plan_top']}" for q in tables)
             + ".",
         ]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _query_row(name: str, explains: list[dict[str, Any]], bound: float) -> str:
+    cells = []
+    for explain in explains:
+        match = next((q for q in explain["queries"] if q["name"] == name), None)
+        cells.append(f"{match['execution_ms']:.2f}" if match else "–")
+    plan = next(q["plan_top"] for q in explains[-1]["queries"] if q["name"] == name)
+    first_q = next((q for q in explains[0]["queries"] if q["name"] == name), None)
+    last_q = next(q for q in explains[-1]["queries"] if q["name"] == name)
+    growth = (
+        _growth(first_q["execution_ms"], last_q["execution_ms"], bound, SQL_SLACK_MS)
+        if first_q
+        else "– | –"
+    )
+    return f"| {name} | " + " | ".join(cells) + f" | {plan} | {growth} |"
 
 
 def write_report(*, profile: str, run_dir: Path, target: Path) -> None:
