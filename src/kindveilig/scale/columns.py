@@ -26,13 +26,14 @@ from kindveilig.meldcode.models import (
     InvolvedPerson,
     Melding,
     Observation,
+    Share,
     Trajectory,
     TrajectoryChild,
     TrajectoryEvent,
     VeiligThuisFeedback,
 )
 from kindveilig.persons.models import Person
-from kindveilig.verwijsindex.models import Match, MatchNotice, Share, Signal
+from kindveilig.verwijsindex.models import Match, MatchNotice, Signal
 from kindveilig.youth.messages.models import (
     PublicChannel,
     YouthConversation,

@@ -40,8 +40,8 @@ from kindveilig.households.models import (
     SafetyCase,
     SafetyScore,
 )
+from kindveilig.meldcode.models import LegalBasis, Share
 from kindveilig.organisations.models import OrganisationType
-from kindveilig.verwijsindex.models import LegalBasis, Share
 
 from . import distributions as dist
 from .gen_common import AuditRow, Rows, TrajectoryFacts
@@ -237,7 +237,7 @@ class Households:
                     t.owner_role,
                     AuditAction.CREATE,
                     first,
-                    "chain.share",
+                    "meldcode.share",
                     str(s_public),
                 )
             )
