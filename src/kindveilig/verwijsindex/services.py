@@ -4,6 +4,7 @@ active, 5 years archived, then deleted). Shares live in the meldcode
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
 from kindveilig.core.crypto import blind_index
+from kindveilig.meldcode.models import Trajectory
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
 
@@ -31,6 +33,7 @@ __all__ = [
     "signal_register",
     "signal_register_for_child",
     "signals_apply_retention",
+    "signals_register_for_trajectory",
 ]
 
 logger = logging.getLogger(__name__)
@@ -185,6 +188,16 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
         AuditItem(obj=match, person_id=other.person.public_id)
         for match, other in zip(matches, others, strict=True)
     ]
+
+
+def signals_register_for_trajectory(
+    *, actor: Actor, trajectory: Trajectory, children: Sequence[Person]
+) -> None:
+    """A started meldcode trajectory makes its owner involved with each child: one
+    signal per child, with the trajectory as its source. Registered as the
+    meldcode's ``trajectory_started`` hook (``apps.ChainConfig.ready``)."""
+    for child in children:
+        signal_register(actor=actor, person=child, source=trajectory)
 
 
 @dataclass(frozen=True)
