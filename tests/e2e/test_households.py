@@ -18,10 +18,10 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.households.models import Household, Phase
 from kindveilig.meldcode import scenarios
+from kindveilig.meldcode.models import LegalBasis
+from kindveilig.meldcode.services import share_create
 from kindveilig.organisations.models import OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
-from kindveilig.verwijsindex.models import LegalBasis
-from kindveilig.verwijsindex.services import share_create
 
 from .helpers import logged_in_context, make_persona
 

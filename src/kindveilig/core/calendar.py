@@ -1,7 +1,9 @@
-"""The Dutch working-day calendar: public holidays and working days.
+"""The Dutch working-day calendar: public holidays and working days; and a
+person's age on a day.
 
 Pure functions of dates, shared by every app that counts working days (the
-meldcode's deadlines, the helplines' opening hours on holidays).
+meldcode's deadlines, the helplines' opening hours on holidays) or years (who may
+consent to a share, who is young enough for the Verwijsindex).
 """
 
 import datetime as dt
@@ -63,3 +65,12 @@ def add_working_days(start: dt.date, count: int) -> dt.date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def age_on(date_of_birth: dt.date, day: dt.date) -> int:
+    """Full years between ``date_of_birth`` and ``day`` (a birthday counts on the
+    day itself)."""
+    years = day.year - date_of_birth.year
+    if (day.month, day.day) < (date_of_birth.month, date_of_birth.day):
+        years -= 1
+    return years

@@ -43,13 +43,10 @@ from kindveilig.households.services import (
     plan_version_create,
 )
 from kindveilig.meldcode import scenarios
+from kindveilig.meldcode.models import LegalBasis
+from kindveilig.meldcode.services import share_create
 from kindveilig.organisations.models import Organisation
-from kindveilig.verwijsindex.models import LegalBasis
-from kindveilig.verwijsindex.services import (
-    ChildSignalInput,
-    share_create,
-    signal_register_for_child,
-)
+from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
 
 DEMO_DOMAIN = "demo.kindveilig.invalid"
 

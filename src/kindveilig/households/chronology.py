@@ -3,7 +3,7 @@ Veilig Thuis feedback), phase changes, plan versions, meetings, mappings and
 handovers, filtered to what the viewer may see.
 
 Trajectories appear only when the viewer may open them (``meldcode``'s rule,
-through ``verwijsindex.selectors.trajectories_visible_to``). Partners see that a phase
+through ``meldcode.selectors.trajectories_visible_to``). Partners see that a phase
 changed, a plan version or a meeting happened, without the reasons, the
 children's words or the decisions.
 """
@@ -18,7 +18,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 from kindveilig.meldcode.models import Melding, VeiligThuisFeedback
-from kindveilig.verwijsindex.selectors import trajectories_visible_to
+from kindveilig.meldcode.selectors import trajectories_visible_to
 
 from .models import Handover, Mapping, Meeting, PhaseChange, PlanVersion, SafetyCase
 from .selectors import HouseholdAccess

@@ -17,7 +17,6 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.verwijsindex.selectors import shared_trajectory_ids_for
 
 from .models import (
     AfwegingAnswer,
@@ -34,6 +33,7 @@ from .models import (
     VeiligThuisFeedback,
 )
 from .models.choices import Status
+from .share_selectors import shared_trajectory_ids_for
 
 PAGE_SIZE = 50
 
@@ -55,6 +55,14 @@ def _visible(actor: Actor) -> QuerySet[Trajectory]:
     if not shared:
         return own
     return own | Trajectory.objects.filter(pk__in=shared)
+
+
+def trajectories_visible_to(actor: Actor) -> QuerySet[Trajectory]:
+    """The trajectories the actor may read (their own, their organisation's for
+    the aandachtsfunctionaris, and those shared with them), for other apps that
+    list trajectories by person (the household timeline, the benchmark). It
+    records no read: callers audit what they show."""
+    return _visible(actor)
 
 
 def _audit_read(actor: Actor, trajectories: list[Trajectory], reason: str = "") -> None:

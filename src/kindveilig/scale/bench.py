@@ -16,8 +16,8 @@ from kindveilig.accounts.models import Membership
 from kindveilig.households.models import CaseStatus, SafetyCase
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
+from kindveilig.meldcode.selectors import trajectories_visible_to
 from kindveilig.persons.models import Person
-from kindveilig.verwijsindex.selectors import trajectories_visible_to
 
 from .pools import SYNTH
 

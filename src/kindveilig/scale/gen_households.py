@@ -15,7 +15,6 @@ import random
 from datetime import datetime, timedelta
 
 from kindveilig.audit.models import AuditAction
-from kindveilig.verwijsindex.models import LegalBasis
 from kindveilig.households.models import (
     CaseStatus,
     Household,
@@ -24,6 +23,7 @@ from kindveilig.households.models import (
     PhaseChange,
     SafetyCase,
 )
+from kindveilig.meldcode.models import LegalBasis
 from kindveilig.organisations.models import OrganisationType
 
 from . import distributions as dist
@@ -270,7 +270,7 @@ class Households:
                 t.owner_role,
                 AuditAction.CREATE,
                 t.kids[0][1],
-                "chain.share",
+                "meldcode.share",
                 str(public_id),
             )
         )

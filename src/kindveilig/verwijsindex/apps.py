@@ -2,5 +2,17 @@ from django.apps import AppConfig
 
 
 class ChainConfig(AppConfig):
+    """The Verwijsindex: signals and matches between organisations about one child,
+    and the chain's pages under ``/keten/`` (matches, signals, and the meldcode's
+    shares). May use the meldcode; the meldcode never imports it, so starting a
+    trajectory reaches the Verwijsindex through ``meldcode.hooks``."""
+
     name = "kindveilig.verwijsindex"
     label = "chain"
+
+    def ready(self) -> None:
+        from kindveilig.meldcode.hooks import register_trajectory_started
+
+        from .services import signals_register_for_trajectory
+
+        register_trajectory_started(signals_register_for_trajectory)

@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm
 from kindveilig.core.validators import validate_bsn
+from kindveilig.meldcode.models import LegalBasis
 from kindveilig.organisations.models import Organisation
-
-from .models import LegalBasis
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -1,131 +1,27 @@
-"""Reads of the chain, scoped to the actor and audited.
-
-``shared_trajectory_ids_for`` is the one place that widens who reads a meldcode
-trajectory: ``meldcode.selectors._visible`` adds the trajectories it returns.
-"""
+"""Reads of the Verwijsindex, scoped to the actor and audited. Shares are read
+through ``meldcode.share_selectors``."""
 
 import uuid
-from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
-from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.meldcode.models import Trajectory, TrajectoryChild
 
-from .models import MatchNotice, Share, Signal, SignalStatus
+from .models import MatchNotice, Signal, SignalStatus
 
 __all__ = [
     "match_notice_page_for",
-    "share_get_for",
-    "share_page_received_for",
-    "shared_trajectory_ids_for",
-    "shares_of_trajectory",
     "signal_get_for",
     "signal_page_for",
-    "trajectories_visible_to",
     "unseen_match_count",
 ]
 
 PAGE_SIZE = 50
-
-
-def _active_shares_for(actor: Actor) -> QuerySet[Share]:
-    if actor.role not in CASE_ROLES:
-        return Share.objects.none()
-    queryset = Share.objects.filter(
-        to_organisation_id=actor.organisation_id, revoked_at__isnull=True
-    )
-    if actor.role != Role.AANDACHTSFUNCTIONARIS:
-        queryset = queryset.filter(
-            Q(to_user__isnull=True) | Q(to_user_id=actor.user.pk)
-        )
-    return queryset
-
-
-def shared_trajectory_ids_for(actor: Actor) -> QuerySet[Any]:
-    """The ids of trajectories shared with the actor, as a subquery.
-
-    A share to an organisation reaches its case workers; a share to a named
-    person reaches that person and the organisation's aandachtsfunctionaris.
-    Revoked shares reach no one.
-    """
-    return _active_shares_for(actor).values("trajectory_id")
-
-
-def trajectories_visible_to(actor: Actor) -> QuerySet[Trajectory]:
-    """The same rule as ``meldcode.selectors._visible`` (a parity test keeps them
-    equal), for other apps that list trajectories by person (the household
-    timeline). It records no read: callers audit what they show."""
-    own = Q(organisation_id=actor.organisation_id)
-    if actor.role == Role.AANDACHTSFUNCTIONARIS:
-        rule = own
-    elif actor.role in (Role.PROFESSIONAL, Role.LOKAAL_TEAM_MEDEWERKER):
-        rule = own & Q(owner_id=actor.user.pk)
-    else:
-        return Trajectory.objects.none()
-    shared = list(
-        shared_trajectory_ids_for(actor).values_list("trajectory_id", flat=True)
-    )
-    if not shared:
-        return Trajectory.objects.filter(rule)
-    return Trajectory.objects.filter(rule | Q(pk__in=shared))
-
-
-def _children_prefetch() -> Prefetch[Any]:
-    return Prefetch(
-        "trajectory__children",
-        queryset=TrajectoryChild.objects.select_related("person").order_by("pk"),
-    )
-
-
-def share_page_received_for(
-    *, actor: Actor, page_number: int | str | None
-) -> Page[Share]:
-    queryset = (
-        _active_shares_for(actor)
-        .select_related("trajectory", "from_organisation", "shared_by", "to_user")
-        .prefetch_related(_children_prefetch())
-        .order_by("-created_at", "-pk")
-    )
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
-    audit_record_many(
-        actor=actor,
-        action=AuditAction.READ,
-        items=[
-            AuditItem(obj=share, person_id=link.person.public_id)
-            for share in page
-            for link in share.trajectory.children.all()
-        ],
-        reason="shares received",
-    )
-    return page
-
-
-def shares_of_trajectory(trajectory: Trajectory) -> list[Share]:
-    """The shares the owner made; the caller loaded the trajectory through
-    ``trajectory_get_for`` (which checked and audited)."""
-    return list(
-        trajectory.shares.select_related("to_organisation", "to_user", "shared_by")
-        .filter(revoked_at__isnull=True)
-        .order_by("-created_at")
-    )
-
-
-def share_get_for(*, actor: Actor, public_id: uuid.UUID) -> Share:
-    """A share the actor's organisation made (to revoke it)."""
-    share = (
-        Share.objects.select_related("trajectory")
-        .filter(public_id=public_id, from_organisation_id=actor.organisation_id)
-        .first()
-    )
-    if share is None:
-        raise Http404
-    return share
 
 
 def match_notice_page_for(

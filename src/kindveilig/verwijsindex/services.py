@@ -1,8 +1,10 @@
-"""Writes of the chain: shares with a legal basis, signals and their matches, and
-the Verwijsindex retention (2 years active, 5 years archived, then deleted)."""
+"""Writes of the Verwijsindex: signals and their matches, and the retention (2 years
+active, 5 years archived, then deleted). Shares live in the meldcode
+(``meldcode.services.shares``)."""
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,33 +15,30 @@ from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import CASE_ROLES, Role
-from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 from kindveilig.core.background import enqueue_on_commit
+from kindveilig.core.calendar import age_on
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode.models import Trajectory
-from kindveilig.organisations.models import Organisation
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
 
-from .models import LegalBasis, Match, MatchNotice, Share, Signal, SignalStatus
+from .models import Match, MatchNotice, Signal, SignalStatus
 
 __all__ = [
     "ChildSignalInput",
     "match_notices_mark_seen",
-    "share_create",
-    "share_revoke",
     "signal_end",
     "signal_register",
     "signal_register_for_child",
     "signals_apply_retention",
+    "signals_register_for_trajectory",
 ]
 
 logger = logging.getLogger(__name__)
 
 VERWIJSINDEX_MAX_AGE = 23
-CONSENT_AGE = 16
 
 
 def signal_active_days() -> int:
@@ -48,146 +47,6 @@ def signal_active_days() -> int:
 
 def signal_archive_days() -> int:
     return int(getattr(settings, "KINDVEILIG_SIGNAL_ARCHIVE_DAYS", 1826))
-
-
-def age_on(date_of_birth: dt.date, day: dt.date) -> int:
-    years = day.year - date_of_birth.year
-    if (day.month, day.day) < (date_of_birth.month, date_of_birth.day):
-        years -= 1
-    return years
-
-
-def is_active_member(user: User, organisation: Organisation) -> bool:
-    return Membership.objects.filter(
-        user=user,
-        organisation=organisation,
-        is_active=True,
-        role__in=[str(role) for role in CASE_ROLES],
-    ).exists()
-
-
-def can_act_on(actor: Actor, trajectory: Trajectory) -> bool:
-    """meldcode's rule for writing (owner or aandachtsfunctionaris of the owner
-    organisation). Imported here, not at the top: meldcode's trajectory_start
-    imports this module."""
-    from kindveilig.meldcode.services.common import can_act_on as meldcode_can_act
-
-    return meldcode_can_act(actor, trajectory)
-
-
-def _children(trajectory: Trajectory) -> list[Person]:
-    return [link.person for link in trajectory.children.select_related("person")]
-
-
-# --- Shares ----------------------------------------------------------------
-
-
-@transaction.atomic
-def share_create(
-    *,
-    actor: Actor,
-    trajectory: Trajectory,
-    to_organisation: Organisation,
-    legal_basis: str,
-    to_user: User | None = None,
-    consent_given_by: str = "",
-    consent_given_on: dt.date | None = None,
-    reason: str = "",
-) -> Share:
-    """Make a trajectory readable for another organisation, with its legal basis.
-
-    Only who may act on the trajectory may share it. Consent needs who gave it and
-    when; the young person's own consent needs every child to be 16 or older;
-    sharing without consent (meldrecht, necessity) needs the reason.
-    """
-    if not can_act_on(actor, trajectory):
-        raise ValidationError(_("You may not share this trajectory."), code="forbidden")
-    errors: dict[str, object] = {}
-    if to_organisation.pk == actor.organisation_id:
-        errors["to_organisation"] = _("Choose another organisation than your own.")
-    if to_user is not None and not is_active_member(to_user, to_organisation):
-        errors["to_user"] = _("This person does not work for that organisation.")
-    if legal_basis not in LegalBasis.values:
-        errors["legal_basis"] = _("Choose the legal basis for sharing.")
-    if legal_basis in (LegalBasis.CONSENT_PARENTS, LegalBasis.CONSENT_YOUTH):
-        if not consent_given_by.strip():
-            errors["consent_given_by"] = _("Say who gave consent.")
-        if consent_given_on is None:
-            errors["consent_given_on"] = _("Say when consent was given.")
-        elif consent_given_on > timezone.localdate():
-            errors["consent_given_on"] = _("This date is in the future.")
-    if legal_basis == LegalBasis.CONSENT_YOUTH:
-        day = consent_given_on or timezone.localdate()
-        for child in _children(trajectory):
-            if child.date_of_birth is None or age_on(child.date_of_birth, day) < (
-                CONSENT_AGE
-            ):
-                errors["legal_basis"] = _(
-                    "A young person can only consent from the age of 16; ask the "
-                    "parents, or record why you share without consent."
-                )
-    if legal_basis == LegalBasis.MELDRECHT and not reason.strip():
-        errors["reason"] = _(
-            "Say why sharing without consent is necessary (meldrecht or necessity)."
-        )
-    if (
-        not errors
-        and Share.objects.filter(
-            trajectory=trajectory,
-            to_organisation=to_organisation,
-            to_user=to_user,
-            revoked_at__isnull=True,
-        ).exists()
-    ):
-        errors["to_organisation"] = _("This trajectory is already shared with them.")
-    if errors:
-        raise ValidationError({key: [value] for key, value in errors.items()})
-    share = Share(
-        trajectory=trajectory,
-        from_organisation=actor.organisation,
-        shared_by=actor.user,
-        to_organisation=to_organisation,
-        to_user=to_user,
-        legal_basis=legal_basis,
-        consent_given_by=consent_given_by.strip(),
-        consent_given_on=consent_given_on,
-        reason=reason.strip(),
-    )
-    share.full_clean()
-    share.save()
-    _audit_share(actor, share, AuditAction.CREATE)
-    return share
-
-
-def _audit_share(actor: Actor, share: Share, action: AuditAction) -> None:
-    items = [
-        AuditItem(obj=share, person_id=child.public_id)
-        for child in _children(share.trajectory)
-    ]
-    audit_record_many(
-        actor=actor,
-        action=action,
-        items=items,
-        reason=f"share: {share.legal_basis}",
-    )
-
-
-@transaction.atomic
-def share_revoke(*, actor: Actor, share: Share) -> Share:
-    """The sharer ends a share; the receiver may also decline it."""
-    if share.revoked_at is not None:
-        return share
-    declined = share.to_organisation_id == actor.organisation_id
-    if not (declined or can_act_on(actor, share.trajectory)):
-        raise ValidationError(_("You may not revoke this share."), code="forbidden")
-    share.revoked_at = timezone.now()
-    share.revoked_by = actor.user
-    share.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
-    _audit_share(actor, share, AuditAction.UPDATE)
-    return share
-
-
-# --- Signals and matches ------------------------------------------------------
 
 
 def _source_ref(source: models.Model | None) -> tuple[str, str]:
@@ -329,6 +188,16 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
         AuditItem(obj=match, person_id=other.person.public_id)
         for match, other in zip(matches, others, strict=True)
     ]
+
+
+def signals_register_for_trajectory(
+    *, actor: Actor, trajectory: Trajectory, children: Sequence[Person]
+) -> None:
+    """A started meldcode trajectory makes its owner involved with each child: one
+    signal per child, with the trajectory as its source. Registered as the
+    meldcode's ``trajectory_started`` hook (``apps.ChainConfig.ready``)."""
+    for child in children:
+        signal_register(actor=actor, person=child, source=trajectory)
 
 
 @dataclass(frozen=True)

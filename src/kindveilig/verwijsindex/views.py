@@ -1,5 +1,6 @@
-"""Pages of the chain: matches, shares and signals. Thin: a form, one service or
-selector, render or redirect."""
+"""Pages of the chain (``/keten/``): matches and signals of the Verwijsindex, and
+the meldcode's shares (``meldcode.services.shares``, ``meldcode.share_selectors``).
+Thin: a form, one service or selector, render or redirect."""
 
 import uuid
 
@@ -15,6 +16,8 @@ from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
 from kindveilig.core.forms import apply_errors
+from kindveilig.meldcode import services as meldcode_services
+from kindveilig.meldcode import share_selectors
 from kindveilig.meldcode.selectors import trajectory_get_for, trajectory_page_for
 
 from . import selectors, services
@@ -43,7 +46,7 @@ def match_list(request: AuthenticatedRequest) -> HttpResponse:
 
 @rule(*CASE_ROLES, relation="shares to the actor; the actor's own trajectories")
 def share_list(request: AuthenticatedRequest) -> HttpResponse:
-    received = selectors.share_page_received_for(
+    received = share_selectors.share_page_received_for(
         actor=request.actor, page_number=request.GET.get("pagina")
     )
     own = trajectory_page_for(actor=request.actor, page_number=1, status="open")
@@ -67,7 +70,7 @@ def share_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRes
     trajectory = trajectory_get_for(
         actor=request.actor, public_id=public_id, reason="share"
     )
-    if not services.can_act_on(request.actor, trajectory):
+    if not meldcode_services.can_act_on(request.actor, trajectory):
         raise PermissionDenied
     form = ShareForm(
         request.POST if request.method == "POST" else None,
@@ -75,7 +78,7 @@ def share_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRes
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.share_create(
+            meldcode_services.share_create(
                 actor=request.actor, trajectory=trajectory, **form.cleaned_data
             )
         except ValidationError as error:
@@ -91,7 +94,7 @@ def share_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRes
         {
             "form": form,
             "trajectory": trajectory,
-            "shares": selectors.shares_of_trajectory(trajectory),
+            "shares": share_selectors.shares_of_trajectory(trajectory),
         },
     )
 
@@ -99,9 +102,9 @@ def share_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRes
 @require_POST
 @rule(*CASE_ROLES, relation="owner or aandachtsfunctionaris of the shared trajectory")
 def share_revoke(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    share = selectors.share_get_for(actor=request.actor, public_id=public_id)
+    share = share_selectors.share_get_for(actor=request.actor, public_id=public_id)
     try:
-        services.share_revoke(actor=request.actor, share=share)
+        meldcode_services.share_revoke(actor=request.actor, share=share)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

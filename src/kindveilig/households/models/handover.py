@@ -56,7 +56,11 @@ class Handover(PublicIdModel, TimeStampedModel):
     )
     note = EncryptedTextField(_("what you hand over"))
     share = models.ForeignKey(
-        "chain.Share", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "meldcode.Share",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     status = models.CharField(
         _("status"),

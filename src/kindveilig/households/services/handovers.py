@@ -15,10 +15,9 @@ from kindveilig.accounts.models import User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 from kindveilig.households.models import Handover, HandoverStatus, SafetyCase
-from kindveilig.meldcode.models import Trajectory
+from kindveilig.meldcode.models import Share, Trajectory
+from kindveilig.meldcode.services import can_act_on, share_create, share_revoke
 from kindveilig.organisations.models import Organisation
-from kindveilig.verwijsindex.models import Share
-from kindveilig.verwijsindex.services import can_act_on, share_create, share_revoke
 
 from .cases import children_of, regie_signals_end, register_regie_signals
 from .common import (

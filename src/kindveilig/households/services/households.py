@@ -29,9 +29,9 @@ from kindveilig.households.models import (
 )
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Relation
+from kindveilig.meldcode.share_selectors import shared_trajectory_ids_for
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
-from kindveilig.verwijsindex.selectors import shared_trajectory_ids_for
 
 from .common import audit_household, refuse, refuse_all, require_directs
 

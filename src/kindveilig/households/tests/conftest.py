@@ -11,11 +11,10 @@ from kindveilig.access.roles import Role
 from kindveilig.households.models import Household
 from kindveilig.households.services import household_create_from_trajectory
 from kindveilig.meldcode import scenarios
-from kindveilig.meldcode.models import Trajectory
+from kindveilig.meldcode.models import LegalBasis, Trajectory
+from kindveilig.meldcode.services import share_create
 from kindveilig.organisations.models import Organisation, OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
-from kindveilig.verwijsindex.models import LegalBasis
-from kindveilig.verwijsindex.services import share_create
 
 CHILD_BSN = "111222333"
 

@@ -39,8 +39,8 @@ def test_the_timeline_shows_veilig_thuis_feedback(
     lt: Actor, prof: Actor, af: Actor
 ) -> None:
     from kindveilig.households.services import household_create_from_trajectory
-    from kindveilig.verwijsindex.models import LegalBasis
-    from kindveilig.verwijsindex.services import share_create
+    from kindveilig.meldcode.models import LegalBasis
+    from kindveilig.meldcode.services import share_create
 
     trajectory = scenarios.after_feedback(prof, af, bsn="111222333")
     share_create(

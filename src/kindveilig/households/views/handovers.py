@@ -22,7 +22,7 @@ from kindveilig.households.forms import (
 )
 from kindveilig.households.services.handovers import may_decide, may_withdraw
 from kindveilig.meldcode.selectors import trajectory_get_for
-from kindveilig.verwijsindex.services import can_act_on
+from kindveilig.meldcode.services import can_act_on
 
 from .common import CASE_ROLES, load, regie_rule, to_detail
 

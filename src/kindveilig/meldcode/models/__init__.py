@@ -1,5 +1,6 @@
 from .deadlines import ReminderKind, ReminderLog, StepDeadline
 from .framework import AfwegingskaderVersion
+from .shares import LegalBasis, Share
 from .steps import (
     AfwegingAnswer,
     Attachment,
@@ -32,11 +33,13 @@ __all__ = [
     "Decision",
     "FormDraft",
     "InvolvedPerson",
+    "LegalBasis",
     "Melding",
     "MeldplichtCase",
     "Observation",
     "ReminderKind",
     "ReminderLog",
+    "Share",
     "StepDeadline",
     "Trajectory",
     "TrajectoryChild",

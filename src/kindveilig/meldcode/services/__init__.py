@@ -2,6 +2,7 @@
 preconditions and saying in Dutch what is missing. Views, API and commands
 all call these."""
 
+from .common import can_act_on
 from .decisions import (
     decision_cosign,
     decision_propose,
@@ -19,6 +20,7 @@ from .entries import (
     observation_add,
 )
 from .errors import ConflictError
+from .shares import share_create, share_revoke
 from .trajectories import (
     meldplicht_case_start,
     step_advance,
@@ -32,6 +34,7 @@ __all__ = [
     "ConflictError",
     "afweging_answer",
     "attachment_add",
+    "can_act_on",
     "consultation_add",
     "conversation_add",
     "conversation_skip",
@@ -43,6 +46,8 @@ __all__ = [
     "melding_handover",
     "meldplicht_case_start",
     "observation_add",
+    "share_create",
+    "share_revoke",
     "step_advance",
     "trajectory_close",
     "trajectory_report_acute",

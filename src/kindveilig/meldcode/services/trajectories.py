@@ -11,6 +11,7 @@ from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
+from kindveilig.meldcode import hooks
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.framework_data import seed_versions
@@ -32,7 +33,6 @@ from kindveilig.meldcode.models.choices import (
 from kindveilig.organisations.models import Sector
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
-from kindveilig.verwijsindex.services import signal_register
 
 from . import notifications
 from .common import (
@@ -197,8 +197,9 @@ def trajectory_start(*, actor: Actor, data: StartInput) -> Trajectory:
     record_event(actor, trajectory, "started")
     audit_write(actor, trajectory, trajectory, AuditAction.CREATE)
     notifications.on_commit_trajectory_started(trajectory)
-    for child in children:  # Verwijsindex: who else is involved with this child
-        signal_register(actor=actor, person=child, source=trajectory)
+    # The apps above the meldcode hook in here: the Verwijsindex registers a
+    # signal per child (who else is involved with this child).
+    hooks.trajectory_started(actor=actor, trajectory=trajectory, children=children)
     return trajectory
 
 

@@ -19,5 +19,10 @@ def af(aandachtsfunctionaris: Persona) -> Actor:
 
 
 @pytest.fixture
+def lt(lokaal_team_medewerker: Persona) -> Actor:
+    return actor_of(lokaal_team_medewerker)
+
+
+@pytest.fixture
 def other_prof(outsider: Persona) -> Actor:
     return actor_of(outsider)

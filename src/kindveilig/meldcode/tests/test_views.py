@@ -303,8 +303,8 @@ def test_a_receiving_organisation_reads_without_the_owners_buttons(
 ) -> None:
     from django.utils import timezone
 
-    from kindveilig.verwijsindex.models import LegalBasis
-    from kindveilig.verwijsindex.services import share_create
+    from kindveilig.meldcode.models import LegalBasis
+    from kindveilig.meldcode.services import share_create
 
     trajectory = scenarios.at_step_2(prof)
     share_create(

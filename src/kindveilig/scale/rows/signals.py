@@ -4,8 +4,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kindveilig.verwijsindex.models import Match, MatchNotice, Share, Signal
+from kindveilig.meldcode.models import Share
 from kindveilig.scale.loading import Row
+from kindveilig.verwijsindex.models import Match, MatchNotice, Signal
 
 __all__ = ["MatchNoticeRow", "MatchRow", "ShareRow", "SignalRow"]
 

@@ -49,6 +49,7 @@ def child_signal(actor: Actor, bsn: str = BSN, **kwargs: object) -> Signal:
 
 
 def test_starting_a_trajectory_registers_a_signal(prof: Actor) -> None:
+    # Through the meldcode's trajectory_started hook, registered in ChainConfig.ready.
     trajectory = scenarios.start(prof, bsn=BSN)
     signal = Signal.objects.get()
     assert signal.contact_user == prof.user

@@ -11,18 +11,10 @@ from conftest import Persona
 
 from kindveilig.access.actor import Actor
 from kindveilig.meldcode import scenarios
-from kindveilig.verwijsindex.models import (
-    LegalBasis,
-    MatchNotice,
-    Share,
-    Signal,
-    SignalStatus,
-)
-from kindveilig.verwijsindex.services import (
-    ChildSignalInput,
-    share_create,
-    signal_register_for_child,
-)
+from kindveilig.meldcode.models import LegalBasis, Share
+from kindveilig.meldcode.services import share_create
+from kindveilig.verwijsindex.models import MatchNotice, Signal, SignalStatus
+from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
 
 from .conftest import actor_of
 
