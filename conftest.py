@@ -116,6 +116,29 @@ def outsider(
     return make_persona(Role.PROFESSIONAL, other_organisation)
 
 
+@pytest.fixture(params=["user deactivated", "membership ended"])
+def retire(request: pytest.FixtureRequest) -> Callable[[Persona], Persona]:
+    """Take a persona out of service in one of the two ways (the test runs once
+    for each): the user is deactivated, or the membership has ended."""
+
+    def take_out(persona: Persona) -> Persona:
+        if request.param == "user deactivated":
+            User.objects.filter(pk=persona.user.pk).update(is_active=False)
+        else:
+            Membership.objects.filter(pk=persona.membership.pk).update(is_active=False)
+        return persona
+
+    return take_out
+
+
+@pytest.fixture
+def immediate_tasks(settings: object) -> None:
+    """Run a task as soon as it is enqueued (with on-commit callbacks executed)."""
+    settings.TASKS = {  # type: ignore[attr-defined]  # pytest-django settings
+        "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
+    }
+
+
 def login_as(client: Client, persona: Persona) -> Client:
     """Log in with both factors done and the persona's membership active."""
     client.force_login(persona.user)

@@ -12,6 +12,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 from conftest import Persona
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
@@ -97,6 +98,42 @@ def test_the_aandachtsfunctionaris_of_the_datas_organisation_is_alerted(
     assert other_prof.user.full_name in message.body
     assert "Sam" not in f"{message.subject} {message.body}"  # no name
     assert REASON not in message.body
+
+
+def test_an_aandachtsfunctionaris_who_left_is_not_alerted(
+    household: Household,
+    other_prof: Actor,
+    lokaal_team_medewerker: Persona,
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    immediate_tasks: None,
+) -> None:
+    team = lokaal_team_medewerker.organisation
+    current = make_persona(Role.AANDACHTSFUNCTIONARIS, team)
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, team))
+    with django_capture_on_commit_callbacks(execute=True):
+        emergency_access_grant(actor=other_prof, bsn=CHILD_BSN, reason=REASON)
+    [message] = mail.outbox
+    assert message.to == [current.user.email]
+    assert gone.user.email not in message.to
+
+
+def test_when_the_only_aandachtsfunctionaris_left_the_regievoerder_is_alerted(
+    household: Household,
+    other_prof: Actor,
+    lt: Actor,
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    immediate_tasks: None,
+) -> None:
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, lt.organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        emergency_access_grant(actor=other_prof, bsn=CHILD_BSN, reason=REASON)
+    [message] = mail.outbox
+    assert message.to == [lt.user.email]
+    assert gone.user.email not in message.to
 
 
 def test_without_an_aandachtsfunctionaris_the_regievoerder_is_alerted(

@@ -187,14 +187,18 @@ def test_each_organisation_hears_only_about_its_own(
     }
 
 
-def test_inactive_aandachtsfunctionaris_gets_nothing(
-    professional: Persona, aandachtsfunctionaris: Persona
+def test_an_aandachtsfunctionaris_who_left_gets_no_reminder(
+    professional: Persona,
+    aandachtsfunctionaris: Persona,
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
 ) -> None:
-    aandachtsfunctionaris.membership.is_active = False
-    aandachtsfunctionaris.membership.save()
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, professional.organisation))
     overdue_trajectory(professional)
-    assert reminders_send() == 1
-    assert mails_to(aandachtsfunctionaris.user.email) == []
+    assert reminders_send() == 2
+    assert len(mails_to(aandachtsfunctionaris.user.email)) == 1
+    assert mails_to(gone.user.email) == []
+    assert not ReminderLog.objects.filter(user_id=gone.user.pk).exists()
 
 
 def test_the_command_enqueues_the_task() -> None:
