@@ -13,18 +13,12 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES
 from kindveilig.core.forms import apply_errors
 from kindveilig.meldcode.selectors import trajectory_get_for, trajectory_page_for
 
 from . import selectors, services
 from .forms import ShareForm, SignalForm
-
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 
 
 @rule(*CASE_ROLES, relation="the actor's own match notices")

@@ -28,7 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES
 from kindveilig.accounts.models import User
 from kindveilig.accounts.services import (
     login_failure_record,
@@ -53,11 +53,6 @@ GRANT_SESSION_KEY = "kindveilig_melding_grant"
 GRANT_LIFETIME = timedelta(minutes=2)
 AUDIT_REASON = "melding document for Veilig Thuis"
 
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 RELATION = "owner or aandachtsfunctionaris of the trajectory's organisation"
 
 
