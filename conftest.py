@@ -10,6 +10,7 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.accounts.models import Membership, User
@@ -25,6 +26,11 @@ class Persona:
     @property
     def organisation(self) -> Organisation:
         return self.membership.organisation
+
+    @property
+    def actor(self) -> Actor:
+        """The persona acting in its membership, as the services expect."""
+        return Actor(user=self.user, membership=self.membership)
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ from kindveilig.households.services.emergency import (
 )
 from kindveilig.households.tasks import send_emergency_access_alert
 
-from .conftest import CHILD_BSN, actor_of
+from .conftest import CHILD_BSN
 
 pytestmark = [pytest.mark.django_db]
 
@@ -152,5 +152,5 @@ def test_roles_without_case_work_cannot_break_the_glass(
 ) -> None:
     with pytest.raises(ValidationError):
         emergency_access_grant(
-            actor=actor_of(gemeente_analist), bsn=CHILD_BSN, reason=REASON
+            actor=gemeente_analist.actor, bsn=CHILD_BSN, reason=REASON
         )

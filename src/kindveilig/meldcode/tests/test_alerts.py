@@ -15,8 +15,6 @@ from kindveilig.access.roles import Role
 from kindveilig.meldcode import scenarios
 from kindveilig.organisations.models import Organisation
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 
@@ -85,5 +83,5 @@ def test_the_default_aandachtsfunctionaris_is_never_one_who_left(
 def test_an_aandachtsfunctionaris_who_starts_a_trajectory_is_its_own_default(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    trajectory = scenarios.start(actor_of(aandachtsfunctionaris))
+    trajectory = scenarios.start(aandachtsfunctionaris.actor)
     assert trajectory.aandachtsfunctionaris == aandachtsfunctionaris.user

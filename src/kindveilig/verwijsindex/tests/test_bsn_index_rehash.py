@@ -17,8 +17,6 @@ from kindveilig.persons.models import Person
 from kindveilig.verwijsindex.models import Match, Signal
 from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db]
 
 persons_rehash = importlib.import_module(
@@ -53,7 +51,7 @@ def test_a_signal_from_before_matches_again_after_the_migration(
     signals_rehash.forwards(apps, None)
 
     assert set(Signal.objects.values_list("bsn_index", flat=True)) == {blind_index(BSN)}
-    register_at_the_jgz(actor_of(jgz_nurse))
+    register_at_the_jgz(jgz_nurse.actor)
     assert Match.objects.count() == 1
 
 

@@ -22,8 +22,6 @@ from kindveilig.verwijsindex.models import LegalBasis, Share
 from kindveilig.verwijsindex.selectors import trajectories_visible_to
 from kindveilig.verwijsindex.services import share_create, share_revoke
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db]
 
 
@@ -131,7 +129,7 @@ def test_only_who_acts_on_the_trajectory_shares_it(
     prof: Actor, lt: Actor, make_persona: Callable[..., Persona]
 ) -> None:
     trajectory = scenarios.start(prof)
-    colleague = actor_of(make_persona(Role.PROFESSIONAL, prof.organisation))
+    colleague = make_persona(Role.PROFESSIONAL, prof.organisation).actor
     with pytest.raises(ValidationError):
         share(colleague, trajectory, lt)
     with pytest.raises(ValidationError):
@@ -143,8 +141,8 @@ def test_a_share_to_a_named_person_reaches_that_person_and_the_aandachtsfunction
 ) -> None:
     trajectory = scenarios.start(prof)
     team = lt.organisation
-    colleague = actor_of(make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team))
-    team_af = actor_of(make_persona(Role.AANDACHTSFUNCTIONARIS, team))
+    colleague = make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team).actor
+    team_af = make_persona(Role.AANDACHTSFUNCTIONARIS, team).actor
     share(prof, trajectory, lt, to_user=lt.user)
     assert trajectory_get_for(actor=lt, public_id=trajectory.public_id)
     assert trajectory_get_for(actor=team_af, public_id=trajectory.public_id)
@@ -166,15 +164,15 @@ def test_the_chain_rule_for_trajectories_equals_meldcodes(
     shared = scenarios.start(other_prof)
     share(other_prof, shared, lt)
     share(other_prof, scenarios.start(other_prof), prof, to_user=prof.user)
-    colleague = actor_of(make_persona(Role.PROFESSIONAL, prof.organisation))
+    colleague = make_persona(Role.PROFESSIONAL, prof.organisation).actor
     actors = [
         prof,
         af,
         lt,
         other_prof,
         colleague,
-        actor_of(gemeente_analist),
-        actor_of(functioneel_beheerder),
+        gemeente_analist.actor,
+        functioneel_beheerder.actor,
     ]
     for actor in actors:
         assert set(trajectories_visible_to(actor)) == set(_visible(actor)), actor
