@@ -10,6 +10,7 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.accounts.models import Membership, User
@@ -25,6 +26,11 @@ class Persona:
     @property
     def organisation(self) -> Organisation:
         return self.membership.organisation
+
+    @property
+    def actor(self) -> Actor:
+        """The persona acting in its membership, as the services expect."""
+        return Actor(user=self.user, membership=self.membership)
 
 
 @pytest.fixture(autouse=True)
@@ -114,6 +120,29 @@ def outsider(
     make_persona: Callable[..., Persona], other_organisation: Organisation
 ) -> Persona:
     return make_persona(Role.PROFESSIONAL, other_organisation)
+
+
+@pytest.fixture(params=["user deactivated", "membership ended"])
+def retire(request: pytest.FixtureRequest) -> Callable[[Persona], Persona]:
+    """Take a persona out of service in one of the two ways (the test runs once
+    for each): the user is deactivated, or the membership has ended."""
+
+    def take_out(persona: Persona) -> Persona:
+        if request.param == "user deactivated":
+            User.objects.filter(pk=persona.user.pk).update(is_active=False)
+        else:
+            Membership.objects.filter(pk=persona.membership.pk).update(is_active=False)
+        return persona
+
+    return take_out
+
+
+@pytest.fixture
+def immediate_tasks(settings: object) -> None:
+    """Run a task as soon as it is enqueued (with on-commit callbacks executed)."""
+    settings.TASKS = {  # type: ignore[attr-defined]  # pytest-django settings
+        "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
+    }
 
 
 def login_as(client: Client, persona: Persona) -> Client:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.households.models import Household, Phase
 from kindveilig.meldcode import scenarios
@@ -47,7 +46,7 @@ def people() -> dict[str, Any]:
     teacher = make_persona(Role.PROFESSIONAL, school)
     worker = make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team)
     nurse = make_persona(Role.PROFESSIONAL, jgz)
-    teacher_actor = Actor(user=teacher.user, membership=teacher.membership)
+    teacher_actor = teacher.actor
     trajectory = scenarios.at_step_2(
         teacher_actor, given_name=CHILD, family_name="Proefmans", bsn=BSN
     )

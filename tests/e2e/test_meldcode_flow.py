@@ -209,14 +209,10 @@ def test_acute_danger_route(
 def test_trajectory_closes_at_question_1(
     browser: Browser, live_server: Any, school_people: tuple[Any, Any]
 ) -> None:
-    from kindveilig.access.actor import Actor
     from kindveilig.meldcode import scenarios
 
     teacher, _ = school_people
-    trajectory = scenarios.at_step_4(
-        Actor(user=teacher.user, membership=teacher.membership),
-        given_name="Geen (test)",
-    )
+    trajectory = scenarios.at_step_4(teacher.actor, given_name="Geen (test)")
     page = logged_in_context(browser, live_server, teacher).new_page()
     page.goto(f"{live_server.url}/trajecten/{trajectory.public_id}/")
     page.get_by_role("link", name="Afweging 1 beantwoorden").click()

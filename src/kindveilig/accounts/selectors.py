@@ -1,6 +1,18 @@
+from collections.abc import Collection
+
 from django.db.models import QuerySet
 
+from kindveilig.access.roles import Role
+
 from .models import Membership, User
+
+__all__ = [
+    "aandachtsfunctionarissen_of",
+    "aandachtsfunctionarissen_of_organisations",
+    "active_membership_for",
+    "memberships_for",
+    "memberships_of_organisation",
+]
 
 
 def active_membership_for(*, user: User, membership_id: int) -> Membership | None:
@@ -27,3 +39,32 @@ def memberships_of_organisation(*, organisation_id: int) -> QuerySet[Membership]
         .filter(organisation_id=organisation_id)
         .order_by("user__full_name", "role")
     )
+
+
+def aandachtsfunctionarissen_of_organisations(
+    *, organisation_ids: Collection[int]
+) -> QuerySet[Membership]:
+    """The aandachtsfunctionarissen of these organisations today: the one place
+    that says who they are, for every alert, reminder and default choice.
+
+    An aandachtsfunctionaris counts while the user, the membership and the
+    organisation are all active: a deactivated user, an ended membership or a
+    closed organisation receives no alerts and is never picked. In order of
+    membership, so "the first" is the same for every caller.
+    """
+    return (
+        Membership.objects.select_related("user")
+        .filter(
+            organisation_id__in=organisation_ids,
+            role=Role.AANDACHTSFUNCTIONARIS,
+            is_active=True,
+            user__is_active=True,
+            organisation__is_active=True,
+        )
+        .order_by("pk")
+    )
+
+
+def aandachtsfunctionarissen_of(*, organisation_id: int) -> QuerySet[Membership]:
+    """The aandachtsfunctionarissen of one organisation today (see above)."""
+    return aandachtsfunctionarissen_of_organisations(organisation_ids=[organisation_id])

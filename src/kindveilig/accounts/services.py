@@ -3,12 +3,14 @@
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,10 +23,15 @@ from .models import Membership, User
 __all__ = [
     "RECOVERY_CODE_COUNT",
     "LoginCheck",
+    "SecondFactorCheck",
+    "SecondFactorOutcome",
+    "lockout_message",
     "login_failure_record",
+    "login_lock_status",
     "login_success_record",
     "membership_add",
     "recovery_codes_generate",
+    "second_factor_verify",
     "totp_device_confirm",
     "totp_device_start",
     "user_create",
@@ -92,6 +99,73 @@ def login_failure_record(*, user: User) -> LoginCheck:
 def login_success_record(*, user: User) -> None:
     if user.failed_login_count or user.locked_until:
         User.objects.filter(pk=user.pk).update(failed_login_count=0, locked_until=None)
+
+
+def lockout_message(minutes: int) -> str:
+    """What a locked-out user reads, wherever the lock is met."""
+    return _(
+        "Too many failed attempts. Your account is locked for %(minutes)s minutes. "
+        "Try again later or ask your functioneel beheerder for help."
+    ) % {"minutes": minutes}
+
+
+class SecondFactorOutcome(StrEnum):
+    VERIFIED = "verified"
+    WRONG = "wrong"  # not correct (or used up); the account is not locked
+    LOCKED = "locked"  # locked already: the code was not even checked
+    NOW_LOCKED = "now_locked"  # this wrong code locked the account
+
+
+@dataclass(frozen=True)
+class SecondFactorCheck:
+    outcome: SecondFactorOutcome
+    device: TOTPDevice | StaticDevice | None = None  # the device that matched
+    minutes_left: int = 0
+
+    @property
+    def verified(self) -> bool:
+        return self.outcome == SecondFactorOutcome.VERIFIED
+
+    @property
+    def message(self) -> str:
+        """What to tell the user when the code was refused."""
+        if self.outcome in (SecondFactorOutcome.LOCKED, SecondFactorOutcome.NOW_LOCKED):
+            return lockout_message(self.minutes_left)
+        return _("This code is not correct or has expired.")
+
+
+def _matching_device(user: User, token: str) -> TOTPDevice | StaticDevice | None:
+    """The user's confirmed authenticator app for digits, else one of their
+    recovery codes (which is used up). django-otp refuses a TOTP step that was
+    already used."""
+    devices: list[TOTPDevice | StaticDevice]
+    if token.isdigit():
+        devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+    else:
+        devices = list(StaticDevice.objects.filter(user=user, confirmed=True))
+    return next((device for device in devices if device.verify_token(token)), None)
+
+
+def second_factor_verify(*, user: User, token: str) -> SecondFactorCheck:
+    """Check a code from the authenticator app or a recovery code, under the
+    same lockout as the password: at login and at every step-up (printing or
+    handing over a melding). A wrong code counts as a failed attempt; a right
+    one clears the count. The caller logs out on ``NOW_LOCKED``."""
+    status = login_lock_status(user=user)
+    if status.locked:
+        return SecondFactorCheck(
+            SecondFactorOutcome.LOCKED, minutes_left=status.minutes_left
+        )
+    device = _matching_device(user, token)
+    if device is None:
+        status = login_failure_record(user=user)
+        if status.locked:
+            return SecondFactorCheck(
+                SecondFactorOutcome.NOW_LOCKED, minutes_left=status.minutes_left
+            )
+        return SecondFactorCheck(SecondFactorOutcome.WRONG)
+    login_success_record(user=user)
+    return SecondFactorCheck(SecondFactorOutcome.VERIFIED, device=device)
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 import segno
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.decorators import (
@@ -55,13 +54,6 @@ def _with_next(url_name: str, request: HttpRequest) -> HttpResponse:
     )
 
 
-def _locked_message(minutes: int) -> str:
-    return _(
-        "Too many failed attempts. Your account is locked for %(minutes)s minutes. "
-        "Try again later or ask your functioneel beheerder for help."
-    ) % {"minutes": minutes}
-
-
 @public
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST if request.method == "POST" else None)
@@ -72,7 +64,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             user is not None
             and (status := services.login_lock_status(user=user)).locked
         ):
-            form.add_error(None, _locked_message(status.minutes_left))
+            form.add_error(None, services.lockout_message(status.minutes_left))
         else:
             authenticated = authenticate(
                 request, username=email, password=form.cleaned_data["password"]
@@ -82,7 +74,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     user is not None
                     and (status := services.login_failure_record(user=user)).locked
                 ):
-                    form.add_error(None, _locked_message(status.minutes_left))
+                    form.add_error(None, services.lockout_message(status.minutes_left))
                 else:
                     form.add_error(
                         None, _("The e-mail address or password is not correct.")
@@ -117,39 +109,21 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         return _with_next("accounts:otp-enrol", request)
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        status = services.login_lock_status(user=user)
-        if status.locked:
-            form.add_error("token", _locked_message(status.minutes_left))
-        else:
-            token = form.cleaned_data["token"]
-            device = _matching_device(user, token)
-            if device is None:
-                status = services.login_failure_record(user=user)
-                if status.locked:
-                    auth_logout(request)
-                    messages.error(request, _locked_message(status.minutes_left))
-                    return redirect("accounts:login")
-                form.add_error("token", _("This code is not correct or has expired."))
-            else:
-                otp_login(request, device)
-                services.login_success_record(user=user)
-                logger.info("Second factor passed for user %s", user.pk)
-                return _finish_login(request)
+        check = services.second_factor_verify(
+            user=user, token=form.cleaned_data["token"]
+        )
+        if check.device is not None:
+            otp_login(request, check.device)
+            logger.info("Second factor passed for user %s", user.pk)
+            return _finish_login(request)
+        if check.outcome == services.SecondFactorOutcome.NOW_LOCKED:
+            auth_logout(request)
+            messages.error(request, check.message)
+            return redirect("accounts:login")
+        form.add_error("token", check.message)
     return render(
         request, "accounts/otp_verify.html", {"form": form, "next": _next_url(request)}
     )
-
-
-def _matching_device(user: User, token: str) -> TOTPDevice | StaticDevice | None:
-    if token.isdigit():
-        for device in TOTPDevice.objects.filter(user=user, confirmed=True):
-            if device.verify_token(token):
-                return device
-        return None
-    for static in StaticDevice.objects.filter(user=user, confirmed=True):
-        if static.verify_token(token):
-            return static
-    return None
 
 
 @login_step

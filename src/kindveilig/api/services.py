@@ -1,24 +1,23 @@
 """API tokens: making, revoking and recognising them.
 
 A token is 32 random bytes (url-safe base64, prefixed ``kv_``). The database keeps
-only an HMAC-SHA256 of it, keyed with a key derived from ``SECRET_KEY``; the
-hashes under ``SECRET_KEY_FALLBACKS`` are recognised too, so a key rotation that
-keeps the old key as a fallback does not break the tokens (they are re-hashed
-with the new key at their next use).
+only its keyed hash (``keyed_hash(HashPurpose.API_TOKEN, ...)``, keyed with
+``SECRET_KEY``); the hashes under ``SECRET_KEY_FALLBACKS`` are recognised too, so
+a key rotation that keeps the old key as a fallback does not break the tokens
+(they are re-hashed with the new key at their next use).
 """
 
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
 from kindveilig.access.actor import Actor
 from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
+from kindveilig.core.crypto import HashPurpose, keyed_hash, keyed_hash_candidates
 
 from .models import ApiToken
 
@@ -30,19 +29,12 @@ __all__ = [
 ]
 
 TOKEN_PREFIX = "kv_"  # noqa: S105  # not a secret: marks a Kindveilig token
-TOKEN_SALT = "kindveilig.api.ApiToken"  # noqa: S105  # a salt, public by design
 # Writing last_used_at on every request would add a write to every read.
 LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 def token_hash(token: str, secret: str | None = None) -> str:
-    key = settings.SECRET_KEY if secret is None else secret
-    return salted_hmac(TOKEN_SALT, token, secret=key, algorithm="sha256").hexdigest()
-
-
-def _candidate_hashes(token: str) -> list[str]:
-    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return [token_hash(token, key) for key in keys]
+    return keyed_hash(HashPurpose.API_TOKEN, token, secret=secret)
 
 
 @transaction.atomic
@@ -78,7 +70,7 @@ def api_token_authenticate(token: str) -> Actor | None:
     """
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    hashes = _candidate_hashes(token)
+    hashes = keyed_hash_candidates(HashPurpose.API_TOKEN, token)
     api_token = (
         ApiToken.objects.select_related(
             "user",

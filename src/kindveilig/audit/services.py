@@ -25,6 +25,33 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class AuditItem:
+    """What one record is about. ``object_type`` and ``object_id`` default to
+    the object's label and public id (else its pk); without an object the type
+    is required."""
+
+    obj: models.Model | None
+    person_id: uuid.UUID | None
+    # Overrides the call's reason for this record (one write for several reasons).
+    reason: str | None = None
+    object_type: str = ""
+    object_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not (self.object_type or self.obj is not None):
+            raise ValueError("An audit record needs the type of object it concerns.")
+
+    def describe(self) -> tuple[str, str]:
+        """(object_type, object_id) as recorded."""
+        if self.obj is None:
+            return self.object_type, self.object_id
+        return (
+            self.object_type or self.obj._meta.label_lower,
+            self.object_id or str(getattr(self.obj, "public_id", None) or self.obj.pk),
+        )
+
+
 def audit_record(
     *,
     actor: Actor | None,
@@ -35,45 +62,12 @@ def audit_record(
     person_id: uuid.UUID | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    """Append one record to the chain, inside the caller's transaction if any.
-
-    Locking the head row orders concurrent writers, so the chain has no forks.
-    """
-    if obj is not None:
-        object_type = object_type or obj._meta.label_lower
-        object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
-    if not object_type:
-        raise ValueError("An audit record needs the type of object it concerns.")
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        event = AuditEvent(
-            seq=head.last_seq + 1,
-            occurred_at=timezone.now(),
-            actor_user=actor.user if actor else None,
-            actor_organisation_id=actor.organisation_id if actor else None,
-            actor_role=str(actor.role) if actor else "",
-            action=action,
-            person_id=person_id,
-            object_type=object_type,
-            object_id=object_id,
-            request_id=current_request_id(),
-            reason=reason,
-            prev_hash=head.last_hash,
-        )
-        event.hash = record_hash(event.prev_hash, event_content(event))
-        event.save()
-        head.last_seq = event.seq
-        head.last_hash = event.hash
-        head.save(update_fields=["last_seq", "last_hash"])
+    """Append one record to the chain: ``audit_record_many`` with one item."""
+    item = AuditItem(
+        obj=obj, person_id=person_id, object_type=object_type, object_id=object_id
+    )
+    [event] = audit_record_many(actor=actor, action=action, items=[item], reason=reason)
     return event
-
-
-@dataclass(frozen=True)
-class AuditItem:
-    obj: models.Model
-    person_id: uuid.UUID | None
-    # Overrides the call's reason for this record (one write for several reasons).
-    reason: str | None = None
 
 
 def audit_record_many(
@@ -82,11 +76,15 @@ def audit_record_many(
     action: AuditAction,
     items: list[AuditItem],
     reason: str = "",
-) -> int:
-    """One record per item, written in one insert: a list page that shows ten
-    children leaves ten records, at a constant number of queries."""
+) -> list[AuditEvent]:
+    """Append one record per item to the chain, in one insert, inside the
+    caller's transaction if any: a list page that shows ten children leaves ten
+    records, at a constant number of queries. Returns the records written.
+
+    Locking the head row orders concurrent writers, so the chain has no forks.
+    """
     if not items:
-        return 0
+        return []
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         now = timezone.now()
@@ -96,6 +94,7 @@ def audit_record_many(
         events = []
         for item in items:
             seq += 1
+            object_type, object_id = item.describe()
             event = AuditEvent(
                 seq=seq,
                 occurred_at=now,
@@ -104,8 +103,8 @@ def audit_record_many(
                 actor_role=str(actor.role) if actor else "",
                 action=action,
                 person_id=item.person_id,
-                object_type=item.obj._meta.label_lower,
-                object_id=str(getattr(item.obj, "public_id", None) or item.obj.pk),
+                object_type=object_type,
+                object_id=object_id,
                 request_id=request_id,
                 reason=reason if item.reason is None else item.reason,
                 prev_hash=prev_hash,
@@ -117,7 +116,7 @@ def audit_record_many(
         head.last_seq = seq
         head.last_hash = prev_hash
         head.save(update_fields=["last_seq", "last_hash"])
-    return len(events)
+    return events
 
 
 def hash_for_log(value: str) -> str:

@@ -1,12 +1,18 @@
-"""Encryption at rest for sensitive free text, and blind indexes for lookups.
+"""Encryption at rest for sensitive free text, and keyed hashes for lookups.
 
 Keys come from the environment (see docs/deploy.md). Fernet gives authenticated
 encryption; MultiFernet lets us rotate: the first key encrypts, all keys decrypt.
+
+Every keyed hash in Kindveilig is ``keyed_hash(purpose, value)``: Django's
+``salted_hmac`` (HMAC-SHA256) with the purpose as salt, so each purpose has a
+key of its own, under the secret that purpose needs (docs/decisions.md, "Keyed
+hashes: one helper, named purposes").
 """
 
 import functools
 import hashlib
 import hmac
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import Expression
+from django.utils.crypto import salted_hmac
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
@@ -57,13 +64,86 @@ def decrypt_bytes(value: bytes) -> bytes:
     return _fernet().decrypt(value)
 
 
+class HashPurpose(StrEnum):
+    """What a keyed hash is for. The value is the salt that gives the purpose a
+    key of its own: a hash made for one purpose means nothing for another.
+    Never change a value, or stored hashes stop matching."""
+
+    BSN_INDEX = "kindveilig.bsn-index"  # Person.bsn_index, Signal.bsn_index
+    PICKUP_CODE = "kindveilig.youth.pickup-code"  # YouthConversation.code_hash
+    REFLECTION_SOURCE = "kindveilig.learning.reflection-source"  # Reflection
+    # The salt the submission hash had before this helper, so stored ones match.
+    SUBMISSION = "kindveilig-youth-submission:"  # YouthConversation
+    RATE_LIMIT = "kindveilig.youth.rate-limit"  # cache keys, one hour
+    API_TOKEN = "kindveilig.api.ApiToken"  # noqa: S105  # a salt; ApiToken.token_hash
+
+
+# Hashes kept for years (and compared across organisations) hang on a key of
+# their own, which nothing else rotates. SECRET_KEY serves the short-lived ones
+# and the API tokens, which also match under SECRET_KEY_FALLBACKS.
+_BLIND_INDEX_KEY = "KINDVEILIG_BLIND_INDEX_KEY"
+_SECRET_SETTING: dict[HashPurpose, str] = {
+    HashPurpose.BSN_INDEX: _BLIND_INDEX_KEY,
+    HashPurpose.PICKUP_CODE: _BLIND_INDEX_KEY,
+    HashPurpose.REFLECTION_SOURCE: _BLIND_INDEX_KEY,
+    HashPurpose.SUBMISSION: "SECRET_KEY",
+    HashPurpose.RATE_LIMIT: "SECRET_KEY",
+    HashPurpose.API_TOKEN: "SECRET_KEY",
+}
+
+
+def _secrets(purpose: HashPurpose) -> list[str]:
+    """The purpose's secret, then its fallbacks (only SECRET_KEY has them)."""
+    name = _SECRET_SETTING[purpose]
+    secret = str(getattr(settings, name, "") or "")
+    if not secret:
+        raise ImproperlyConfigured(f"{name} is required.")
+    if name == "SECRET_KEY":
+        return [secret, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [secret]
+
+
+def keyed_hash(purpose: HashPurpose, value: str, *, secret: str | None = None) -> str:
+    """HMAC-SHA256 of ``value`` (64 hex characters) under the purpose's own key,
+    derived from the purpose's secret (or ``secret``, to check a fallback)."""
+    key = _secrets(purpose)[0] if secret is None else secret
+    return salted_hmac(purpose.value, value, secret=key, algorithm="sha256").hexdigest()
+
+
+def keyed_hash_candidates(purpose: HashPurpose, value: str) -> list[str]:
+    """Every hash a stored value of this purpose may carry, the current one
+    first: under the purpose's secret and its fallbacks, then under the scheme
+    from before ``keyed_hash`` where rows may still have it. Look up with
+    ``__in``; when the row found holds another than the first, store the first."""
+    candidates = [keyed_hash(purpose, value, secret=key) for key in _secrets(purpose)]
+    legacy = _legacy_hash(purpose, value)
+    return candidates if legacy is None else [*candidates, legacy]
+
+
+def _normalised(value: str) -> str:
+    return "".join(value.split()).lower()
+
+
+def _legacy_hash(purpose: HashPurpose, value: str) -> str | None:
+    """The hand-rolled derivations from before ``keyed_hash``, for rows that
+    cannot be re-hashed in a migration because the value is not stored: pick-up
+    codes (re-hashed on use, gone with the conversation) and reflection sources.
+    BSN indexes were re-hashed by a migration; the submission hash and API
+    tokens never changed. Delete a branch once no row can still hold it."""
+    key = _secrets(purpose)[0].encode()
+    if purpose == HashPurpose.PICKUP_CODE:
+        derived = hmac.new(key, b"kindveilig-youth-pickup-code", hashlib.sha256)
+        return hmac.new(derived.digest(), value.encode(), hashlib.sha256).hexdigest()
+    if purpose == HashPurpose.REFLECTION_SOURCE:
+        text = _normalised(f"learning-reflection:{value}")
+        return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+    return None
+
+
 def blind_index(value: str) -> str:
-    """A keyed hash that finds equal values without storing them readable."""
-    key = settings.KINDVEILIG_BLIND_INDEX_KEY
-    if not key:
-        raise ImproperlyConfigured("KINDVEILIG_BLIND_INDEX_KEY is required.")
-    normalised = "".join(value.split()).lower()
-    return hmac.new(key.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+    """The BSN index: finds equal BSNs without storing them readable. Spaces
+    and case do not count."""
+    return keyed_hash(HashPurpose.BSN_INDEX, _normalised(value))
 
 
 class EncryptedTextField(models.TextField[str, str]):

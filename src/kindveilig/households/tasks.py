@@ -10,8 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 
 from .models import EmergencyAccess
 from .services.common import current_case
@@ -36,11 +35,9 @@ def send_emergency_access_alert(access_ids: list[int]) -> int:
             else grant.household.registered_by_id
         )
         recipients = list(
-            Membership.objects.filter(
-                organisation_id=holder_id,
-                role=Role.AANDACHTSFUNCTIONARIS,
-                is_active=True,
-            ).values_list("user__email", flat=True)
+            aandachtsfunctionarissen_of(organisation_id=holder_id).values_list(
+                "user__email", flat=True
+            )
         )
         if not recipients and case is not None:
             recipients = [case.regievoerder.email]

@@ -102,7 +102,7 @@ class Reflection(PublicIdModel):
     source_kind = models.CharField(
         _("kind of case"), max_length=20, choices=SourceKind.choices
     )
-    # blind_index of the case id: finds a second reflection, cannot be reversed.
+    # keyed_hash(REFLECTION_SOURCE) of the case: finds a second reflection only.
     source_hash = models.CharField(max_length=64, unique=True, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=ReflectionStatus.choices

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.core.crypto import blind_index
+from kindveilig.core.crypto import HashPurpose, keyed_hash, keyed_hash_candidates
 
 from .models import (
     MIN_CELL,
@@ -34,6 +34,7 @@ __all__ = [
     "reflection_pool",
     "reflection_pool_for",
     "reflection_source_hash",
+    "reflection_source_hashes",
     "session_actions",
     "session_get_for",
     "session_list_for",
@@ -47,13 +48,26 @@ POOL_SIZE = 100
 
 def reflection_source_hash(*, source_kind: str, source_id: uuid.UUID | str) -> str:
     """A keyed hash of the case: equal for the same case, useless without the key."""
-    return blind_index(f"learning-reflection:{source_kind}:{source_id}")
+    return keyed_hash(HashPurpose.REFLECTION_SOURCE, f"{source_kind}:{source_id}")
+
+
+def reflection_source_hashes(
+    *, source_kind: str, source_id: uuid.UUID | str
+) -> list[str]:
+    """The hashes a reflection on this case may hold: the current one first,
+    then the one from before ``keyed_hash`` (reflections are never re-hashed:
+    nothing about the case is stored to derive the new hash from)."""
+    return keyed_hash_candidates(
+        HashPurpose.REFLECTION_SOURCE, f"{source_kind}:{source_id}"
+    )
 
 
 def reflection_exists_for(*, source_kind: str, source_id: uuid.UUID | str) -> bool:
     """Whether the case already has a reflection (completed or skipped)."""
     return Reflection.objects.filter(
-        source_hash=reflection_source_hash(source_kind=source_kind, source_id=source_id)
+        source_hash__in=reflection_source_hashes(
+            source_kind=source_kind, source_id=source_id
+        )
     ).exists()
 
 

@@ -32,7 +32,12 @@ from .models import (
     SourceKind,
     Theme,
 )
-from .selectors import FACILITATOR_ROLES, reflection_pool, reflection_source_hash
+from .selectors import (
+    FACILITATOR_ROLES,
+    reflection_exists_for,
+    reflection_pool,
+    reflection_source_hash,
+)
 
 __all__ = [
     "ReflectionAnswers",
@@ -122,9 +127,9 @@ def reflection_record(
         raise _refuse(
             _("Only the people who worked on the case reflect on it."), code="forbidden"
         )
-    source_hash = reflection_source_hash(source_kind=source_kind, source_id=source_id)
-    if Reflection.objects.filter(source_hash=source_hash).exists():
+    if reflection_exists_for(source_kind=source_kind, source_id=source_id):
         raise _refuse(_("This case already has a reflection."), code="duplicate")
+    source_hash = reflection_source_hash(source_kind=source_kind, source_id=source_id)
     reflection = Reflection(
         source_kind=source_kind,
         source_hash=source_hash,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.meldcode.selectors import trajectory_get_for
 
 from . import services
@@ -36,9 +36,7 @@ from .sources import meldcode_case_facts
 from .theme_selectors import theme_overview_for
 
 case_rule = rule(
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
+    *CASE_ROLES,
     relation="owner, or aandachtsfunctionaris of the trajectory's organisation",
 )
 themes_rule = rule(

@@ -20,8 +20,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of_organisations
 
 from .deadline_selectors import open_feedback_filter
 from .deadlines import (
@@ -161,11 +161,8 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
 
     aandachtsfunctionarissen: dict[int, tuple[str, Counts]] = {}
     covered: set[tuple[int, int]] = set()  # (organisation, user) seen as AF
-    for user_id, email, organisation_id in Membership.objects.filter(
-        organisation_id__in=organisation_ids,
-        role=Role.AANDACHTSFUNCTIONARIS,
-        is_active=True,
-        user__is_active=True,
+    for user_id, email, organisation_id in aandachtsfunctionarissen_of_organisations(
+        organisation_ids=organisation_ids
     ).values_list("user_id", "user__email", "organisation_id"):
         covered.add((organisation_id, user_id))
         _, total = aandachtsfunctionarissen.setdefault(user_id, (email, Counts()))

@@ -10,8 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 
 from .models import MeldplichtCase, Trajectory
 
@@ -20,11 +19,9 @@ logger = logging.getLogger(__name__)
 
 def _af_emails(organisation_id: int) -> list[str]:
     return list(
-        Membership.objects.filter(
-            organisation_id=organisation_id,
-            role=Role.AANDACHTSFUNCTIONARIS,
-            is_active=True,
-        ).values_list("user__email", flat=True)
+        aandachtsfunctionarissen_of(organisation_id=organisation_id).values_list(
+            "user__email", flat=True
+        )
     )
 
 

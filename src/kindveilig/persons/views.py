@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.selectors import access_log_for_person
 from kindveilig.audit.services import audit_record
@@ -13,15 +13,9 @@ from kindveilig.audit.services import audit_record
 from .forms import PersonSearchForm
 from .selectors import person_get_for, person_page_for, person_search_for
 
-CASE_WORKERS = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
-
 
 @rule(
-    *CASE_WORKERS,
+    *CASE_ROLES,
     Role.FUNCTIONEEL_BEHEERDER,
     relation="persons registered by the actor's organisation",
 )
@@ -39,7 +33,7 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "persons/person_list.html", {"page": page, "form": form})
 
 
-@rule(*CASE_WORKERS, relation="person registered by the actor's organisation")
+@rule(*CASE_ROLES, relation="person registered by the actor's organisation")
 def person_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     person = person_get_for(actor=request.actor, public_id=public_id)
     return render(request, "persons/person_detail.html", {"person": person})

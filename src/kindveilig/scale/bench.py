@@ -13,6 +13,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.accounts.models import Membership
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of_organisations
 from kindveilig.households.models import CaseStatus, SafetyCase
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
@@ -137,9 +138,9 @@ def bench_users(*, count: int) -> list[BenchUser]:
         .values_list("organisation_id", flat=True)[:n_af]
     )
     result: list[BenchUser] = []
-    for membership in Membership.objects.filter(
-        organisation_id__in=list(busiest), role=Role.AANDACHTSFUNCTIONARIS
-    ).select_related("user")[:n_af]:
+    for membership in aandachtsfunctionarissen_of_organisations(
+        organisation_ids=list(busiest)
+    )[:n_af]:
         bench_user = _user(membership, _own(membership, owner_only=False))
         if bench_user:
             result.append(bench_user)

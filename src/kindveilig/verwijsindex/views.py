@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES
 from kindveilig.core.forms import apply_errors
 from kindveilig.meldcode import services as meldcode_services
 from kindveilig.meldcode import share_selectors
@@ -22,12 +22,6 @@ from kindveilig.meldcode.selectors import trajectory_get_for, trajectory_page_fo
 
 from . import selectors, services
 from .forms import ShareForm, SignalForm
-
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 
 
 @rule(*CASE_ROLES, relation="the actor's own match notices")

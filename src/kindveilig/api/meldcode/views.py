@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.api.authentication import actor_of
 from kindveilig.api.rules import api_endpoint
 from kindveilig.meldcode import selectors, services
@@ -53,11 +53,6 @@ from kindveilig.meldcode.services.trajectories import (
 
 from . import serializers as s
 
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 VISIBLE = (
     "trajectories the actor owns; all of the organisation's for the "
     "aandachtsfunctionaris (trajectory_page_for)"

@@ -9,14 +9,9 @@ import pytest
 from conftest import Persona
 from rest_framework.test import APIClient
 
-from kindveilig.access.actor import Actor
 from kindveilig.api.services import api_token_create
 
 Login = Callable[[Client, Persona], Client]
-
-
-def actor(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
 
 
 def url(name: str, *args: object) -> str:

@@ -16,14 +16,14 @@ from kindveilig.meldcode.services import decision_propose
 from kindveilig.meldcode.services.decisions import DecisionInput
 from kindveilig.organisations.models import Organisation
 
-from .conftest import Login, actor, url
+from .conftest import Login, url
 
 pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture
 def trajectory(professional: Persona) -> Trajectory:
-    return scenarios.at_step_2(actor(professional))
+    return scenarios.at_step_2(professional.actor)
 
 
 def test_the_outsider_gets_404_and_changes_nothing(
@@ -109,9 +109,9 @@ def test_a_professional_cannot_reach_the_cosign_endpoint(
     professional: Persona,
     aandachtsfunctionaris: Persona,
 ) -> None:
-    trajectory = scenarios.at_step_5_melden(actor(professional))
+    trajectory = scenarios.at_step_5_melden(professional.actor)
     decision = decision_propose(
-        actor=actor(professional),
+        actor=professional.actor,
         trajectory=trajectory,
         data=DecisionInput(
             melden=True,

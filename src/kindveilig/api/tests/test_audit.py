@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.meldcode import scenarios
 
-from .conftest import Login, actor, url
+from .conftest import Login, url
 
 pytestmark = [pytest.mark.django_db]
 
@@ -24,7 +24,7 @@ def _child_id(trajectory: object) -> object:
 def test_reading_a_trajectory_is_recorded_per_child(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     child_id = _child_id(trajectory)
     login(client, professional)
     response = client.get(url("trajectory-detail", trajectory.public_id))
@@ -42,8 +42,8 @@ def test_reading_a_trajectory_is_recorded_per_child(
 def test_the_list_records_a_read_for_every_child_shown(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    first = scenarios.start(actor(professional))
-    second = scenarios.start(actor(professional), given_name="Noor (demo)")
+    first = scenarios.start(professional.actor)
+    second = scenarios.start(professional.actor, given_name="Noor (demo)")
     login(client, professional)
     assert client.get(url("trajectory-list")).json()["count"] == 2
     reads = AuditEvent.objects.filter(action=AuditAction.READ)
@@ -54,7 +54,7 @@ def test_the_list_records_a_read_for_every_child_shown(
 def test_a_write_through_a_token_is_recorded_with_the_tokens_actor(
     professional: Persona, token_client: Callable[[Persona], APIClient]
 ) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     child_id = _child_id(trajectory)
     client = token_client(professional)
     response = client.post(

@@ -20,14 +20,14 @@ from kindveilig.api.models import ApiToken
 from kindveilig.api.services import api_token_create, api_token_revoke, token_hash
 from kindveilig.meldcode import scenarios
 
-from .conftest import Login, actor, url
+from .conftest import Login, url
 
 pytestmark = [pytest.mark.django_db]
 TokenClient = Callable[[Persona], APIClient]
 
 
 def test_a_token_acts_in_its_membership(professional: Persona) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     api_token, token = api_token_create(membership=professional.membership, name="LVS")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
@@ -125,7 +125,7 @@ def test_a_verified_session_works_and_writes_need_the_csrf_token(
 ) -> None:
     client = login(Client(enforce_csrf_checks=True), professional)
     assert client.get(url("trajectory-list")).status_code == 200
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     response = client.post(
         url("trajectory-acute", trajectory.public_id),
         {"note": "Kind durft niet naar huis."},

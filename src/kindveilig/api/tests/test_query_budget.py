@@ -10,7 +10,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from kindveilig.meldcode import scenarios
 
-from .conftest import Login, actor, url
+from .conftest import Login, url
 
 pytestmark = [pytest.mark.django_db]
 QUERY_BUDGET = 16
@@ -32,7 +32,7 @@ def test_the_list_query_count_does_not_grow_with_the_trajectories(
     professional: Persona,
     django_assert_max_num_queries: Callable[[int], DjangoAssertNumQueries],
 ) -> None:
-    me = actor(professional)
+    me = professional.actor
     login(client, professional)
     for _ in range(2):
         scenarios.start(me)

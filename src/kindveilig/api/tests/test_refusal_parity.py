@@ -32,7 +32,7 @@ from kindveilig.meldcode.models.choices import ConversationWith, Source, Step
 from kindveilig.meldcode.services.decisions import DecisionInput, MeldingInput
 from kindveilig.meldcode.services.entries import ConversationInput, ObservationInput
 
-from .conftest import Login, actor, messages_of, url
+from .conftest import Login, messages_of, url
 
 pytestmark = [pytest.mark.django_db]
 
@@ -92,11 +92,11 @@ def post(client: Client, path: str, data: dict[str, Any]) -> Any:
 def test_step_2_is_refused_without_an_observation(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     before = state(trajectory)
     refused = service_refusal(
         lambda: services.step_advance(
-            actor=actor(professional),
+            actor=professional.actor,
             trajectory=fresh(trajectory),
             to_step=Step.OVERLEGGEN,
             expected_version=trajectory.version,
@@ -120,7 +120,7 @@ def test_step_2_is_refused_without_an_observation(
 def test_step_5_is_refused_without_child_conversation_or_reason(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    me = actor(professional)
+    me = professional.actor
     trajectory = scenarios.at_step_3(me)
     services.conversation_add(
         actor=me,
@@ -169,7 +169,7 @@ def test_step_5_is_refused_without_child_conversation_or_reason(
 
 def _propose(persona: Persona, trajectory: Trajectory) -> Decision:
     return services.decision_propose(
-        actor=actor(persona),
+        actor=persona.actor,
         trajectory=fresh(trajectory),
         data=DecisionInput(
             melden=True,
@@ -194,13 +194,13 @@ MELDING = {
 def test_a_melding_is_refused_without_a_cosigned_decision(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    trajectory = scenarios.at_step_5_melden(actor(professional))
+    trajectory = scenarios.at_step_5_melden(professional.actor)
     _propose(professional, trajectory)
     version = fresh(trajectory).version
     before = state(trajectory)
     refused = service_refusal(
         lambda: services.melding_create(
-            actor=actor(professional),
+            actor=professional.actor,
             trajectory=fresh(trajectory),
             data=MeldingInput(**MELDING),  # type: ignore[arg-type]
             expected_version=version,
@@ -224,15 +224,13 @@ def test_a_melding_is_refused_without_the_melders_phone(
     professional: Persona,
     aandachtsfunctionaris: Persona,
 ) -> None:
-    decision = scenarios.decided_melden(
-        actor(professional), actor(aandachtsfunctionaris)
-    )
+    decision = scenarios.decided_melden(professional.actor, aandachtsfunctionaris.actor)
     trajectory = fresh(decision.trajectory)
     data = {**MELDING, "melder_phone": ""}
     before = state(trajectory)
     refused = service_refusal(
         lambda: services.melding_create(
-            actor=actor(professional),
+            actor=professional.actor,
             trajectory=fresh(trajectory),
             data=MeldingInput(**data),  # type: ignore[arg-type]
             expected_version=trajectory.version,
@@ -260,13 +258,13 @@ def test_cosigning_ones_own_decision_is_refused_with_403(
     professional: Persona,
     aandachtsfunctionaris: Persona,
 ) -> None:
-    trajectory = scenarios.at_step_5_melden(actor(professional))
+    trajectory = scenarios.at_step_5_melden(professional.actor)
     decision = _propose(aandachtsfunctionaris, trajectory)
     version = fresh(trajectory).version
     before = state(trajectory)
     refused = service_refusal(
         lambda: services.decision_cosign(
-            actor=actor(aandachtsfunctionaris),
+            actor=aandachtsfunctionaris.actor,
             decision=Decision.objects.get(pk=decision.pk),
             expected_version=version,
         )
@@ -286,7 +284,7 @@ def test_cosigning_ones_own_decision_is_refused_with_403(
 def test_a_stale_expected_version_is_a_409_conflict(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    me = actor(professional)
+    me = professional.actor
     trajectory = scenarios.start(me)
     services.observation_add(
         actor=me,
@@ -327,7 +325,7 @@ def test_a_stale_expected_version_is_a_409_conflict(
 def test_a_shape_error_is_a_400_with_the_field_and_changes_nothing(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     before = state(trajectory)
     login(client, professional)
     response = post(

@@ -12,8 +12,6 @@ from kindveilig.api.permissions import ActorHasRole
 from kindveilig.api.rules import role_rule
 from kindveilig.api.services import api_token_authenticate, api_token_create
 
-from .conftest import actor
-
 
 def test_an_api_rule_needs_roles_and_a_relation() -> None:
     with pytest.raises(ValueError, match="role"):
@@ -44,7 +42,7 @@ def test_a_view_without_a_rule_is_refused_even_for_a_valid_actor(
     professional: Persona,
 ) -> None:
     request = APIRequestFactory().get("/")
-    request.auth = actor(professional)  # type: ignore[attr-defined]
+    request.auth = professional.actor  # type: ignore[attr-defined]
     assert not ActorHasRole().has_permission(request, APIView())  # type: ignore[arg-type]
 
 
@@ -55,7 +53,7 @@ def test_a_token_of_another_shape_is_not_looked_up(professional: Persona) -> Non
     assert not api_token.is_revoked
     assert api_token_authenticate(token.removeprefix("kv_")) is None
     assert api_token_authenticate(token + "x" * 200) is None
-    assert api_token_authenticate(token) == actor(professional)
+    assert api_token_authenticate(token) == professional.actor
 
 
 @pytest.mark.django_db

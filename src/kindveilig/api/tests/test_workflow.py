@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import Trajectory
 
-from .conftest import actor, url
+from .conftest import url
 
 pytestmark = [pytest.mark.django_db]
 TokenClient = Callable[[Persona], APIClient]
@@ -257,7 +257,7 @@ def test_a_trajectory_from_worry_to_closing(
 def test_acute_danger_is_reported_through_the_api(
     professional: Persona, token_client: TokenClient
 ) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     client = token_client(professional)
     refused = client.post(url("trajectory-acute", trajectory.public_id), {"note": " "})
     assert refused.status_code == 400
@@ -275,7 +275,7 @@ def test_acute_danger_is_reported_through_the_api(
 def test_a_skip_reason_is_recorded_through_the_api(
     professional: Persona, token_client: TokenClient
 ) -> None:
-    trajectory = scenarios.at_step_3(actor(professional))
+    trajectory = scenarios.at_step_3(professional.actor)
     child = trajectory.children.get().person.public_id
     client = token_client(professional)
     skip = ok(
@@ -297,7 +297,7 @@ def test_a_skip_reason_is_recorded_through_the_api(
 def test_the_handover_of_a_missing_melding_is_404(
     professional: Persona, token_client: TokenClient
 ) -> None:
-    trajectory = scenarios.start(actor(professional))
+    trajectory = scenarios.start(professional.actor)
     response = token_client(professional).post(
         url("melding-handover", trajectory.public_id),
         {"handed_over_at": timezone.now().isoformat(), "channel": "phone"},
@@ -310,10 +310,8 @@ def test_a_decision_of_another_trajectory_is_404(
     aandachtsfunctionaris: Persona,
     token_client: TokenClient,
 ) -> None:
-    decision = scenarios.decided_melden(
-        actor(professional), actor(aandachtsfunctionaris)
-    )
-    other = scenarios.start(actor(professional))
+    decision = scenarios.decided_melden(professional.actor, aandachtsfunctionaris.actor)
+    other = scenarios.start(professional.actor)
     response = token_client(aandachtsfunctionaris).post(
         url("decision-return", other.public_id, decision.public_id),
         {"comment": "Anders.", "expected_version": 1},

@@ -65,7 +65,7 @@ def test_bulk_records_continue_the_same_chain() -> None:
         action=AuditAction.READ,
         items=[AuditItem(obj=obj, person_id=uuid.uuid4()) for _ in range(3)],
     )
-    assert written == 3
+    assert [event.seq for event in written] == [3, 4, 5]
     assert AuditEvent.objects.count() == 5
     assert audit_log_verify().ok
 

@@ -19,28 +19,24 @@ from kindveilig.organisations.tests.factories import OrganisationFactory
 CHILD_BSN = "111222333"
 
 
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
-
-
 @pytest.fixture
 def prof(professional: Persona) -> Actor:
-    return actor_of(professional)
+    return professional.actor
 
 
 @pytest.fixture
 def af(aandachtsfunctionaris: Persona) -> Actor:
-    return actor_of(aandachtsfunctionaris)
+    return aandachtsfunctionaris.actor
 
 
 @pytest.fixture
 def lt(lokaal_team_medewerker: Persona) -> Actor:
-    return actor_of(lokaal_team_medewerker)
+    return lokaal_team_medewerker.actor
 
 
 @pytest.fixture
 def other_prof(outsider: Persona) -> Actor:
-    return actor_of(outsider)
+    return outsider.actor
 
 
 @pytest.fixture
@@ -54,16 +50,16 @@ def jeugdbescherming(db: None) -> Organisation:
 def jb_worker(
     make_persona: Callable[..., Persona], jeugdbescherming: Organisation
 ) -> Actor:
-    return actor_of(make_persona(Role.PROFESSIONAL, jeugdbescherming))
+    return make_persona(Role.PROFESSIONAL, jeugdbescherming).actor
 
 
 @pytest.fixture
 def lt_colleague(
     make_persona: Callable[..., Persona], lokaal_team_medewerker: Persona
 ) -> Actor:
-    return actor_of(
-        make_persona(Role.LOKAAL_TEAM_MEDEWERKER, lokaal_team_medewerker.organisation)
-    )
+    return make_persona(
+        Role.LOKAAL_TEAM_MEDEWERKER, lokaal_team_medewerker.organisation
+    ).actor
 
 
 def share_with(prof: Actor, trajectory: Trajectory, receiver: Actor) -> None:

@@ -26,8 +26,6 @@ from kindveilig.households.services import (
 )
 from kindveilig.meldcode.models import Trajectory
 
-from .conftest import actor_of
-
 Login = Callable[[Client, Persona], Client]
 pytestmark = [pytest.mark.django_db]
 
@@ -43,7 +41,7 @@ def case_with_records(
 ) -> Household:
     import datetime as dt
 
-    lt = actor_of(lokaal_team_medewerker)
+    lt = lokaal_team_medewerker.actor
     case = household.cases.get()
     school = partner_add(
         actor=lt,

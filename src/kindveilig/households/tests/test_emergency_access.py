@@ -12,6 +12,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 from conftest import Persona
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
@@ -26,7 +27,7 @@ from kindveilig.households.services.emergency import (
 )
 from kindveilig.households.tasks import send_emergency_access_alert
 
-from .conftest import CHILD_BSN, actor_of
+from .conftest import CHILD_BSN
 
 pytestmark = [pytest.mark.django_db]
 
@@ -99,6 +100,42 @@ def test_the_aandachtsfunctionaris_of_the_datas_organisation_is_alerted(
     assert REASON not in message.body
 
 
+def test_an_aandachtsfunctionaris_who_left_is_not_alerted(
+    household: Household,
+    other_prof: Actor,
+    lokaal_team_medewerker: Persona,
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    immediate_tasks: None,
+) -> None:
+    team = lokaal_team_medewerker.organisation
+    current = make_persona(Role.AANDACHTSFUNCTIONARIS, team)
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, team))
+    with django_capture_on_commit_callbacks(execute=True):
+        emergency_access_grant(actor=other_prof, bsn=CHILD_BSN, reason=REASON)
+    [message] = mail.outbox
+    assert message.to == [current.user.email]
+    assert gone.user.email not in message.to
+
+
+def test_when_the_only_aandachtsfunctionaris_left_the_regievoerder_is_alerted(
+    household: Household,
+    other_prof: Actor,
+    lt: Actor,
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    immediate_tasks: None,
+) -> None:
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, lt.organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        emergency_access_grant(actor=other_prof, bsn=CHILD_BSN, reason=REASON)
+    [message] = mail.outbox
+    assert message.to == [lt.user.email]
+    assert gone.user.email not in message.to
+
+
 def test_without_an_aandachtsfunctionaris_the_regievoerder_is_alerted(
     household: Household, other_prof: Actor, lt: Actor
 ) -> None:
@@ -115,5 +152,5 @@ def test_roles_without_case_work_cannot_break_the_glass(
 ) -> None:
     with pytest.raises(ValidationError):
         emergency_access_grant(
-            actor=actor_of(gemeente_analist), bsn=CHILD_BSN, reason=REASON
+            actor=gemeente_analist.actor, bsn=CHILD_BSN, reason=REASON
         )

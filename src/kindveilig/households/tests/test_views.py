@@ -27,7 +27,7 @@ from kindveilig.households.services import household_create_from_trajectory
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import Trajectory
 
-from .conftest import CHILD_BSN, actor_of, share_with
+from .conftest import CHILD_BSN, share_with
 
 Login = Callable[[Client, Persona], Client]
 pytestmark = [pytest.mark.django_db]
@@ -243,7 +243,7 @@ def test_a_case_handover_through_the_pages(
 def test_a_trajectory_handover_shares_it_and_waits(
     client: Client, login: Login, professional: Persona, lokaal_team_medewerker: Persona
 ) -> None:
-    trajectory = scenarios.start(actor_of(professional))
+    trajectory = scenarios.start(professional.actor)
     login(client, professional)
     response = client.post(
         reverse("households:trajectory-handover", args=[trajectory.public_id]),
@@ -304,8 +304,8 @@ def test_the_household_list_has_a_query_budget(
     professional: Persona,
     django_assert_max_num_queries: Callable[..., object],
 ) -> None:
-    lt = actor_of(lokaal_team_medewerker)
-    prof = actor_of(professional)
+    lt = lokaal_team_medewerker.actor
+    prof = professional.actor
 
     def make(count: int) -> None:
         for index in range(count):
@@ -333,7 +333,7 @@ def test_the_timeline_has_a_query_budget(
 ) -> None:
     from kindveilig.households.services import meeting_add
 
-    lt = actor_of(lokaal_team_medewerker)
+    lt = lokaal_team_medewerker.actor
     case = household.cases.get()
     login(client, lokaal_team_medewerker)
     client.get(url("chronology", household))

@@ -7,15 +7,10 @@ from django.urls import reverse
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES
 from kindveilig.households.models import Household
 from kindveilig.households.selectors import HouseholdAccess, household_access_for
 
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 HOUSEHOLD_RELATION = (
     "regie (regievoerder or aandachtsfunctionaris of the responsible organisation), "
     "chain partner of the open case, or a break-the-glass grant "

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
+from kindveilig.access.roles import CASE_ROLES
 from kindveilig.core.forms import apply_errors
 from kindveilig.households import selectors, services
 from kindveilig.households.forms import (
@@ -24,7 +25,7 @@ from kindveilig.households.services.handovers import may_decide, may_withdraw
 from kindveilig.meldcode.selectors import trajectory_get_for
 from kindveilig.meldcode.services import can_act_on
 
-from .common import CASE_ROLES, load, regie_rule, to_detail
+from .common import load, regie_rule, to_detail
 
 handover_rule = rule(
     *CASE_ROLES,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.core.forms import apply_errors
 from kindveilig.households import selectors, services
 from kindveilig.households.chronology import household_timeline
@@ -30,7 +30,7 @@ from kindveilig.households.models import Gezag, MemberRole, Phase
 from kindveilig.households.services.emergency import break_glass_minutes
 from kindveilig.meldcode.selectors import trajectory_get_for
 
-from .common import CASE_ROLES, household_rule, load, regie_rule, to_detail
+from .common import household_rule, load, regie_rule, to_detail
 
 CHILD_ROLES = (MemberRole.CHILD, MemberRole.SIBLING)
 

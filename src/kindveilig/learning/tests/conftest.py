@@ -4,20 +4,16 @@ from conftest import Persona
 from kindveilig.access.actor import Actor
 
 
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
-
-
 @pytest.fixture
 def prof(professional: Persona) -> Actor:
-    return actor_of(professional)
+    return professional.actor
 
 
 @pytest.fixture
 def af(aandachtsfunctionaris: Persona) -> Actor:
-    return actor_of(aandachtsfunctionaris)
+    return aandachtsfunctionaris.actor
 
 
 @pytest.fixture
 def analist(gemeente_analist: Persona) -> Actor:
-    return actor_of(gemeente_analist)
+    return gemeente_analist.actor

@@ -10,6 +10,7 @@ import pytest
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditEvent
+from kindveilig.core.tests.legacy_hashes import old_reflection_source_hash
 from kindveilig.learning.models import (
     OutcomeCategory,
     Reflection,
@@ -57,6 +58,21 @@ def test_a_reflection_keeps_only_the_facts_that_identify_no_one(prof: Actor) -> 
     )
     assert str(source_id) not in reflection.source_hash
     assert reflection_exists_for(source_kind="meldcode", source_id=source_id)
+
+
+def test_a_reflection_stored_before_keyed_hash_still_refuses_a_second(
+    prof: Actor,
+) -> None:
+    source_id = uuid.uuid4()
+    _record(prof, source_id, answers=None)
+    Reflection.objects.update(
+        source_hash=old_reflection_source_hash("meldcode", str(source_id))
+    )
+    assert reflection_exists_for(source_kind="meldcode", source_id=source_id)
+    with pytest.raises(ValidationError) as caught:
+        _record(prof, source_id)
+    assert caught.value.code == "duplicate"
+    assert not reflection_exists_for(source_kind="household", source_id=source_id)
 
 
 def test_the_model_has_no_link_to_a_case_a_person_or_a_user() -> None:

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.models import User
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
@@ -125,16 +126,9 @@ def _find_or_create_child(actor: Actor, child: ChildInput) -> Person:
 def _default_aandachtsfunctionaris(actor: Actor) -> User | None:
     if actor.role == Role.AANDACHTSFUNCTIONARIS:
         return actor.user
-    membership = (
-        Membership.objects.select_related("user")
-        .filter(
-            organisation_id=actor.organisation_id,
-            role=Role.AANDACHTSFUNCTIONARIS,
-            is_active=True,
-        )
-        .order_by("pk")
-        .first()
-    )
+    membership = aandachtsfunctionarissen_of(
+        organisation_id=actor.organisation_id
+    ).first()
     return membership.user if membership else None
 
 

@@ -10,7 +10,6 @@ import pytest
 import time_machine
 from conftest import Persona
 
-from kindveilig.access.actor import Actor
 from kindveilig.core.calendar import (
     add_working_days,
     dutch_public_holidays,
@@ -35,10 +34,6 @@ AMS = ZoneInfo("Europe/Amsterdam")
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
     return dt.datetime(year, month, day, hour, minute, tzinfo=AMS)
-
-
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
 
 
 # --- step deadlines (pure) -------------------------------------------------------
@@ -190,8 +185,8 @@ def test_overview_follows_the_configured_duration(
     professional: Persona, aandachtsfunctionaris: Persona
 ) -> None:
     with time_machine.travel(at(2026, 3, 2), tick=False):
-        scenarios.start(actor_of(professional), given_name="Kaat (test)")
-    af = actor_of(aandachtsfunctionaris)
+        scenarios.start(professional.actor, given_name="Kaat (test)")
+    af = aandachtsfunctionaris.actor
     with time_machine.travel(at(2026, 3, 7), tick=False):
         (row,) = deadline_overview_for(actor=af).steps
         assert row.due.due_on == dt.date(2026, 3, 16)
@@ -213,10 +208,10 @@ def test_a_step_deadline_restarts_when_the_step_advances(
     professional: Persona, aandachtsfunctionaris: Persona
 ) -> None:
     with time_machine.travel(at(2026, 3, 2), tick=False):
-        scenarios.start(actor_of(professional), given_name="Oud (test)")
+        scenarios.start(professional.actor, given_name="Oud (test)")
     with time_machine.travel(at(2026, 3, 20), tick=False):
-        scenarios.at_step_2(actor_of(professional), given_name="Nieuw (test)")
-        rows = deadline_overview_for(actor=actor_of(aandachtsfunctionaris)).steps
+        scenarios.at_step_2(professional.actor, given_name="Nieuw (test)")
+        rows = deadline_overview_for(actor=aandachtsfunctionaris.actor).steps
     assert [(row.given_names, row.step, row.due.overdue) for row in rows] == [
         (["Oud (test)"], 1, True),
         (["Nieuw (test)"], 2, False),
@@ -228,8 +223,8 @@ def test_a_step_deadline_restarts_when_the_step_advances(
 def test_veiligheidsbeoordeling_is_overdue_after_five_working_days_until_recorded(
     professional: Persona, aandachtsfunctionaris: Persona
 ) -> None:
-    prof = actor_of(professional)
-    af = actor_of(aandachtsfunctionaris)
+    prof = professional.actor
+    af = aandachtsfunctionaris.actor
     with time_machine.travel(at(2026, 4, 2), tick=False):  # the Thursday before Easter
         melding = scenarios.melded(prof, af, given_name="Mila (test)")
     with time_machine.travel(at(2026, 4, 10, 17), tick=False):
@@ -259,8 +254,8 @@ def test_veiligheidsbeoordeling_is_overdue_after_five_working_days_until_recorde
 def test_other_feedback_does_not_stop_the_veiligheidsbeoordeling_deadline(
     professional: Persona, aandachtsfunctionaris: Persona
 ) -> None:
-    prof = actor_of(professional)
-    af = actor_of(aandachtsfunctionaris)
+    prof = professional.actor
+    af = aandachtsfunctionaris.actor
     with time_machine.travel(at(2026, 1, 5), tick=False):
         melding = scenarios.melded(prof, af, given_name="Ruben (test)")
         feedback_add(

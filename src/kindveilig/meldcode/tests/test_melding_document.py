@@ -22,7 +22,6 @@ from conftest import Persona
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kindveilig.access.actor import Actor
 from kindveilig.accounts.models import User
 from kindveilig.accounts.services import recovery_codes_generate
 from kindveilig.audit.models import AuditAction, AuditEvent
@@ -53,13 +52,9 @@ HEADINGS = (
 )
 
 
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
-
-
 @pytest.fixture
 def melding(professional: Persona, aandachtsfunctionaris: Persona) -> Melding:
-    return scenarios.melded(actor_of(professional), actor_of(aandachtsfunctionaris))
+    return scenarios.melded(professional.actor, aandachtsfunctionaris.actor)
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -339,7 +334,7 @@ def test_the_gemeente_analist_gets_403(
 def test_a_trajectory_without_a_melding_has_no_document(
     client: Client, login: Login, professional: Persona
 ) -> None:
-    trajectory = scenarios.at_step_2(actor_of(professional))
+    trajectory = scenarios.at_step_2(professional.actor)
     login(client, professional)
     response = client.get(confirm_url(trajectory, "pdf"))
     assert response.status_code == 404
@@ -363,7 +358,7 @@ def test_a_trajectory_without_a_melding_has_no_document(
 def test_the_document_is_read_in_a_fixed_number_of_queries(
     professional: Persona, melding: Melding
 ) -> None:
-    actor = actor_of(professional)
+    actor = professional.actor
 
     def count() -> int:
         trajectory = trajectory_get_for(

@@ -17,7 +17,6 @@ import pytest
 import time_machine
 from conftest import Persona
 
-from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.demo.builders import demo_bsn
 from kindveilig.meldcode import scenarios
@@ -31,16 +30,12 @@ pytestmark = [pytest.mark.django_db]
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
-
-
 def overdue_trajectory(
     persona: Persona, *, days_ago: int = 20, **names: str
 ) -> Trajectory:
     """A trajectory stuck in step 1 (14 days by default) since ``days_ago``."""
     with time_machine.travel(timezone.now() - dt.timedelta(days=days_ago)):
-        return scenarios.start(actor_of(persona), **names)
+        return scenarios.start(persona.actor, **names)
 
 
 def steps_text(count: int) -> str:
@@ -76,8 +71,8 @@ def test_the_aandachtsfunctionaris_and_the_owner_get_one_mail_without_personal_d
     overdue_trajectory(professional, given_name="Tweede (test)")
     with time_machine.travel(timezone.now() - dt.timedelta(days=14)):
         scenarios.melded(
-            actor_of(professional),
-            actor_of(aandachtsfunctionaris),
+            professional.actor,
+            aandachtsfunctionaris.actor,
             given_name="Gemeld (test)",
         )
 
@@ -148,11 +143,9 @@ def test_nothing_is_sent_when_nothing_is_overdue(
     professional: Persona, aandachtsfunctionaris: Persona
 ) -> None:
     overdue_trajectory(professional, days_ago=5)
-    scenarios.closed_no_suspicion(actor_of(professional))
+    scenarios.closed_no_suspicion(professional.actor)
     with time_machine.travel(timezone.now() - dt.timedelta(days=30)):
-        scenarios.after_feedback(
-            actor_of(professional), actor_of(aandachtsfunctionaris)
-        )
+        scenarios.after_feedback(professional.actor, aandachtsfunctionaris.actor)
     assert reminders_send() == 0
     assert mail.outbox == []
     assert not ReminderLog.objects.exists()
@@ -163,7 +156,7 @@ def test_an_owner_who_is_the_aandachtsfunctionaris_gets_only_the_overview_mail(
 ) -> None:
     trajectory = overdue_trajectory(professional)
     trajectory_take_over(
-        actor=actor_of(aandachtsfunctionaris),
+        actor=aandachtsfunctionaris.actor,
         trajectory=trajectory,
         expected_version=trajectory.version,
     )
@@ -187,14 +180,18 @@ def test_each_organisation_hears_only_about_its_own(
     }
 
 
-def test_inactive_aandachtsfunctionaris_gets_nothing(
-    professional: Persona, aandachtsfunctionaris: Persona
+def test_an_aandachtsfunctionaris_who_left_gets_no_reminder(
+    professional: Persona,
+    aandachtsfunctionaris: Persona,
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
 ) -> None:
-    aandachtsfunctionaris.membership.is_active = False
-    aandachtsfunctionaris.membership.save()
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, professional.organisation))
     overdue_trajectory(professional)
-    assert reminders_send() == 1
-    assert mails_to(aandachtsfunctionaris.user.email) == []
+    assert reminders_send() == 2
+    assert len(mails_to(aandachtsfunctionaris.user.email)) == 1
+    assert mails_to(gone.user.email) == []
+    assert not ReminderLog.objects.filter(user_id=gone.user.pk).exists()
 
 
 def test_the_command_enqueues_the_task() -> None:

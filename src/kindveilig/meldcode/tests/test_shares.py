@@ -20,8 +20,6 @@ from kindveilig.meldcode.models.choices import Step
 from kindveilig.meldcode.selectors import trajectories_visible_to, trajectory_get_for
 from kindveilig.meldcode.services import share_create, share_revoke, step_advance
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db]
 
 
@@ -145,7 +143,7 @@ def test_only_who_acts_on_the_trajectory_shares_it(
     prof: Actor, lt: Actor, make_persona: Callable[..., Persona]
 ) -> None:
     trajectory = scenarios.start(prof)
-    colleague = actor_of(make_persona(Role.PROFESSIONAL, prof.organisation))
+    colleague = make_persona(Role.PROFESSIONAL, prof.organisation).actor
     with pytest.raises(ValidationError):
         share(colleague, trajectory, lt)
     with pytest.raises(ValidationError):
@@ -157,8 +155,8 @@ def test_a_share_to_a_named_person_reaches_that_person_and_the_aandachtsfunction
 ) -> None:
     trajectory = scenarios.start(prof)
     team = lt.organisation
-    colleague = actor_of(make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team))
-    team_af = actor_of(make_persona(Role.AANDACHTSFUNCTIONARIS, team))
+    colleague = make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team).actor
+    team_af = make_persona(Role.AANDACHTSFUNCTIONARIS, team).actor
     share(prof, trajectory, lt, to_user=lt.user)
     assert trajectory_get_for(actor=lt, public_id=trajectory.public_id)
     assert trajectory_get_for(actor=team_af, public_id=trajectory.public_id)
@@ -180,10 +178,10 @@ def test_trajectories_visible_to_adds_what_is_shared_with_the_actor(
     share(other_prof, to_team, lt)
     to_prof = scenarios.start(other_prof)
     share(other_prof, to_prof, prof, to_user=prof.user)
-    colleague = actor_of(make_persona(Role.PROFESSIONAL, prof.organisation))
+    colleague = make_persona(Role.PROFESSIONAL, prof.organisation).actor
     assert set(trajectories_visible_to(prof)) == {mine, to_prof}
     assert set(trajectories_visible_to(af)) == {mine, organisations, to_prof}
     assert set(trajectories_visible_to(lt)) == {to_team}
     assert set(trajectories_visible_to(other_prof)) == {to_team, to_prof}
     assert not trajectories_visible_to(colleague).exists()
-    assert not trajectories_visible_to(actor_of(gemeente_analist)).exists()
+    assert not trajectories_visible_to(gemeente_analist.actor).exists()

@@ -13,7 +13,6 @@ import pytest
 import time_machine
 from conftest import Persona
 
-from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.deadline_selectors import AUDIT_REASON
@@ -22,10 +21,6 @@ from kindveilig.meldcode.models import TrajectoryChild
 Login = Callable[[Client, Persona], Client]
 pytestmark = [pytest.mark.django_db]
 URL = "/trajecten/termijnen/"
-
-
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
 
 
 def test_the_url_is_named() -> None:
@@ -38,7 +33,7 @@ def test_aandachtsfunctionaris_sees_the_overview_overdue_first(
     professional: Persona,
     aandachtsfunctionaris: Persona,
 ) -> None:
-    prof = actor_of(professional)
+    prof = professional.actor
     with time_machine.travel(timezone.now() - dt.timedelta(days=20)):
         scenarios.start(prof, given_name="Laatje (test)", family_name="Achternaamsen")
     on_time_trajectory = scenarios.start(
@@ -74,8 +69,8 @@ def test_overdue_veiligheidsbeoordeling_is_listed(
 ) -> None:
     with time_machine.travel(timezone.now() - dt.timedelta(days=14)):
         scenarios.melded(
-            actor_of(professional),
-            actor_of(aandachtsfunctionaris),
+            professional.actor,
+            aandachtsfunctionaris.actor,
             given_name="Wacht (test)",
         )
     login(client, aandachtsfunctionaris)
@@ -107,9 +102,9 @@ def test_another_organisations_trajectories_never_appear(
     outsider: Persona,
 ) -> None:
     with time_machine.travel(timezone.now() - dt.timedelta(days=30)):
-        theirs = scenarios.start(actor_of(outsider), given_name="Elders (test)")
-        scenarios.acute(actor_of(outsider), given_name="Eldersacuut (test)")
-    scenarios.start(actor_of(professional), given_name="Hier (test)")
+        theirs = scenarios.start(outsider.actor, given_name="Elders (test)")
+        scenarios.acute(outsider.actor, given_name="Eldersacuut (test)")
+    scenarios.start(professional.actor, given_name="Hier (test)")
     login(client, aandachtsfunctionaris)
     content = client.get(URL).content.decode()
     assert "Hier (test)" in content
@@ -130,12 +125,12 @@ def test_every_child_shown_is_recorded_as_read(
     professional: Persona,
     aandachtsfunctionaris: Persona,
 ) -> None:
-    prof = actor_of(professional)
+    prof = professional.actor
     shown = [
         scenarios.start(prof, given_name="Een (test)"),
         scenarios.at_step_2(prof, given_name="Twee (test)"),
         scenarios.melded(
-            prof, actor_of(aandachtsfunctionaris), given_name="Drie (test)"
+            prof, aandachtsfunctionaris.actor, given_name="Drie (test)"
         ).trajectory,
     ]
     closed = scenarios.closed_no_suspicion(prof, given_name="Dicht (test)")
@@ -164,8 +159,8 @@ def test_the_query_count_does_not_grow_with_the_rows(
     aandachtsfunctionaris: Persona,
     django_assert_max_num_queries: Callable[..., object],
 ) -> None:
-    prof = actor_of(professional)
-    af = actor_of(aandachtsfunctionaris)
+    prof = professional.actor
+    af = aandachtsfunctionaris.actor
     scenarios.start(prof)
     scenarios.melded(prof, af)
     login(client, aandachtsfunctionaris)

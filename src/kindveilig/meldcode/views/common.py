@@ -7,15 +7,10 @@ from django.urls import reverse
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.selectors import trajectory_get_for
 
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 TRAJECTORY_RELATION = "owner, or aandachtsfunctionaris of the trajectory's organisation"
 
 trajectory_rule = rule(*CASE_ROLES, relation=TRAJECTORY_RELATION)

@@ -21,23 +21,14 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import Role
-from kindveilig.accounts.models import User
-from kindveilig.accounts.services import (
-    login_failure_record,
-    login_lock_status,
-    login_success_record,
-)
+from kindveilig.access.roles import CASE_ROLES
+from kindveilig.accounts.forms import TokenForm
+from kindveilig.accounts.services import SecondFactorOutcome, second_factor_verify
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.core.forms import KindveiligForm
 from kindveilig.meldcode.melding_document import (
     child_person_ids,
     melding_document_build,
@@ -53,37 +44,17 @@ GRANT_SESSION_KEY = "kindveilig_melding_grant"
 GRANT_LIFETIME = timedelta(minutes=2)
 AUDIT_REASON = "melding document for Veilig Thuis"
 
-CASE_ROLES = (
-    Role.PROFESSIONAL,
-    Role.AANDACHTSFUNCTIONARIS,
-    Role.LOKAAL_TEAM_MEDEWERKER,
-)
 RELATION = "owner or aandachtsfunctionaris of the trajectory's organisation"
 
 
-class StepUpForm(KindveiligForm):
-    token = forms.CharField(
-        label=gettext_lazy("Code"),
-        max_length=16,
-        help_text=gettext_lazy(
-            "The 6-digit code from your authenticator app, or one of your recovery codes."
-        ),
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "text",
-                "autofocus": True,
-            }
-        ),
-    )
+class StepUpForm(TokenForm):
+    """The login's code field, plus the format asked for."""
+
     formaat = forms.ChoiceField(
         choices=[(value, value) for value in FORMATS],
         widget=forms.HiddenInput,
         initial="html",
     )
-
-    def clean_token(self) -> str:
-        return str(self.cleaned_data["token"]).strip().replace(" ", "").lower()
 
 
 def _format(value: str | None) -> Format:
@@ -93,25 +64,6 @@ def _format(value: str | None) -> Format:
 def _confirm_url(public_id: uuid.UUID, formaat: Format) -> str:
     url = reverse("meldcode:melding-confirm", args=[public_id])
     return f"{url}?{urlencode({'formaat': formaat})}"
-
-
-def _locked_message(minutes: int) -> str:
-    return _(
-        "Too many failed attempts. Your account is locked for %(minutes)s minutes. "
-        "Try again later or ask your functioneel beheerder for help."
-    ) % {"minutes": minutes}
-
-
-def _verify_code(user: User, token: str) -> bool:
-    """The user's confirmed authenticator app, or one of their recovery codes
-    (which is used up). django-otp refuses a TOTP step that was already used."""
-    if token.isdigit():
-        devices: list[TOTPDevice | StaticDevice] = list(
-            TOTPDevice.objects.filter(user=user, confirmed=True)
-        )
-    else:
-        devices = list(StaticDevice.objects.filter(user=user, confirmed=True))
-    return any(device.verify_token(token) for device in devices)
 
 
 def _grant(
@@ -185,12 +137,10 @@ def melding_confirm(
         initial={"formaat": formaat},
     )
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        status = login_lock_status(user=user)
-        if status.locked:
-            form.add_error("token", _locked_message(status.minutes_left))
-        elif _verify_code(user, form.cleaned_data["token"]):
-            login_success_record(user=user)
+        check = second_factor_verify(
+            user=request.user, token=form.cleaned_data["token"]
+        )
+        if check.verified:
             _grant(request, trajectory, formaat)
             name = (
                 "meldcode:melding-pdf"
@@ -198,13 +148,11 @@ def melding_confirm(
                 else "meldcode:melding-document"
             )
             return redirect(name, public_id=trajectory.public_id)
-        else:
-            status = login_failure_record(user=user)
-            if status.locked:
-                auth_logout(request)
-                messages.error(request, _locked_message(status.minutes_left))
-                return redirect("accounts:login")
-            form.add_error("token", _("This code is not correct or has expired."))
+        if check.outcome == SecondFactorOutcome.NOW_LOCKED:
+            auth_logout(request)
+            messages.error(request, check.message)
+            return redirect("accounts:login")
+        form.add_error("token", check.message)
     return render(request, "meldcode/melding_confirm.html", {**context, "form": form})
 
 

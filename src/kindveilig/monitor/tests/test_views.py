@@ -174,11 +174,10 @@ def test_open_improvement_actions_show_until_done_without_their_owner(
     gemeente: Organisation,
     organisation: Organisation,
 ) -> None:
-    from kindveilig.access.actor import Actor
     from kindveilig.learning import services as learning
 
     facilitator = make_persona(Role.AANDACHTSFUNCTIONARIS, organisation)
-    actor = Actor(user=facilitator.user, membership=facilitator.membership)
+    actor = facilitator.actor
     session = learning.session_create(
         actor=actor, title="Casusreflectie K2", held_on=dt.date(2026, 4, 1)
     )

@@ -2,7 +2,6 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
@@ -17,11 +16,6 @@ from kindveilig.readiness.models import (
     Qualification,
     QualificationKind,
 )
-
-
-def actor_of(persona: Any) -> Actor:
-    """The Actor of a conftest persona."""
-    return Actor(user=persona.user, membership=persona.membership)
 
 
 def manager_of(

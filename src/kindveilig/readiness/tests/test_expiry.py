@@ -18,7 +18,7 @@ from kindveilig.readiness.expiry import (
 )
 from kindveilig.readiness.models import Qualification
 
-from .factories import actor_of, add_course, add_register, add_vog, designate
+from .factories import add_course, add_register, add_vog, designate
 
 TODAY = date(2026, 6, 15)
 
@@ -79,7 +79,7 @@ def test_reminder_threshold(days_left: int, threshold: int | None) -> None:
 def test_the_services_store_the_computed_end_of_validity(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=date(2024, 1, 1))
     course = add_course(actor, designation, date(2024, 2, 29))
     vog = add_vog(actor, designation, date(2025, 6, 15))
@@ -94,7 +94,7 @@ def test_a_vog_of_exactly_two_years_ago_still_counts_until_the_day_after(
     aandachtsfunctionaris: Persona,
 ) -> None:
     with time_machine.travel("2026-06-15T10:00:00+02:00", tick=False):
-        actor = actor_of(aandachtsfunctionaris)
+        actor = aandachtsfunctionaris.actor
         designation = designate(actor, since=date(2024, 1, 1))
         vog = add_vog(actor, designation, date(2024, 6, 15))
         assert expiry_state(expires_on=vog.expires_on, today=TODAY).counts

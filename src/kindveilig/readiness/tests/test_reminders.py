@@ -25,7 +25,7 @@ from kindveilig.readiness.models import QualificationReminder
 from kindveilig.readiness.reminders import due_reminders, reminders_send
 from kindveilig.readiness.tasks import send_qualification_reminders
 
-from .factories import actor_of, add_course, add_register, add_vog, designate
+from .factories import add_course, add_register, add_vog, designate
 
 pytestmark = [pytest.mark.django_db]
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -59,7 +59,7 @@ def af_with_vog_expiring_in_90_days(
     aandachtsfunctionaris: Persona,
 ) -> Persona:
     with time_machine.travel(START, tick=False):
-        actor = actor_of(aandachtsfunctionaris)
+        actor = aandachtsfunctionaris.actor
         designation = designate(actor, since=dt.date(2024, 1, 1))
         add_vog(actor, designation, dt.date(2024, 9, 13))
         add_course(actor, designation, dt.date(2025, 3, 1))  # until 2028
@@ -118,7 +118,7 @@ def test_a_qualification_recorded_within_30_days_gets_only_the_30_day_reminder(
     aandachtsfunctionaris: Persona,
 ) -> None:
     with time_machine.travel(START, tick=False):
-        actor = actor_of(aandachtsfunctionaris)
+        actor = aandachtsfunctionaris.actor
         designation = designate(actor, since=dt.date(2024, 1, 1))
         add_register(actor, designation, dt.date(2025, 7, 1), dt.date(2026, 7, 1))
         assert reminders_send() == 1
@@ -135,7 +135,7 @@ def test_a_renewed_vog_stops_the_reminders_of_the_old_one(
 ) -> None:
     af = af_with_vog_expiring_in_90_days
     with time_machine.travel(START, tick=False):
-        actor = actor_of(af)
+        actor = af.actor
         designation = af.user.af_designations.get()
         add_vog(actor, designation, dt.date(2026, 6, 1))
         assert due_reminders(today=TODAY) == []
@@ -146,7 +146,7 @@ def test_uncertified_courses_and_ended_designations_get_no_reminder(
     aandachtsfunctionaris: Persona, professional: Persona
 ) -> None:
     with time_machine.travel(START, tick=False):
-        actor = actor_of(aandachtsfunctionaris)
+        actor = aandachtsfunctionaris.actor
         own = designate(actor, since=dt.date(2024, 1, 1))
         add_course(actor, own, dt.date(2023, 7, 1), certified=False)  # until 2026-07-01
         colleague = designate(actor, professional.user, since=dt.date(2024, 1, 1))

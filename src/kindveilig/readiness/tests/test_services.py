@@ -22,7 +22,7 @@ from kindveilig.readiness.models import (
     StaffBriefing,
 )
 
-from .factories import actor_of, add_course, add_vog, designate
+from .factories import add_course, add_vog, designate
 
 pytestmark = [
     pytest.mark.django_db,
@@ -48,7 +48,7 @@ def readiness_input(
 def test_the_aandachtsfunctionaris_records_the_meldcode_and_the_meldplicht_route(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     readiness = services.readiness_update(
         actor=actor, data=readiness_input(actor.organisation)
     )
@@ -68,7 +68,7 @@ def test_the_meldplicht_route_is_kept_only_for_onderwijs_and_kinderopvang(
     make_persona: Callable[..., Persona],
 ) -> None:
     club = OrganisationFactory.create(type=OrganisationType.SPORT_CULTURE_CLUB)
-    actor = actor_of(make_persona(Role.FUNCTIONEEL_BEHEERDER, club))
+    actor = make_persona(Role.FUNCTIONEEL_BEHEERDER, club).actor
     services.readiness_update(actor=actor, data=readiness_input(club))
     stored = MeldcodeReadiness.objects.get(organisation=club)
     assert stored.meldplicht_contact == ""
@@ -78,7 +78,7 @@ def test_the_meldplicht_route_is_kept_only_for_onderwijs_and_kinderopvang(
 def test_an_adopted_meldcode_needs_an_afwegingskader(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     with pytest.raises(ValidationError) as error:
         services.readiness_update(
             actor=actor,
@@ -88,7 +88,7 @@ def test_an_adopted_meldcode_needs_an_afwegingskader(
 
 
 def test_dates_in_the_future_are_refused(aandachtsfunctionaris: Persona) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     with pytest.raises(ValidationError) as error:
         services.readiness_update(
             actor=actor,
@@ -104,7 +104,7 @@ def test_dates_in_the_future_are_refused(aandachtsfunctionaris: Persona) -> None
 def test_other_roles_may_not_change_readiness(
     make_persona: Callable[..., Persona], organisation: Organisation, role: Role
 ) -> None:
-    actor = actor_of(make_persona(role, organisation))
+    actor = make_persona(role, organisation).actor
     with pytest.raises(PermissionDenied):
         services.readiness_update(actor=actor, data=readiness_input(organisation))
     with pytest.raises(PermissionDenied):
@@ -114,7 +114,7 @@ def test_other_roles_may_not_change_readiness(
 def test_only_staff_of_the_organisation_can_be_designated(
     aandachtsfunctionaris: Persona, outsider: Persona, professional: Persona
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     with pytest.raises(ValidationError) as error:
         designate(actor, outsider.user, since=TODAY)
     assert "person" in error.value.message_dict
@@ -130,7 +130,7 @@ def test_only_staff_of_the_organisation_can_be_designated(
 def test_designations_and_qualifications_are_audited_without_a_person_id(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=TODAY)
     course = add_course(actor, designation, date(2025, 1, 10))
     services.aandachtsfunctionaris_update(
@@ -168,7 +168,7 @@ def test_designations_and_qualifications_are_audited_without_a_person_id(
 def test_a_register_membership_needs_its_end_of_validity(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=TODAY)
     with pytest.raises(ValidationError) as error:
         services.qualification_add(
@@ -196,7 +196,7 @@ def test_a_register_membership_needs_its_end_of_validity(
 
 
 def test_a_course_needs_a_name(aandachtsfunctionaris: Persona) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=TODAY)
     with pytest.raises(ValidationError) as error:
         add_course(actor, designation, date(2025, 1, 1), name="  ")
@@ -206,7 +206,7 @@ def test_a_course_needs_a_name(aandachtsfunctionaris: Persona) -> None:
 def test_an_ended_designation_needs_its_last_day_after_the_first(
     aandachtsfunctionaris: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=TODAY)
     with pytest.raises(ValidationError) as error:
         services.aandachtsfunctionaris_update(
@@ -227,10 +227,10 @@ def test_another_organisation_may_not_touch_the_qualifications(
     make_persona: Callable[..., Persona],
     other_organisation: Organisation,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=TODAY)
     vog = add_vog(actor, designation, date(2025, 1, 1))
-    stranger = actor_of(make_persona(Role.AANDACHTSFUNCTIONARIS, other_organisation))
+    stranger = make_persona(Role.AANDACHTSFUNCTIONARIS, other_organisation).actor
     with pytest.raises(PermissionDenied):
         services.qualification_delete(actor=stranger, qualification=vog)
     with pytest.raises(PermissionDenied):

@@ -24,7 +24,6 @@ from kindveilig.readiness.models import (
 )
 
 from .factories import (
-    actor_of,
     add_course,
     add_register,
     add_vog,
@@ -66,7 +65,7 @@ def test_another_organisation_cannot_open_a_designation(
     make_persona: Callable[..., Persona],
     other_organisation: Organisation,
 ) -> None:
-    designation = designate(actor_of(aandachtsfunctionaris), since=dt.date(2026, 1, 1))
+    designation = designate(aandachtsfunctionaris.actor, since=dt.date(2026, 1, 1))
     login(client, make_persona(Role.AANDACHTSFUNCTIONARIS, other_organisation))
     for url in (
         reverse("readiness:aandachtsfunctionaris-edit", args=[designation.public_id]),
@@ -81,7 +80,7 @@ def test_the_page_shows_the_aandachtsfunctionarissen_and_audits_each_qualificati
     aandachtsfunctionaris: Persona,
     functioneel_beheerder: Persona,
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=dt.date(2025, 1, 1), location="Locatie Zuid")
     course = add_course(actor, designation, dt.date(2024, 3, 1))
     vog = add_vog(actor, designation, dt.date(2024, 7, 1))  # until 2026-07-01
@@ -239,7 +238,7 @@ def test_designating_and_recording_each_kind_of_qualification(
 def test_ending_a_designation_and_removing_a_qualification(
     client: Client, login: Login, aandachtsfunctionaris: Persona
 ) -> None:
-    actor = actor_of(aandachtsfunctionaris)
+    actor = aandachtsfunctionaris.actor
     designation = designate(actor, since=dt.date(2025, 1, 1))
     vog = add_vog(actor, designation, dt.date(2025, 1, 1))
     login(client, aandachtsfunctionaris)

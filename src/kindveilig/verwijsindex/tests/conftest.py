@@ -9,28 +9,24 @@ from kindveilig.organisations.models import Organisation, OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
 
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
-
-
 @pytest.fixture
 def prof(professional: Persona) -> Actor:
-    return actor_of(professional)
+    return professional.actor
 
 
 @pytest.fixture
 def af(aandachtsfunctionaris: Persona) -> Actor:
-    return actor_of(aandachtsfunctionaris)
+    return aandachtsfunctionaris.actor
 
 
 @pytest.fixture
 def lt(lokaal_team_medewerker: Persona) -> Actor:
-    return actor_of(lokaal_team_medewerker)
+    return lokaal_team_medewerker.actor
 
 
 @pytest.fixture
 def other_prof(outsider: Persona) -> Actor:
-    return actor_of(outsider)
+    return outsider.actor
 
 
 @pytest.fixture

@@ -28,8 +28,6 @@ from kindveilig.verwijsindex.services import (
 )
 from kindveilig.verwijsindex.tasks import send_match_emails
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db]
 
 BSN = "111222333"
@@ -64,7 +62,7 @@ def test_a_second_organisation_matches_and_both_are_told(
     prof: Actor, jgz_nurse: Persona
 ) -> None:
     scenarios.start(prof, bsn=BSN)
-    nurse = actor_of(jgz_nurse)
+    nurse = jgz_nurse.actor
     child_signal(nurse, contact_phone="070-1112222")
     assert Match.objects.count() == 1
     notices = {n.user_id: n for n in MatchNotice.objects.select_related("other_signal")}
@@ -86,7 +84,7 @@ def test_the_match_email_names_who_and_how_but_no_child_and_no_content(
     prof: Actor, jgz_nurse: Persona
 ) -> None:
     scenarios.start(prof, bsn=BSN, worry="Blauwe plekken op de arm.")
-    nurse = actor_of(jgz_nurse)
+    nurse = jgz_nurse.actor
     child_signal(nurse, contact_phone="070-1112222")
     ids = list(MatchNotice.objects.values_list("pk", flat=True))
     assert send_match_emails.call(notice_ids=ids) == 2
@@ -138,7 +136,7 @@ def test_retention_two_years_active_five_archived_then_deleted(
 ) -> None:
     start = timezone.now()
     child_signal(prof)
-    child_signal(actor_of(jgz_nurse))
+    child_signal(jgz_nurse.actor)
     assert MatchNotice.objects.count() == 2
     assert signals_apply_retention(now=start + dt.timedelta(days=729)).archived == 0
     result = signals_apply_retention(now=start + dt.timedelta(days=731))
@@ -173,7 +171,7 @@ def test_retention_is_configurable(prof: Actor, settings: object) -> None:
 def test_an_archived_signal_matches_no_more(prof: Actor, jgz_nurse: Persona) -> None:
     signal = child_signal(prof)
     signal_end(actor=prof, signal=signal)
-    child_signal(actor_of(jgz_nurse))
+    child_signal(jgz_nurse.actor)
     assert not Match.objects.exists()
 
 
@@ -181,7 +179,7 @@ def test_matching_is_one_lookup_on_the_blind_index(
     prof: Actor, jgz_nurse: Persona
 ) -> None:
     child_signal(prof)
-    nurse = actor_of(jgz_nurse)
+    nurse = jgz_nurse.actor
     with CaptureQueriesContext(connection) as captured:
         child_signal(nurse)
     lookups = [
@@ -208,7 +206,7 @@ def test_matching_is_one_lookup_on_the_blind_index(
 def test_the_regie_signal_says_regievoerder(prof: Actor, jgz_nurse: Persona) -> None:
     trajectory = scenarios.start(prof, bsn=BSN)
     child = trajectory.children.get().person
-    signal_register(actor=actor_of(jgz_nurse), person=child, is_regie=True)
+    signal_register(actor=jgz_nurse.actor, person=child, is_regie=True)
     notice = MatchNotice.objects.get(user=prof.user)
     assert notice.other_signal.is_regie
 
@@ -220,7 +218,7 @@ def test_a_registration_with_a_match_writes_the_chain_once(
     and its match reach the audit chain in one write, and full_clean does not
     look up rows the service already holds."""
     first = child_signal(prof)
-    nurse = actor_of(jgz_nurse)
+    nurse = jgz_nurse.actor
     with CaptureQueriesContext(connection) as captured:
         signal_register(actor=nurse, person=first.person)
     head_locks = [

@@ -16,8 +16,6 @@ from kindveilig.meldcode.services import share_create
 from kindveilig.verwijsindex.models import MatchNotice, Signal, SignalStatus
 from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
 
-from .conftest import actor_of
-
 Login = Callable[[Client, Persona], Client]
 pytestmark = [pytest.mark.django_db]
 
@@ -56,7 +54,7 @@ def test_case_workers_use_the_chain_pages(
 def test_a_signal_through_the_page_matches_and_shows_for_both(
     client: Client, login: Login, professional: Persona, jgz_nurse: Persona
 ) -> None:
-    scenarios.start(actor_of(professional), bsn=BSN)
+    scenarios.start(professional.actor, bsn=BSN)
     login(client, jgz_nurse)
     response = client.post(
         reverse("verwijsindex:signal-create"),
@@ -100,7 +98,7 @@ def test_an_invalid_bsn_is_refused_next_to_the_field(
 def test_sharing_and_revoking_through_the_pages(
     client: Client, login: Login, professional: Persona, lokaal_team_medewerker: Persona
 ) -> None:
-    trajectory = scenarios.start(actor_of(professional))
+    trajectory = scenarios.start(professional.actor)
     login(client, professional)
     page = reverse("verwijsindex:share-create", args=[trajectory.public_id])
     response = client.post(
@@ -133,7 +131,7 @@ def test_only_who_acts_on_a_trajectory_opens_its_share_page(
     lokaal_team_medewerker: Persona,
     outsider: Persona,
 ) -> None:
-    prof = actor_of(professional)
+    prof = professional.actor
     trajectory = scenarios.start(prof)
     share_create(
         actor=prof,
@@ -152,7 +150,7 @@ def test_only_who_acts_on_a_trajectory_opens_its_share_page(
 
 def test_ending_a_signal(client: Client, login: Login, professional: Persona) -> None:
     signal = signal_register_for_child(
-        actor=actor_of(professional),
+        actor=professional.actor,
         data=ChildSignalInput(given_name="Sam", family_name="Proef", bsn=BSN),
     )
     login(client, professional)
@@ -190,9 +188,9 @@ def test_the_list_pages_have_a_query_budget(
     lokaal_team_medewerker: Persona,
     django_assert_max_num_queries: Callable[..., object],
 ) -> None:
-    nurse = actor_of(jgz_nurse)
-    prof = actor_of(professional)
-    lt = actor_of(lokaal_team_medewerker)
+    nurse = jgz_nurse.actor
+    prof = professional.actor
+    lt = lokaal_team_medewerker.actor
 
     def share_some(count: int) -> None:
         for _ in range(count):

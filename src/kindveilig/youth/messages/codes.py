@@ -9,15 +9,12 @@ be misspelt a little (one letter off after ``sound_key``), as long as that still
 points to exactly one word of the list.
 """
 
-import hashlib
-import hmac
 import math
 import re
 import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from kindveilig.core.crypto import HashPurpose, keyed_hash, keyed_hash_candidates
 
 from .wordlist import WORDS
 
@@ -28,6 +25,7 @@ __all__ = [
     "WORD_COUNT",
     "PickupCode",
     "code_hash",
+    "code_hash_candidates",
     "generate_code",
     "parse_code",
     "sound_key",
@@ -126,10 +124,12 @@ def parse_code(typed: str) -> PickupCode | None:
 
 
 def code_hash(code: PickupCode) -> str:
-    """A keyed hash of the code, the only thing stored. A key of its own, derived
-    from the blind-index key, keeps it apart from the BSN index."""
-    base = settings.KINDVEILIG_BLIND_INDEX_KEY
-    if not base:
-        raise ImproperlyConfigured("KINDVEILIG_BLIND_INDEX_KEY is required.")
-    key = hmac.new(base.encode(), b"kindveilig-youth-pickup-code", hashlib.sha256)
-    return hmac.new(key.digest(), code.text.encode(), hashlib.sha256).hexdigest()
+    """A keyed hash of the code, the only thing stored. Its purpose gives it a
+    key of its own, so it has nothing in common with the BSN index."""
+    return keyed_hash(HashPurpose.PICKUP_CODE, code.text)
+
+
+def code_hash_candidates(code: PickupCode) -> list[str]:
+    """The hashes a conversation with this code may hold, the current first:
+    conversations from before ``keyed_hash`` keep theirs until the code is used."""
+    return keyed_hash_candidates(HashPurpose.PICKUP_CODE, code.text)

@@ -1,10 +1,10 @@
 """Rate limits per client on the children's pages, without storing IP addresses.
 
-A client is known only as ``HMAC(hourly key, IP address)``, where the hourly key is
-itself ``HMAC(SECRET_KEY, "kindveilig-youth-ratelimit" + the current UTC hour)``.
-The counters live in the cache (never in a model) and expire after the hour, so
-nothing can link two hours, or a counter to an address, once the hour is over;
-and without SECRET_KEY not even within the hour.
+A client is known only as a keyed hash of the current UTC hour and its IP address
+(``keyed_hash(HashPurpose.RATE_LIMIT, ...)``, keyed with SECRET_KEY). The counters
+live in the cache (never in a model) and expire after the hour, so nothing links
+two hours, or a counter to an address, once the hour is over; and without
+SECRET_KEY not even within the hour.
 
 Limits are per client only: there is no global limit, so a flood from one client
 never stops another child's message. Behind a reverse proxy set
@@ -12,14 +12,14 @@ never stops another child's message. Behind a reverse proxy set
 X-Forwarded-For) so the client's own address is used, not the proxy's.
 """
 
-import hashlib
-import hmac
 from enum import StrEnum
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+
+from kindveilig.core.crypto import HashPurpose, keyed_hash
 
 __all__ = ["LIMITS", "Action", "client_fingerprint", "hit", "is_limited"]
 
@@ -56,20 +56,10 @@ def _client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def _hour_key(hour: str) -> bytes:
-    return hmac.new(
-        settings.SECRET_KEY.encode(),
-        f"kindveilig-youth-ratelimit:{hour}".encode(),
-        hashlib.sha256,
-    ).digest()
-
-
 def client_fingerprint(request: HttpRequest) -> str:
     """An opaque name for the client, valid for the current hour only."""
     hour = timezone.now().strftime("%Y%m%d%H")
-    digest = hmac.new(
-        _hour_key(hour), _client_address(request).encode(), hashlib.sha256
-    ).hexdigest()
+    digest = keyed_hash(HashPurpose.RATE_LIMIT, f"{hour}|{_client_address(request)}")
     return f"{hour}:{digest[:32]}"
 
 

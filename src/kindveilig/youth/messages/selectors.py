@@ -16,7 +16,7 @@ from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 
-from .codes import code_hash, parse_code
+from .codes import code_hash_candidates, parse_code
 from .models import (
     AnswerTemplate,
     ConversationStatus,
@@ -69,13 +69,15 @@ def channels_search(text: str) -> list[PublicChannel]:
 
 
 def conversation_by_code(typed: str) -> YouthConversation | None:
-    """The child's conversation, or None. Not audited: the child reads their own."""
+    """The child's conversation, or None. Not audited: the child reads their own.
+    A code hashed before ``keyed_hash`` is found too (``conversation_open``
+    re-hashes it)."""
     code = parse_code(typed)
     if code is None:
         return None
     return (
         YouthConversation.objects.select_related("organisation__youth_channel")
-        .filter(code_hash=code_hash(code))
+        .filter(code_hash__in=code_hash_candidates(code))
         .first()
     )
 

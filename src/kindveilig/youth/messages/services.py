@@ -5,8 +5,6 @@ Children act without an account: their writes are audited with no actor. Staff
 writes name the actor; the audited object is always the conversation.
 """
 
-import hashlib
-import hmac
 import logging
 import re
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 from kindveilig.core.background import enqueue_on_commit
+from kindveilig.core.crypto import HashPurpose, keyed_hash
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Origin, Source
 from kindveilig.meldcode.services import observation_add, trajectory_start
@@ -45,6 +44,7 @@ from .models import (
     YouthConversation,
     YouthMessage,
 )
+from .selectors import conversation_by_code
 
 __all__ = [
     "MAX_CONTACT_CHARS",
@@ -57,6 +57,7 @@ __all__ = [
     "conversation_escalate",
     "conversation_misuse_mark",
     "conversation_misuse_unmark",
+    "conversation_open",
     "conversation_start",
     "conversations_purge",
     "danger_categories_for",
@@ -128,10 +129,7 @@ def _check_text(field: str, text: str, limit: int, required: bool) -> str:
 
 
 def _submission_hash(submission_id: str) -> str:
-    key = hashlib.sha256(
-        f"kindveilig-youth-submission:{settings.SECRET_KEY}".encode()
-    ).digest()
-    return hmac.new(key, submission_id.encode(), hashlib.sha256).hexdigest()
+    return keyed_hash(HashPurpose.SUBMISSION, submission_id)
 
 
 def _notify(kind: str, conversation: YouthConversation) -> None:
@@ -221,6 +219,23 @@ def conversation_start(
     audit_record(actor=None, action=AuditAction.CREATE, obj=conversation)
     _notify("urgent" if categories else "new", conversation)
     return StartResult(conversation=conversation, code=code, categories=categories)
+
+
+def conversation_open(*, code: PickupCode) -> YouthConversation | None:
+    """The conversation of a code the child typed, or None. A conversation
+    whose code was hashed before ``keyed_hash`` gets the current hash now, so the
+    old derivation can go once no such conversation is left (docs/decisions.md,
+    "Keyed hashes: one helper, named purposes")."""
+    conversation = conversation_by_code(code.text)
+    if conversation is None:
+        return None
+    current = code_hash(code)
+    if conversation.code_hash != current:
+        YouthConversation.objects.filter(
+            pk=conversation.pk, code_hash=conversation.code_hash
+        ).update(code_hash=current)
+        conversation.code_hash = current
+    return conversation
 
 
 @transaction.atomic

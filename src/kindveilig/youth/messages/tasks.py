@@ -10,8 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 
 from .models import YouthConversation
 from .services import conversations_purge
@@ -32,11 +31,8 @@ def send_youth_alert(kind: str, conversation_id: int) -> int:
     if conversation is None:
         return 0
     recipients = list(
-        Membership.objects.filter(
-            organisation_id=conversation.organisation_id,
-            role=Role.AANDACHTSFUNCTIONARIS,
-            is_active=True,
-            user__is_active=True,
+        aandachtsfunctionarissen_of(
+            organisation_id=conversation.organisation_id
         ).values_list("user__email", flat=True)
     )
     if not recipients:

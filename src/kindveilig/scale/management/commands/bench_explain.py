@@ -6,8 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.scale.explain import explain_main_queries
 
@@ -26,11 +25,8 @@ class Command(BaseCommand):
             .first()
         )
         membership = (
-            Membership.objects.select_related("user", "organisation")
-            .filter(
-                organisation_id=busiest["organisation_id"],
-                role=Role.AANDACHTSFUNCTIONARIS,
-            )
+            aandachtsfunctionarissen_of(organisation_id=busiest["organisation_id"])
+            .select_related("organisation")
             .first()
             if busiest
             else None

@@ -20,10 +20,6 @@ from kindveilig.youth.messages.seed_data import (
 )
 
 
-def actor_of(persona: Persona) -> Actor:
-    return Actor(user=persona.user, membership=persona.membership)
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Rate-limit counters and e-mail throttles live in the cache."""
@@ -57,7 +53,7 @@ def other_channel(seeded: None, other_organisation: Organisation) -> PublicChann
 
 @pytest.fixture
 def af(aandachtsfunctionaris: Persona) -> Actor:
-    return actor_of(aandachtsfunctionaris)
+    return aandachtsfunctionaris.actor
 
 
 @pytest.fixture

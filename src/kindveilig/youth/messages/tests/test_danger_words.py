@@ -1,6 +1,6 @@
 import pytest
+from conftest import Persona
 
-from kindveilig.access.actor import Actor
 from kindveilig.youth.messages.danger import compile_pattern, find_categories, normalise
 from kindveilig.youth.messages.models import DangerPattern, PublicChannel
 from kindveilig.youth.messages.seed_data import DANGER_PATTERNS, seed_danger_patterns
@@ -85,11 +85,9 @@ def test_a_pattern_without_words_is_refused() -> None:
 def test_an_organisations_own_words_apply_to_its_messages_only(
     channel: PublicChannel,
     other_channel: PublicChannel,
-    functioneel_beheerder: object,
+    functioneel_beheerder: Persona,
 ) -> None:
-    from .conftest import actor_of
-
-    actor: Actor = actor_of(functioneel_beheerder)  # type: ignore[arg-type]
+    actor = functioneel_beheerder.actor
     danger_pattern_save(
         actor=actor,
         pattern=None,

@@ -12,8 +12,6 @@ from kindveilig.youth.messages.models import PublicChannel, YouthConversation
 from kindveilig.youth.messages.selectors import conversation_get_for, inbox_for
 from kindveilig.youth.messages.services import conversation_start
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db]
 
 
@@ -25,7 +23,7 @@ def conversation(channel: PublicChannel) -> YouthConversation:
 def test_another_organisations_af_does_not_see_it_in_the_inbox(
     conversation: YouthConversation, other_af: Persona, af: Actor
 ) -> None:
-    assert inbox_for(actor=actor_of(other_af)) == []
+    assert inbox_for(actor=other_af.actor) == []
     assert inbox_for(actor=af) == [conversation]
 
 
@@ -46,7 +44,7 @@ def test_another_organisations_af_gets_404(
     assert client.post(url, {"action": "send", "body": "hoi"}).status_code == 404
     assert conversation.messages.count() == 1
     with pytest.raises(Http404):
-        conversation_get_for(actor=actor_of(other_af), public_id=conversation.public_id)
+        conversation_get_for(actor=other_af.actor, public_id=conversation.public_id)
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,6 @@ from kindveilig.youth.messages.services import (
     conversation_start,
 )
 
-from .conftest import actor_of
-
 pytestmark = [pytest.mark.django_db]
 
 
@@ -70,7 +68,7 @@ def test_another_organisation_cannot_mark(
 ) -> None:
     with pytest.raises(ValidationError):
         conversation_misuse_mark(
-            actor=actor_of(other_af), conversation=conversation, reason="Grap"
+            actor=other_af.actor, conversation=conversation, reason="Grap"
         )
 
 

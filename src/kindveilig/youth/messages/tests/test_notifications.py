@@ -1,5 +1,6 @@
 """An urgent message e-mails the aandachtsfunctionarissen: a link, no content."""
 
+from collections.abc import Callable
 from io import StringIO
 
 from django.core import mail
@@ -75,6 +76,31 @@ def test_a_later_urgent_message_in_a_conversation_alerts_too(
     conversation.refresh_from_db()
     assert conversation.is_urgent
     assert conversation.danger_categories == ["self_harm"]
+
+
+def test_an_aandachtsfunctionaris_who_left_gets_no_alert(
+    setup: tuple[PublicChannel, Persona, Persona],
+    make_persona: Callable[..., Persona],
+    retire: Callable[[Persona], Persona],
+) -> None:
+    channel, af, _teacher = setup
+    gone = retire(make_persona(Role.AANDACHTSFUNCTIONARIS, channel.organisation))
+    assert conversation_start(channel=channel, body=WORDS).is_urgent
+    _run_worker()
+    [message] = mail.outbox
+    assert message.to == [af.user.email]
+    assert gone.user.email not in message.to
+
+
+def test_no_alert_when_the_only_aandachtsfunctionaris_left(
+    setup: tuple[PublicChannel, Persona, Persona],
+    retire: Callable[[Persona], Persona],
+) -> None:
+    channel, af, _teacher = setup
+    retire(af)
+    assert conversation_start(channel=channel, body=WORDS).is_urgent
+    _run_worker()
+    assert mail.outbox == []
 
 
 def test_the_task_is_quiet_for_a_deleted_conversation(

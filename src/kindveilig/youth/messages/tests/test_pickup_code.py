@@ -1,8 +1,12 @@
 import math
 from itertools import combinations
 
+from django.test import Client
+from django.urls import reverse
+
 import pytest
 
+from kindveilig.core.tests.legacy_hashes import old_code_hash
 from kindveilig.youth.messages.codes import (
     CODE_BITS,
     NUMBER_MAX,
@@ -16,7 +20,7 @@ from kindveilig.youth.messages.codes import (
 )
 from kindveilig.youth.messages.models import PublicChannel, YouthConversation
 from kindveilig.youth.messages.selectors import conversation_by_code
-from kindveilig.youth.messages.services import conversation_start
+from kindveilig.youth.messages.services import conversation_open, conversation_start
 from kindveilig.youth.messages.wordlist import WORDS
 
 
@@ -118,3 +122,35 @@ def test_the_hash_depends_on_the_key(settings: object) -> None:
     first = code_hash(code)
     settings.KINDVEILIG_BLIND_INDEX_KEY = "another-key"  # type: ignore[attr-defined]
     assert code_hash(code) != first
+
+
+def test_a_code_hashed_before_keyed_hash_still_opens_and_is_re_hashed(
+    channel: PublicChannel, client: Client
+) -> None:
+    result = conversation_start(channel=channel, body="Ik ben mijn gum kwijt")
+    assert result.code is not None
+    YouthConversation.objects.update(code_hash=old_code_hash(result.code.text))
+
+    page = client.post(reverse("youth:message-read"), {"code": result.code.text})
+
+    assert page.status_code == 200
+    assert "Ik ben mijn gum kwijt" in page.content.decode()
+    conversation = YouthConversation.objects.get()
+    assert conversation.code_hash == code_hash(result.code)
+    assert conversation_open(code=result.code) == conversation
+
+
+def test_opening_a_conversation_with_a_current_code_changes_nothing(
+    channel: PublicChannel,
+) -> None:
+    result = conversation_start(channel=channel, body="Hoi")
+    assert result.code is not None
+    before = YouthConversation.objects.values_list("code_hash", "updated_at").get()
+    assert conversation_open(code=result.code) is not None
+    unknown = PickupCode(
+        words=result.code.words, number=(result.code.number % 899) + 100
+    )
+    assert conversation_open(code=unknown) is None
+    assert (
+        YouthConversation.objects.values_list("code_hash", "updated_at").get() == before
+    )

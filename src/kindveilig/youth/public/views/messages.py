@@ -27,11 +27,11 @@ from kindveilig.youth.messages.ratelimit import Action, hit, is_limited
 from kindveilig.youth.messages.selectors import (
     channel_by_code,
     channels_search,
-    conversation_by_code,
     messages_of,
 )
 from kindveilig.youth.messages.services import (
     child_message_add,
+    conversation_open,
     conversation_start,
     retention_days,
 )
@@ -177,7 +177,7 @@ def message_read(request: HttpRequest) -> HttpResponse:
     if is_limited(request, Action.LOOKUP):
         return _limited(request)
     code = parse_code(form.cleaned_data["code"])
-    conversation = conversation_by_code(code.text) if code else None
+    conversation = conversation_open(code=code) if code else None
     if code is None or conversation is None:
         hit(request, Action.LOOKUP)
         form.add_error("code", _code_not_found())
