@@ -1,5 +1,5 @@
-"""The safety scale over time, per perspective, as a server-side SVG (no
-JavaScript) with the same numbers in a table beside it.
+"""The safety scale over time, per perspective, as a line chart
+(``kindveilig.core.charts``) with the same numbers in a table beside it.
 
 Each series has its own colour *and* its own dash pattern and point shape, so
 the chart does not depend on colour alone.
@@ -9,82 +9,44 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Mapping, Perspective
+from kindveilig.core.charts import Chart, DayTick, Frame, LineStyle, Point, Series, Tick
 
-WIDTH = 640
-HEIGHT = 300
-LEFT, RIGHT, TOP, BOTTOM = 44, 48, 16, 44
-# Okabe-Ito colours that keep 3:1 against white, plus black.
-COLOURS = ["#0072B2", "#D55E00", "#000000", "#009E73", "#CC79A7", "#7F3C8D"]
-DASHES = ["", "8 4", "2 4", "10 4 2 4", "4 4", "12 6"]
-SHAPES = ["circle", "square", "triangle", "diamond", "circle", "square"]
+from .models import Mapping, Perspective, SafetyScore
 
+FRAME = Frame(width=640, height=300, left=44, right=48, top=16, bottom=44)
+MARKER_SIZE = 5.0
+MAX_X_LABELS = 6
+# Okabe-Ito colours that keep 3:1 against white, plus black; series take them in turn.
+STYLES = [
+    LineStyle(colour="#0072B2", dash="", shape="circle"),
+    LineStyle(colour="#D55E00", dash="8 4", shape="square"),
+    LineStyle(colour="#000000", dash="2 4", shape="triangle"),
+    LineStyle(colour="#009E73", dash="10 4 2 4", shape="diamond"),
+    LineStyle(colour="#CC79A7", dash="4 4", shape="circle"),
+    LineStyle(colour="#7F3C8D", dash="12 6", shape="square"),
+]
+ORDER = {Perspective.PROFESSIONAL: 0, Perspective.PARENT: 1, Perspective.CHILD: 2}
 
-@dataclass
-class Point:
-    day: dt.date
-    score: int
-    x: float = 0.0
-    y: float = 0.0
-    path: str = ""
-
-
-MARK = 5.0
-
-
-def marker(shape: str, x: float, y: float) -> str:
-    """An SVG path for a point: circle, square, triangle or diamond."""
-    r = MARK
-    if shape == "square":
-        return f"M{x - r:.1f},{y - r:.1f}h{2 * r:.1f}v{2 * r:.1f}h{-2 * r:.1f}z"
-    if shape == "triangle":
-        return f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y + r:.1f}L{x - r - 1:.1f},{y + r:.1f}z"
-    if shape == "diamond":
-        return f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y:.1f}L{x:.1f},{y + r + 1:.1f}L{x - r - 1:.1f},{y:.1f}z"
-    return f"M{x - r:.1f},{y:.1f}a{r:.1f},{r:.1f} 0 1,0 {2 * r:.1f},0a{r:.1f},{r:.1f} 0 1,0 {-2 * r:.1f},0"
-
-
-@dataclass
-class Series:
-    key: str
-    label: str
-    perspective: str
-    colour: str = ""
-    dash: str = ""
-    shape: str = "circle"
-    points: list[Point] = field(default_factory=list)
-
-    @property
-    def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+Row = tuple[dt.date, list[int | None]]
 
 
 @dataclass(frozen=True)
-class Tick:
-    position: float
-    label: str
+class ScaleChart(Chart):
+    """The chart, and its numbers as a table: per assessment date, each series'
+    score (None when that person was not scored that day)."""
+
+    rows: list[Row]
 
 
 @dataclass
-class Chart:
-    series: list[Series]
-    dates: list[dt.date]
-    rows: list[tuple[dt.date, list[int | None]]]
-    x_ticks: list[Tick]
-    y_ticks: list[Tick]
-    width: int = WIDTH
-    height: int = HEIGHT
-    left: int = LEFT
-    right_edge: int = WIDTH - RIGHT
-    top: int = TOP
-    bottom_edge: int = HEIGHT - BOTTOM
+class _Scores:
+    """One person's scores by date, gathered from the mappings."""
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.series
+    perspective: str
+    label: str
+    by_day: dict[dt.date, int] = field(default_factory=dict)
 
 
 def _label(score_perspective: str, name: str) -> str:
@@ -97,77 +59,76 @@ def _label(score_perspective: str, name: str) -> str:
 
 
 def y_of(score: int) -> float:
-    return TOP + (HEIGHT - TOP - BOTTOM) * (10 - score) / 10
+    return FRAME.y_of(score, maximum=10)
 
 
-def build_chart(mappings: Iterable[Mapping]) -> Chart:
+def _whose(score: SafetyScore) -> tuple[str, str]:
+    """The series a score belongs to, and the name in its label: a professional
+    by name, anyone else as the household member."""
+    if score.perspective == Perspective.PROFESSIONAL:
+        return (
+            f"professional:{score.professional_name.casefold()}",
+            score.professional_name,
+        )
+    assert score.person is not None
+    return f"{score.perspective}:{score.person.pk}", score.person.given_name
+
+
+def _scores_per_person(
+    mappings: Iterable[Mapping],
+) -> tuple[list[dt.date], list[tuple[str, _Scores]]]:
+    """The assessment dates, and the scores per series in the order professional,
+    parents, children (by label). A later mapping on the same day counts."""
+    people: dict[str, _Scores] = {}
+    days: set[dt.date] = set()
+    for mapping in mappings:
+        days.add(mapping.assessed_on)
+        for score in mapping.scores.all():
+            key, name = _whose(score)
+            scores = people.setdefault(
+                key, _Scores(score.perspective, _label(score.perspective, name))
+            )
+            scores.by_day[mapping.assessed_on] = score.score
+
+    def order(item: tuple[str, _Scores]) -> tuple[int, str]:
+        return ORDER.get(Perspective(item[1].perspective), 3), item[1].label
+
+    return sorted(days), sorted(people.items(), key=order)
+
+
+def build_chart(mappings: Iterable[Mapping]) -> ScaleChart:
     """Series per perspective and person (a professional by name), in the order
     professional, parents, children; x by date, y the 0-10 scale."""
-    series: dict[str, Series] = {}
-    dates: set[dt.date] = set()
-    for mapping in mappings:
-        dates.add(mapping.assessed_on)
-        for score in mapping.scores.all():
-            if score.perspective == Perspective.PROFESSIONAL:
-                key = f"professional:{score.professional_name.casefold()}"
-                name = score.professional_name
-            else:
-                assert score.person is not None
-                key = f"{score.perspective}:{score.person.pk}"
-                name = score.person.given_name
-            entry = series.setdefault(
-                key,
-                Series(
-                    key=key,
-                    label=_label(score.perspective, name),
-                    perspective=score.perspective,
-                ),
-            )
-            entry.points = [p for p in entry.points if p.day != mapping.assessed_on]
-            entry.points.append(Point(day=mapping.assessed_on, score=score.score))
-    order = {Perspective.PROFESSIONAL: 0, Perspective.PARENT: 1, Perspective.CHILD: 2}
-    ordered = sorted(
-        series.values(),
-        key=lambda s: (order.get(Perspective(s.perspective), 3), s.label),
-    )
-    days = sorted(dates)
-    first, last = (
-        (days[0], days[-1]) if days else (timezone.localdate(), timezone.localdate())
-    )
-    span = max((last - first).days, 1)
-    plot_width = WIDTH - LEFT - RIGHT
+    days, people = _scores_per_person(mappings)
 
     def x_of(day: dt.date) -> float:
-        if first == last:
-            return LEFT + plot_width / 2
-        return LEFT + plot_width * (day - first).days / span
+        return FRAME.x_of((day - days[0]).days, last=(days[-1] - days[0]).days)
 
-    for index, entry in enumerate(ordered):
-        entry.colour = COLOURS[index % len(COLOURS)]
-        entry.dash = DASHES[index % len(DASHES)]
-        entry.shape = SHAPES[index % len(SHAPES)]
-        entry.points.sort(key=lambda p: p.day)
-        for point in entry.points:
-            point.x = x_of(point.day)
-            point.y = y_of(point.score)
-            point.path = marker(entry.shape, point.x, point.y)
-    rows = [
-        (
-            day,
-            [
-                next((p.score for p in entry.points if p.day == day), None)
-                for entry in ordered
-            ],
-        )
-        for day in days
-    ]
-    x_ticks = [Tick(position=x_of(day), label=day.strftime("%d-%m-%Y")) for day in days]
-    if len(x_ticks) > 6:  # keep the labels readable: first, last and a few between
-        step = (len(x_ticks) - 1) / 5
-        x_ticks = [x_ticks[round(i * step)] for i in range(6)]
-    y_ticks = [
-        Tick(position=y_of(score), label=str(score)) for score in range(0, 11, 2)
-    ]
-    return Chart(
-        series=ordered, dates=days, rows=rows, x_ticks=x_ticks, y_ticks=y_ticks
+    series = []
+    for index, (key, scores) in enumerate(people):
+        style = STYLES[index % len(STYLES)]
+        points = [
+            Point(
+                day=day,
+                value=score,
+                x=x_of(day),
+                y=y_of(score),
+                shape=style.shape,
+                size=MARKER_SIZE,
+            )
+            for day, score in sorted(scores.by_day.items())
+        ]
+        series.append(Series(key=key, label=scores.label, style=style, points=points))
+    x_ticks = [DayTick(position=x_of(day), day=day) for day in days]
+    if len(x_ticks) > MAX_X_LABELS:  # readable labels: first, last, some between
+        step = (len(x_ticks) - 1) / (MAX_X_LABELS - 1)
+        x_ticks = [x_ticks[round(i * step)] for i in range(MAX_X_LABELS)]
+    return ScaleChart(
+        frame=FRAME,
+        series=series,
+        x_ticks=x_ticks,
+        y_ticks=[
+            Tick(position=y_of(score), label=str(score)) for score in range(0, 11, 2)
+        ],
+        rows=[(day, [s.by_day.get(day) for _key, s in people]) for day in days],
     )

@@ -92,19 +92,10 @@ def _handover(trajectory: Trajectory) -> dt.datetime | None:
     return melding.handed_over_at
 
 
-def deadline_overview_for(
-    *, actor: Actor, now: dt.datetime | None = None
-) -> DeadlineOverview:
-    """Open trajectories of the actor's organisation with their step deadline,
-    and meldingen still waiting for the veiligheidsbeoordeling.
-
-    Overdue rows come first, then acute ones, then by due date. Every child
-    shown is a READ in the audit log.
-    """
-    if actor.role != Role.AANDACHTSFUNCTIONARIS:
-        raise PermissionDenied
-    now = now or timezone.now()
-    trajectories = list(
+def _trajectories_to_watch(actor: Actor) -> list[Trajectory]:
+    """Open trajectories and meldingen waiting for feedback, with their owner,
+    melding and children loaded."""
+    return list(
         Trajectory.objects.filter(organisation_id=actor.organisation_id)
         .filter(Q(status=Status.OPEN) | open_feedback_filter())
         .select_related("owner", "melding")
@@ -118,52 +109,57 @@ def deadline_overview_for(
         )
         .order_by("created_at", "pk")
     )
-    days = step_days_for(actor.organisation.type)
-    steps: list[StepRow] = []
-    feedback: list[FeedbackRow] = []
-    for trajectory in trajectories:
-        if trajectory.status == Status.OPEN:
-            steps.append(
-                StepRow(
-                    public_id=trajectory.public_id,
-                    given_names=_given_names(trajectory),
-                    step=trajectory.step,
-                    step_label=str(Step(trajectory.step).label),
-                    step_started_on=timezone.localdate(trajectory.step_started_at),
-                    owner_name=trajectory.owner.full_name,
-                    is_acute=trajectory.is_acute,
-                    due=step_due(
-                        step=trajectory.step,
-                        step_started_at=trajectory.step_started_at,
-                        now=now,
-                        days=days,
-                    ),
-                )
-            )
-            continue
-        handed_over_at = _handover(trajectory)
-        feedback.append(
-            FeedbackRow(
-                public_id=trajectory.public_id,
-                given_names=_given_names(trajectory),
-                owner_name=trajectory.owner.full_name,
-                is_acute=trajectory.is_acute,
-                handed_over_on=timezone.localdate(handed_over_at)
-                if handed_over_at
-                else None,
-                due=feedback_due(handed_over_at=handed_over_at, now=now, received=False)
-                if handed_over_at
-                else None,
-            )
-        )
-    steps.sort(key=lambda row: (not row.due.overdue, not row.is_acute, row.due.due_on))
-    feedback.sort(
-        key=lambda row: (
-            not (row.due and row.due.overdue),
-            not row.is_acute,
-            row.due.due_on if row.due else dt.date.max,
-        )
+
+
+def _step_row(
+    trajectory: Trajectory, *, now: dt.datetime, days: dict[int, int]
+) -> StepRow:
+    return StepRow(
+        public_id=trajectory.public_id,
+        given_names=_given_names(trajectory),
+        step=trajectory.step,
+        step_label=str(Step(trajectory.step).label),
+        step_started_on=timezone.localdate(trajectory.step_started_at),
+        owner_name=trajectory.owner.full_name,
+        is_acute=trajectory.is_acute,
+        due=step_due(
+            step=trajectory.step,
+            step_started_at=trajectory.step_started_at,
+            now=now,
+            days=days,
+        ),
     )
+
+
+def _feedback_row(trajectory: Trajectory, *, now: dt.datetime) -> FeedbackRow:
+    handed_over_at = _handover(trajectory)
+    return FeedbackRow(
+        public_id=trajectory.public_id,
+        given_names=_given_names(trajectory),
+        owner_name=trajectory.owner.full_name,
+        is_acute=trajectory.is_acute,
+        handed_over_on=timezone.localdate(handed_over_at) if handed_over_at else None,
+        due=feedback_due(handed_over_at=handed_over_at, now=now, received=False)
+        if handed_over_at
+        else None,
+    )
+
+
+def _step_urgency(row: StepRow) -> tuple[bool, bool, dt.date]:
+    """Overdue first, then acute, then by due date."""
+    return not row.due.overdue, not row.is_acute, row.due.due_on
+
+
+def _feedback_urgency(row: FeedbackRow) -> tuple[bool, bool, dt.date]:
+    """Overdue first, then acute, then by due date (not handed over yet: last)."""
+    return (
+        not (row.due and row.due.overdue),
+        not row.is_acute,
+        row.due.due_on if row.due else dt.date.max,
+    )
+
+
+def _audit_children_shown(actor: Actor, trajectories: list[Trajectory]) -> None:
     audit_record_many(
         actor=actor,
         action=AuditAction.READ,
@@ -174,4 +170,31 @@ def deadline_overview_for(
         ],
         reason=AUDIT_REASON,
     )
+
+
+def deadline_overview_for(
+    *, actor: Actor, now: dt.datetime | None = None
+) -> DeadlineOverview:
+    """Open trajectories of the actor's organisation with their step deadline,
+    and meldingen still waiting for the veiligheidsbeoordeling.
+
+    Overdue rows come first, then acute ones, then by due date. Every child
+    shown is a READ in the audit log.
+    """
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        raise PermissionDenied
+    now = now or timezone.now()
+    trajectories = _trajectories_to_watch(actor)
+    days = step_days_for(actor.organisation.type)
+    steps = [
+        _step_row(t, now=now, days=days)
+        for t in trajectories
+        if t.status == Status.OPEN
+    ]
+    feedback = [
+        _feedback_row(t, now=now) for t in trajectories if t.status != Status.OPEN
+    ]
+    steps.sort(key=_step_urgency)
+    feedback.sort(key=_feedback_urgency)
+    _audit_children_shown(actor, trajectories)
     return DeadlineOverview(steps=steps, feedback=feedback)

@@ -1,9 +1,10 @@
 """The melding document for Veilig Thuis: its content, and the PDF.
 
 ``melding_document_build`` turns a trajectory and its melding into a plain
-dataclass in the structure Veilig Thuis asks for (1 Uitleg melden, 2 Meldcode,
-3 Melder gegevens, 4 Betrokkenen, 5 Melding, 6 Ondersteunend netwerk,
-7 Overige informatie), at a fixed number of queries. The same context renders
+dataclass in the structure Veilig Thuis asks for, one section each (1 Uitleg
+melden, 2 Meldcode, 3 Melder gegevens, 4 Betrokkenen, 5 Melding,
+6 Ondersteunend netwerk, 7 Overige informatie), each built by its own function,
+at a fixed number of queries. The same context renders
 as the HTML print view and, through WeasyPrint, as a PDF.
 
 Access is not checked here: the caller has the trajectory from
@@ -22,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
+
+from kindveilig.persons.models import Person
 
 from .models import (
     AfwegingAnswer,
@@ -151,11 +154,9 @@ class ChildVoiceLine:
 
 
 @dataclass(frozen=True)
-class MeldingDocument:
-    reference: str
-    generated_at: dt.datetime
-    organisation_name: str
-    # 1 Uitleg melden
+class AboutSection:
+    """1 Uitleg melden: whether it was discussed beforehand, and the handover."""
+
     melding_made_at: dt.datetime
     discussed_with_parents: bool
     discussed_with_child: bool
@@ -164,7 +165,12 @@ class MeldingDocument:
     handed_over_at: dt.datetime | None
     handed_over_channel: str
     veilig_thuis_reference: str
-    # 2 Meldcode
+
+
+@dataclass(frozen=True)
+class MeldcodeSection:
+    """2 Meldcode: what was done in each of the five steps."""
+
     signal_dates: tuple[dt.date, ...]
     consultations: tuple[ConsultationLine, ...]
     conversations: tuple[ConversationLine, ...]
@@ -172,27 +178,66 @@ class MeldingDocument:
     framework_name: str
     answers: tuple[AnswerLine, ...]
     decision: DecisionLine
-    # 3 Melder gegevens
-    melder_name: str
-    melder_function: str
-    melder_organisation: str
-    melder_phone: str
-    melder_email: str
-    # 4 Betrokkenen
+
+
+@dataclass(frozen=True)
+class MelderSection:
+    """3 Melder gegevens: who makes the melding and how to reach them."""
+
+    name: str
+    function: str
+    organisation: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class PeopleSection:
+    """4 Betrokkenen: the children and the other people involved."""
+
     children: tuple[ChildLine, ...]
     involved: tuple[InvolvedLine, ...]
-    # 5 Melding
+
+
+@dataclass(frozen=True)
+class MeldingSection:
+    """5 Melding: the worry, the signals and the child's own words."""
+
     worry: str
     is_acute: bool
     forms_of_violence: tuple[str, ...]
     signals: tuple[SignalLine, ...]
     child_voice: tuple[ChildVoiceLine, ...]
-    # 6 Ondersteunend netwerk
+
+
+@dataclass(frozen=True)
+class NetworkSection:
+    """6 Ondersteunend netwerk."""
+
     support_network: str
     help_plan: str
-    # 7 Overige informatie
+
+
+@dataclass(frozen=True)
+class OtherSection:
+    """7 Overige informatie."""
+
     other_information: str
     kindcheck_notes: str
+
+
+@dataclass(frozen=True)
+class MeldingDocument:
+    reference: str
+    generated_at: dt.datetime
+    organisation_name: str
+    about: AboutSection
+    meldcode: MeldcodeSection
+    melder: MelderSection
+    people: PeopleSection
+    melding: MeldingSection
+    network: NetworkSection
+    other: OtherSection
 
 
 def melding_for(trajectory: Trajectory) -> Melding | None:
@@ -227,6 +272,84 @@ def _signals(trajectory: Trajectory) -> list[Observation]:
         Observation.objects.filter(trajectory=trajectory)
         .prefetch_related(Prefetch("marks", queryset=BodyMark.objects.order_by("pk")))
         .order_by("observed_on", "created_at", "pk")
+    )
+
+
+def _conversations(trajectory: Trajectory) -> list[Conversation]:
+    return list(
+        Conversation.objects.filter(trajectory=trajectory)
+        .select_related("child")
+        .order_by("held_on", "created_at", "pk")
+    )
+
+
+# 1 Uitleg melden
+
+
+def _about_section(melding: Melding) -> AboutSection:
+    return AboutSection(
+        melding_made_at=melding.created_at,
+        discussed_with_parents=melding.discussed_with_parents,
+        discussed_with_child=melding.discussed_with_child,
+        not_discussed_reason=melding.get_not_discussed_reason_display()
+        if melding.not_discussed_reason
+        else "",
+        not_discussed_explanation=melding.not_discussed_explanation,
+        handed_over_at=melding.handed_over_at,
+        handed_over_channel=melding.get_handed_over_channel_display()
+        if melding.handed_over_channel
+        else "",
+        veilig_thuis_reference=melding.veilig_thuis_reference,
+    )
+
+
+# 2 Meldcode
+
+
+def _consultations(trajectory: Trajectory) -> tuple[ConsultationLine, ...]:
+    return tuple(
+        ConsultationLine(
+            consulted_on=c.consulted_on,
+            party=c.get_party_display(),
+            consulted_name=c.consulted_name,
+            anonymous=c.anonymous,
+            question=c.question,
+            advice=c.advice,
+            agreed_actions=c.agreed_actions,
+        )
+        for c in Consultation.objects.filter(trajectory=trajectory).order_by(
+            "consulted_on", "created_at", "pk"
+        )
+    )
+
+
+def _conversation_line(conversation: Conversation) -> ConversationLine:
+    c = conversation
+    return ConversationLine(
+        held_on=c.held_on,
+        with_whom=c.get_with_whom_display(),
+        child_name=c.child.full_name if c.child else "",
+        what_was_said=c.what_was_said,
+        reaction=c.reaction,
+        agreements=c.agreements,
+        child_wellbeing=c.child_wellbeing,
+        child_told_next_steps=c.child_told_next_steps,
+        is_with_child=c.with_whom == ConversationWith.CHILD,
+    )
+
+
+def _skips(trajectory: Trajectory) -> tuple[SkipLine, ...]:
+    return tuple(
+        SkipLine(
+            recorded_on=timezone.localdate(s.created_at),
+            with_whom=s.get_with_whom_display(),
+            child_name=s.child.full_name if s.child else "",
+            reason=s.get_reason_display(),
+            explanation=s.explanation,
+        )
+        for s in ConversationSkip.objects.filter(trajectory=trajectory)
+        .select_related("child")
+        .order_by("created_at", "pk")
     )
 
 
@@ -275,133 +398,46 @@ def _decision(melding: Melding) -> DecisionLine:
     )
 
 
-def melding_document_build(
-    *, trajectory: Trajectory, melding: Melding
-) -> MeldingDocument:
-    """Everything the document shows, read in a fixed number of queries.
+def _meldcode_section(
+    trajectory: Trajectory,
+    observations: list[Observation],
+    conversations: list[Conversation],
+    decision: DecisionLine,
+) -> MeldcodeSection:
+    return MeldcodeSection(
+        signal_dates=tuple(sorted({o.observed_on for o in observations})),
+        consultations=_consultations(trajectory),
+        conversations=tuple(_conversation_line(c) for c in conversations),
+        skips=_skips(trajectory),
+        framework_name=str(trajectory.framework),
+        answers=_answers(trajectory, _language()),
+        decision=decision,
+    )
 
-    ``trajectory`` comes from ``trajectory_get_for`` (organisation, framework
-    and children already loaded); ``melding`` from ``melding_for``.
-    """
-    language = _language()
-    children = [link.person for link in trajectory.children.all()]
-    involved = list(
+
+# 3 Melder gegevens
+
+
+def _melder_section(trajectory: Trajectory, melding: Melding) -> MelderSection:
+    return MelderSection(
+        name=melding.melder_name,
+        function=melding.melder_function,
+        organisation=trajectory.organisation.name,
+        phone=melding.melder_phone,
+        email=melding.melder_email,
+    )
+
+
+# 4 Betrokkenen
+
+
+def _people_section(trajectory: Trajectory, children: list[Person]) -> PeopleSection:
+    involved = (
         InvolvedPerson.objects.filter(trajectory=trajectory)
         .select_related("person", "child")
         .order_by("pk")
     )
-    observations = _signals(trajectory)
-    consultations = list(
-        Consultation.objects.filter(trajectory=trajectory).order_by(
-            "consulted_on", "created_at", "pk"
-        )
-    )
-    conversations = list(
-        Conversation.objects.filter(trajectory=trajectory)
-        .select_related("child")
-        .order_by("held_on", "created_at", "pk")
-    )
-    skips = list(
-        ConversationSkip.objects.filter(trajectory=trajectory)
-        .select_related("child")
-        .order_by("created_at", "pk")
-    )
-
-    child_voice: list[ChildVoiceLine] = []
-    only_child = children[0].full_name if len(children) == 1 else ""
-    for observation in observations:
-        if observation.child_quote:
-            child_voice.append(
-                ChildVoiceLine(
-                    on=observation.observed_on,
-                    child_name=only_child,
-                    context=_("Said when the signal was noticed"),
-                    text=observation.child_quote,
-                )
-            )
-    for conversation in conversations:
-        name = conversation.child.full_name if conversation.child else only_child
-        if conversation.child_words:
-            child_voice.append(
-                ChildVoiceLine(
-                    on=conversation.held_on,
-                    child_name=name,
-                    context=_("What the child told, in their own words"),
-                    text=conversation.child_words,
-                )
-            )
-        if conversation.child_wishes:
-            child_voice.append(
-                ChildVoiceLine(
-                    on=conversation.held_on,
-                    child_name=name,
-                    context=_("What the child wants"),
-                    text=conversation.child_wishes,
-                )
-            )
-
-    decision = _decision(melding)
-    return MeldingDocument(
-        reference=str(trajectory.public_id)[:8],
-        generated_at=timezone.now(),
-        organisation_name=trajectory.organisation.name,
-        melding_made_at=melding.created_at,
-        discussed_with_parents=melding.discussed_with_parents,
-        discussed_with_child=melding.discussed_with_child,
-        not_discussed_reason=melding.get_not_discussed_reason_display()
-        if melding.not_discussed_reason
-        else "",
-        not_discussed_explanation=melding.not_discussed_explanation,
-        handed_over_at=melding.handed_over_at,
-        handed_over_channel=melding.get_handed_over_channel_display()
-        if melding.handed_over_channel
-        else "",
-        veilig_thuis_reference=melding.veilig_thuis_reference,
-        signal_dates=tuple(sorted({o.observed_on for o in observations})),
-        consultations=tuple(
-            ConsultationLine(
-                consulted_on=c.consulted_on,
-                party=c.get_party_display(),
-                consulted_name=c.consulted_name,
-                anonymous=c.anonymous,
-                question=c.question,
-                advice=c.advice,
-                agreed_actions=c.agreed_actions,
-            )
-            for c in consultations
-        ),
-        conversations=tuple(
-            ConversationLine(
-                held_on=c.held_on,
-                with_whom=c.get_with_whom_display(),
-                child_name=c.child.full_name if c.child else "",
-                what_was_said=c.what_was_said,
-                reaction=c.reaction,
-                agreements=c.agreements,
-                child_wellbeing=c.child_wellbeing,
-                child_told_next_steps=c.child_told_next_steps,
-                is_with_child=c.with_whom == ConversationWith.CHILD,
-            )
-            for c in conversations
-        ),
-        skips=tuple(
-            SkipLine(
-                recorded_on=timezone.localdate(s.created_at),
-                with_whom=s.get_with_whom_display(),
-                child_name=s.child.full_name if s.child else "",
-                reason=s.get_reason_display(),
-                explanation=s.explanation,
-            )
-            for s in skips
-        ),
-        framework_name=str(trajectory.framework),
-        answers=_answers(trajectory, language),
-        decision=decision,
-        melder_name=melding.melder_name,
-        melder_function=melding.melder_function,
-        melder_organisation=trajectory.organisation.name,
-        melder_phone=melding.melder_phone,
-        melder_email=melding.melder_email,
+    return PeopleSection(
         children=tuple(
             ChildLine(name=person.full_name, date_of_birth=person.date_of_birth)
             for person in children
@@ -415,37 +451,129 @@ def melding_document_build(
             )
             for item in involved
         ),
+    )
+
+
+# 5 Melding
+
+
+def _signal_line(observation: Observation) -> SignalLine:
+    o = observation
+    return SignalLine(
+        observed_on=o.observed_on,
+        observed_by=o.observed_by,
+        source=o.get_source_display(),
+        source_name=o.source_name,
+        facts=o.facts,
+        interpretation=o.interpretation,
+        interpretation_by=o.interpretation_by,
+        child_quote=o.child_quote,
+        marks=tuple(
+            MarkLine(
+                region=m.get_region_display(),
+                side=m.get_side_display(),
+                description=m.description,
+            )
+            for m in o.marks.all()
+        ),
+    )
+
+
+def _child_voice(
+    observations: list[Observation],
+    conversations: list[Conversation],
+    children: list[Person],
+) -> tuple[ChildVoiceLine, ...]:
+    """The child's words from the signals and the conversations, by date."""
+    lines: list[ChildVoiceLine] = []
+    only_child = children[0].full_name if len(children) == 1 else ""
+    for observation in observations:
+        if observation.child_quote:
+            lines.append(
+                ChildVoiceLine(
+                    on=observation.observed_on,
+                    child_name=only_child,
+                    context=_("Said when the signal was noticed"),
+                    text=observation.child_quote,
+                )
+            )
+    for conversation in conversations:
+        name = conversation.child.full_name if conversation.child else only_child
+        said = (
+            (_("What the child told, in their own words"), conversation.child_words),
+            (_("What the child wants"), conversation.child_wishes),
+        )
+        lines.extend(
+            ChildVoiceLine(
+                on=conversation.held_on, child_name=name, context=context, text=text
+            )
+            for context, text in said
+            if text
+        )
+    return tuple(sorted(lines, key=lambda line: line.on))
+
+
+def _melding_section(
+    trajectory: Trajectory,
+    observations: list[Observation],
+    conversations: list[Conversation],
+    children: list[Person],
+    decision: DecisionLine,
+) -> MeldingSection:
+    return MeldingSection(
         worry=trajectory.worry,
         is_acute=trajectory.is_acute or decision.acute,
         forms_of_violence=tuple(
             _form_of_violence(str(value)) for value in trajectory.forms_of_violence
         ),
-        signals=tuple(
-            SignalLine(
-                observed_on=o.observed_on,
-                observed_by=o.observed_by,
-                source=o.get_source_display(),
-                source_name=o.source_name,
-                facts=o.facts,
-                interpretation=o.interpretation,
-                interpretation_by=o.interpretation_by,
-                child_quote=o.child_quote,
-                marks=tuple(
-                    MarkLine(
-                        region=m.get_region_display(),
-                        side=m.get_side_display(),
-                        description=m.description,
-                    )
-                    for m in o.marks.all()
-                ),
-            )
-            for o in observations
-        ),
-        child_voice=tuple(sorted(child_voice, key=lambda line: line.on)),
-        support_network=melding.support_network,
-        help_plan=decision.help_plan,
+        signals=tuple(_signal_line(o) for o in observations),
+        child_voice=_child_voice(observations, conversations, children),
+    )
+
+
+# 6 Ondersteunend netwerk and 7 Overige informatie
+
+
+def _network_section(melding: Melding, decision: DecisionLine) -> NetworkSection:
+    return NetworkSection(
+        support_network=melding.support_network, help_plan=decision.help_plan
+    )
+
+
+def _other_section(trajectory: Trajectory, melding: Melding) -> OtherSection:
+    return OtherSection(
         other_information=melding.other_information,
         kindcheck_notes=trajectory.kindcheck_notes,
+    )
+
+
+def melding_document_build(
+    *, trajectory: Trajectory, melding: Melding
+) -> MeldingDocument:
+    """Everything the document shows, read in a fixed number of queries.
+
+    ``trajectory`` comes from ``trajectory_get_for`` (organisation, framework
+    and children already loaded); ``melding`` from ``melding_for``. The signals,
+    conversations, children and decision are read once and shared by the
+    sections that show them.
+    """
+    children = [link.person for link in trajectory.children.all()]
+    observations = _signals(trajectory)
+    conversations = _conversations(trajectory)
+    decision = _decision(melding)
+    return MeldingDocument(
+        reference=str(trajectory.public_id)[:8],
+        generated_at=timezone.now(),
+        organisation_name=trajectory.organisation.name,
+        about=_about_section(melding),
+        meldcode=_meldcode_section(trajectory, observations, conversations, decision),
+        melder=_melder_section(trajectory, melding),
+        people=_people_section(trajectory, children),
+        melding=_melding_section(
+            trajectory, observations, conversations, children, decision
+        ),
+        network=_network_section(melding, decision),
+        other=_other_section(trajectory, melding),
     )
 
 

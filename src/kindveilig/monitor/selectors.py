@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
+from kindveilig.core.charts import Chart
 from kindveilig.organisations.models import (
     Municipality,
     Organisation,
@@ -31,7 +32,7 @@ from kindveilig.readiness.selectors import (
     organisations_with_flags,
 )
 
-from .charts import Chart, TrendPoint, trend_chart
+from .charts import TrendPoint, trend_chart
 from .improvement_actions import ImprovementAction, open_improvement_actions
 from .models import CoverageSnapshot
 

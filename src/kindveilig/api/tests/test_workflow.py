@@ -1,6 +1,7 @@
 """A whole trajectory through the API, from the worry to closing after the melding."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
@@ -19,6 +20,7 @@ TokenClient = Callable[[Persona], APIClient]
 TODAY = timezone.localdate
 
 RATIONALE = "Onderbouwing op basis van de signalen en de gesprekken."
+Detail = dict[str, Any]
 
 
 def ok(response: Any, status: int = 200) -> Any:
@@ -26,13 +28,31 @@ def ok(response: Any, status: int = 200) -> Any:
     return response.json()
 
 
-def test_a_trajectory_from_worry_to_closing(
-    professional: Persona,
-    aandachtsfunctionaris: Persona,
-    token_client: TokenClient,
-) -> None:
-    me = token_client(professional)
-    af = token_client(aandachtsfunctionaris)
+@dataclass(frozen=True)
+class Walk:
+    """One trajectory walked through the API by a professional (``me``) and the
+    aandachtsfunctionaris (``af``)."""
+
+    me: APIClient
+    af: APIClient
+    pid: str
+    child: str
+
+    def version(self, client: APIClient | None = None) -> int:
+        detail = ok((client or self.me).get(url("trajectory-detail", self.pid)))
+        return int(detail["version"])
+
+    def advance(self, to_step: int, version: int) -> Detail:
+        detail: Detail = ok(
+            self.me.post(
+                url("step-advance", self.pid),
+                {"to_step": to_step, "expected_version": version},
+            )
+        )
+        return detail
+
+
+def start_with_a_worry(me: APIClient, af: APIClient) -> Walk:
     detail = ok(
         me.post(
             url("trajectory-list"),
@@ -44,13 +64,20 @@ def test_a_trajectory_from_worry_to_closing(
         ),
         201,
     )
-    pid = detail["public_id"]
-    child = detail["children"][0]["public_id"]
     assert detail["next_step_missing"]
+    return Walk(
+        me=me,
+        af=af,
+        pid=detail["public_id"],
+        child=detail["children"][0]["public_id"],
+    )
 
+
+def map_signals_and_consult(walk: Walk) -> Detail:
+    """Steps 1 and 2; returns the trajectory at step 3."""
     ok(
-        me.post(
-            url("observation-add", pid),
+        walk.me.post(
+            url("observation-add", walk.pid),
             {
                 "observed_on": TODAY().isoformat(),
                 "observed_by": "Juf Test",
@@ -60,14 +87,11 @@ def test_a_trajectory_from_worry_to_closing(
         ),
         201,
     )
-    version = ok(me.get(url("trajectory-detail", pid)))["version"]
-    detail = ok(
-        me.post(url("step-advance", pid), {"to_step": 2, "expected_version": version})
-    )
+    detail = walk.advance(2, walk.version())
     assert detail["step"] == 2
     ok(
-        me.post(
-            url("consultation-add", pid),
+        walk.me.post(
+            url("consultation-add", walk.pid),
             {
                 "party": "aandachtsfunctionaris",
                 "consulted_name": "AF Test",
@@ -78,15 +102,14 @@ def test_a_trajectory_from_worry_to_closing(
         ),
         201,
     )
-    detail = ok(
-        me.post(
-            url("step-advance", pid),
-            {"to_step": 3, "expected_version": detail["version"]},
-        )
-    )
+    return walk.advance(3, detail["version"])
+
+
+def talk_with_parents_and_child(walk: Walk, detail: Detail) -> Detail:
+    """Step 3; returns the trajectory at step 4."""
     ok(
-        me.post(
-            url("conversation-add", pid),
+        walk.me.post(
+            url("conversation-add", walk.pid),
             {
                 "with_whom": "parents",
                 "held_on": TODAY().isoformat(),
@@ -96,11 +119,11 @@ def test_a_trajectory_from_worry_to_closing(
         201,
     )
     conversation = ok(
-        me.post(
-            url("conversation-add", pid),
+        walk.me.post(
+            url("conversation-add", walk.pid),
             {
                 "with_whom": "child",
-                "child": child,
+                "child": walk.child,
                 "held_on": TODAY().isoformat(),
                 "what_was_said": "Rustig gesprek.",
                 "child_words": scenarios.CHILD_WORDS,
@@ -109,83 +132,86 @@ def test_a_trajectory_from_worry_to_closing(
         ),
         201,
     )
-    assert conversation["child"] == child
-    detail = ok(
-        me.post(
-            url("step-advance", pid),
-            {"to_step": 4, "expected_version": detail["version"]},
-        )
-    )
+    assert conversation["child"] == walk.child
+    return walk.advance(4, detail["version"])
+
+
+def weigh_to_melden(walk: Walk) -> Detail:
+    """Step 4: both afwegingen yes, so the advice is melden; returns the
+    trajectory at step 5."""
     for number in (1, 2):
         answer = ok(
-            me.post(
-                url("afweging-answer", pid),
+            walk.me.post(
+                url("afweging-answer", walk.pid),
                 {"question": number, "answer": "yes", "rationale": RATIONALE},
             ),
             201,
         )
         assert answer["question"] == number
-    detail = ok(me.get(url("trajectory-detail", pid)))
+    detail = ok(walk.me.get(url("trajectory-detail", walk.pid)))
     assert detail["advice"]["outcome"] == "melden"
     assert detail["next_step_missing"] == []
-    detail = ok(
-        me.post(
-            url("step-advance", pid),
-            {"to_step": 5, "expected_version": detail["version"]},
-        )
-    )
+    return walk.advance(5, detail["version"])
 
-    decision = ok(
-        me.post(
-            url("decision-propose", pid),
+
+def propose(walk: Walk, version: int, **data: object) -> Detail:
+    decision: Detail = ok(
+        walk.me.post(
+            url("decision-propose", walk.pid),
             {
                 "melden": True,
                 "melden_rationale": "Structurele onveiligheid thuis.",
-                "help_possible": False,
-                "help_rationale": "Hulp van school alleen is niet genoeg.",
-                "expected_version": detail["version"],
-            },
-        ),
-        201,
-    )
-    assert decision["cosign_status"] == "pending"
-    version = ok(af.get(url("trajectory-detail", pid)))["version"]
-    returned = ok(
-        af.post(
-            url("decision-return", pid, decision["public_id"]),
-            {"comment": "Noem ook de school als steun.", "expected_version": version},
-        )
-    )
-    assert returned["cosign_status"] == "returned"
-    version = ok(me.get(url("trajectory-detail", pid)))["version"]
-    decision = ok(
-        me.post(
-            url("decision-propose", pid),
-            {
-                "melden": True,
-                "melden_rationale": "Structurele onveiligheid thuis.",
-                "help_possible": True,
-                "help_rationale": "School blijft steunen met een vertrouwenspersoon.",
-                "help_plan": "Wekelijks gesprek met de intern begeleider.",
+                **data,
                 "expected_version": version,
             },
         ),
         201,
     )
-    version = ok(af.get(url("trajectory-detail", pid)))["version"]
+    return decision
+
+
+def decide_after_a_return(walk: Walk, detail: Detail, cosigner_name: str) -> Detail:
+    """Step 5: the aandachtsfunctionaris returns the first proposal and co-signs
+    the second; returns the co-signed decision."""
+    decision = propose(
+        walk,
+        detail["version"],
+        help_possible=False,
+        help_rationale="Hulp van school alleen is niet genoeg.",
+    )
+    assert decision["cosign_status"] == "pending"
+    returned = ok(
+        walk.af.post(
+            url("decision-return", walk.pid, decision["public_id"]),
+            {
+                "comment": "Noem ook de school als steun.",
+                "expected_version": walk.version(walk.af),
+            },
+        )
+    )
+    assert returned["cosign_status"] == "returned"
+    decision = propose(
+        walk,
+        walk.version(),
+        help_possible=True,
+        help_rationale="School blijft steunen met een vertrouwenspersoon.",
+        help_plan="Wekelijks gesprek met de intern begeleider.",
+    )
     cosigned = ok(
-        af.post(
-            url("decision-cosign", pid, decision["public_id"]),
-            {"expected_version": version},
+        walk.af.post(
+            url("decision-cosign", walk.pid, decision["public_id"]),
+            {"expected_version": walk.version(walk.af)},
         )
     )
     assert cosigned["cosign_status"] == "cosigned"
-    assert cosigned["cosigned_by_name"] == aandachtsfunctionaris.user.full_name
+    assert cosigned["cosigned_by_name"] == cosigner_name
+    return decision
 
-    version = ok(me.get(url("trajectory-detail", pid)))["version"]
+
+def meld_and_hand_over(walk: Walk, decision: Detail) -> None:
     melding = ok(
-        me.post(
-            url("melding-create", pid),
+        walk.me.post(
+            url("melding-create", walk.pid),
             {
                 "melder_name": "Juf Test",
                 "melder_function": "Leerkracht",
@@ -193,15 +219,15 @@ def test_a_trajectory_from_worry_to_closing(
                 "melder_email": "juf@test.kindveilig.invalid",
                 "discussed_with_parents": True,
                 "discussed_with_child": True,
-                "expected_version": version,
+                "expected_version": walk.version(),
             },
         ),
         201,
     )
     assert melding["decision"] == decision["public_id"]
     handed_over = ok(
-        me.post(
-            url("melding-handover", pid),
+        walk.me.post(
+            url("melding-handover", walk.pid),
             {
                 "handed_over_at": timezone.now().isoformat(),
                 "channel": "phone",
@@ -210,9 +236,12 @@ def test_a_trajectory_from_worry_to_closing(
         )
     )
     assert handed_over["veilig_thuis_reference"] == "VT-0001"
+
+
+def close_after_feedback(walk: Walk) -> None:
     ok(
-        me.post(
-            url("feedback-add", pid),
+        walk.me.post(
+            url("feedback-add", walk.pid),
             {
                 "kind": "veiligheidsbeoordeling",
                 "received_on": TODAY().isoformat(),
@@ -221,21 +250,22 @@ def test_a_trajectory_from_worry_to_closing(
         ),
         201,
     )
-    version = ok(me.get(url("trajectory-detail", pid)))["version"]
     closed = ok(
-        me.post(
-            url("trajectory-close", pid),
+        walk.me.post(
+            url("trajectory-close", walk.pid),
             {
                 "outcome": "after_melding",
                 "agreements": "School volgt Sam; lokaal team is betrokken.",
-                "expected_version": version,
+                "expected_version": walk.version(),
             },
         )
     )
     assert closed["status"] == "closed"
     assert closed["outcome"] == "after_melding"
 
-    chronology = ok(me.get(url("trajectory-chronology", pid)))
+
+def assert_chronology_in_order(walk: Walk) -> None:
+    chronology = ok(walk.me.get(url("trajectory-chronology", walk.pid)))
     kinds = {item["kind"] for item in chronology}
     assert {
         "observation",
@@ -250,7 +280,24 @@ def test_a_trajectory_from_worry_to_closing(
     assert [item["at"] for item in chronology] == sorted(
         item["at"] for item in chronology
     )
-    trajectory = Trajectory.objects.get(public_id=pid)
+
+
+def test_a_trajectory_from_worry_to_closing(
+    professional: Persona,
+    aandachtsfunctionaris: Persona,
+    token_client: TokenClient,
+) -> None:
+    walk = start_with_a_worry(
+        token_client(professional), token_client(aandachtsfunctionaris)
+    )
+    detail = map_signals_and_consult(walk)
+    detail = talk_with_parents_and_child(walk, detail)
+    detail = weigh_to_melden(walk)
+    decision = decide_after_a_return(walk, detail, aandachtsfunctionaris.user.full_name)
+    meld_and_hand_over(walk, decision)
+    close_after_feedback(walk)
+    assert_chronology_in_order(walk)
+    trajectory = Trajectory.objects.get(public_id=walk.pid)
     assert trajectory.status == "closed"
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.actor import Actor
@@ -334,6 +335,74 @@ class MappingInput:
     complicating: str = ""
 
 
+# Whose score a household member may give, per perspective.
+SCORE_ROLES = {
+    Perspective.CHILD: {MemberRole.CHILD, MemberRole.SIBLING},
+    Perspective.PARENT: {MemberRole.PARENT, MemberRole.PARTNER},
+}
+
+
+def _mapping_errors(data: MappingInput, scores: list[ScoreInput]) -> dict[str, object]:
+    errors: dict[str, object] = {}
+    if data.assessed_on > timezone.localdate():
+        errors["assessed_on"] = _("This date is in the future.")
+    for name in ("harm", "danger", "next_steps"):
+        if not getattr(data, name).strip():
+            errors[name] = _("Fill this in.")
+    if not scores:
+        errors["scores"] = _("Give at least one safety score.")
+    return errors
+
+
+def _score_row(
+    score: ScoreInput, members: dict[uuid.UUID, HouseholdMember]
+) -> SafetyScore | Promise:
+    """The score as a row for the mapping, or the reason it is refused."""
+    if not 0 <= score.score <= 10:
+        return _("A score is from 0 to 10.")
+    if score.perspective == Perspective.PROFESSIONAL:
+        if not score.professional_name.strip():
+            return _("Say whose professional score this is.")
+        return SafetyScore(
+            perspective=score.perspective,
+            professional_name=score.professional_name.strip(),
+            score=score.score,
+            words=score.words.strip(),
+        )
+    member = members.get(score.person) if score.person else None
+    if member is None or member.role not in SCORE_ROLES.get(
+        Perspective(score.perspective), set()
+    ):
+        return _("This score belongs to nobody in the household.")
+    return SafetyScore(
+        perspective=score.perspective,
+        person=member.person,
+        score=score.score,
+        words=score.words.strip(),
+    )
+
+
+def _score_rows(
+    case: SafetyCase, scores: list[ScoreInput]
+) -> tuple[list[SafetyScore], dict[str, object]]:
+    """The scores as rows, and the refused ones by form key (score_0, …)."""
+    members = {
+        member.person.public_id: member
+        for member in HouseholdMember.objects.select_related("person").filter(
+            household=case.household, left_on__isnull=True
+        )
+    }
+    rows: list[SafetyScore] = []
+    errors: dict[str, object] = {}
+    for index, score in enumerate(scores):
+        row = _score_row(score, members)
+        if isinstance(row, SafetyScore):
+            rows.append(row)
+        else:
+            errors[f"score_{index}"] = row
+    return rows, errors
+
+
 @transaction.atomic
 def mapping_record(
     *,
@@ -346,57 +415,8 @@ def mapping_record(
     child's score is the child's own, with the child's own words."""
     require_regie_of(actor, case)
     require_open(case)
-    errors: dict[str, object] = {}
-    if data.assessed_on > timezone.localdate():
-        errors["assessed_on"] = _("This date is in the future.")
-    for name in ("harm", "danger", "next_steps"):
-        if not getattr(data, name).strip():
-            errors[name] = _("Fill this in.")
-    if not scores:
-        errors["scores"] = _("Give at least one safety score.")
-    members = {
-        member.person.public_id: member
-        for member in HouseholdMember.objects.select_related("person").filter(
-            household=case.household, left_on__isnull=True
-        )
-    }
-    allowed_roles = {
-        Perspective.CHILD: {MemberRole.CHILD, MemberRole.SIBLING},
-        Perspective.PARENT: {MemberRole.PARENT, MemberRole.PARTNER},
-    }
-    rows: list[SafetyScore] = []
-    for index, score in enumerate(scores):
-        key = f"score_{index}"
-        if not 0 <= score.score <= 10:
-            errors[key] = _("A score is from 0 to 10.")
-            continue
-        if score.perspective == Perspective.PROFESSIONAL:
-            if not score.professional_name.strip():
-                errors[key] = _("Say whose professional score this is.")
-                continue
-            rows.append(
-                SafetyScore(
-                    perspective=score.perspective,
-                    professional_name=score.professional_name.strip(),
-                    score=score.score,
-                    words=score.words.strip(),
-                )
-            )
-            continue
-        member = members.get(score.person) if score.person else None
-        if member is None or member.role not in allowed_roles.get(
-            Perspective(score.perspective), set()
-        ):
-            errors[key] = _("This score belongs to nobody in the household.")
-            continue
-        rows.append(
-            SafetyScore(
-                perspective=score.perspective,
-                person=member.person,
-                score=score.score,
-                words=score.words.strip(),
-            )
-        )
+    rows, score_errors = _score_rows(case, scores)
+    errors = {**_mapping_errors(data, scores), **score_errors}
     if errors:
         raise refuse_all(errors)
     mapping = Mapping(

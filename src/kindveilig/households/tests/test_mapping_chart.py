@@ -99,13 +99,13 @@ def test_the_chart_has_a_line_per_perspective_and_a_table(
     record(lt, household, dt.date(2026, 10, 1), prof=3, child=2)
     record(lt, household, dt.date(2026, 11, 1), prof=6, child=5)
     chart = build_chart(mappings_of(household.cases.get()))
-    assert [s.perspective for s in chart.series] == [
+    assert [s.key.split(":")[0] for s in chart.series] == [
         Perspective.PROFESSIONAL,
         Perspective.PARENT,
         Perspective.CHILD,
     ]
     child = chart.series[2]
-    assert [p.score for p in child.points] == [2, 5]
+    assert [p.value for p in child.points] == [2, 5]
     assert child.points[0].x < child.points[1].x
     assert child.points[1].y == y_of(5)
     assert chart.rows == [
@@ -113,5 +113,5 @@ def test_the_chart_has_a_line_per_perspective_and_a_table(
         (dt.date(2026, 11, 1), [6, 7, 5]),
     ]
     # Colour is never the only difference between lines.
-    assert len({(s.colour, s.dash, s.shape) for s in chart.series}) == 3
-    assert len({s.dash for s in chart.series}) == 3
+    assert len({s.style for s in chart.series}) == 3
+    assert len({s.style.dash for s in chart.series}) == 3

@@ -187,18 +187,9 @@ class MeldingInput:
     other_information: str = ""
 
 
-@transaction.atomic
-def melding_create(
-    *,
-    actor: Actor,
-    trajectory: Trajectory,
-    data: MeldingInput,
-    expected_version: int | None,
-) -> Melding:
-    """A melding needs a co-signed decision to melden (in acute danger the
-    co-signing may follow) and an identified melder: anonymous is an advies."""
-    require_can_act(actor, trajectory)
-    require_open(trajectory)
+def _decision_to_melden(trajectory: Trajectory) -> Decision:
+    """The co-signed decision to melden (in acute danger the co-signing may
+    follow); refused when there is none or the melding was already made."""
     decision = latest_decision(trajectory)
     if decision is None or not decision.melden:
         raise refuse(
@@ -213,6 +204,11 @@ def melding_create(
         raise refuse(
             _("The melding for this trajectory has already been made."), code="exists"
         )
+    return decision
+
+
+def _melder_errors(data: MeldingInput) -> dict[str, list[object]]:
+    """An identified melder: without a name, it is an advies."""
     errors: dict[str, list[object]] = {}
     for key, message in (
         (
@@ -228,23 +224,31 @@ def melding_create(
     ):
         if not str(getattr(data, key)).strip():
             errors[key] = [message]
+    return errors
+
+
+def _open_melden_errors(data: MeldingInput) -> dict[str, list[object]]:
+    """Open melden is the rule: not discussing it needs an exception and why."""
+    errors: dict[str, list[object]] = {}
+    if data.discussed_with_parents and data.discussed_with_child:
+        return errors
+    if data.not_discussed_reason not in OpenMeldenException.values:
+        errors["not_discussed_reason"] = [
+            _(
+                "Open melden is the rule. Choose which exception applies: danger to the "
+                "child or others, danger to you, or a serious breach of trust."
+            )
+        ]
+    if not data.not_discussed_explanation.strip():
+        errors["not_discussed_explanation"] = [_("Explain why it was not discussed.")]
+    return errors
+
+
+def _melding_of(
+    actor: Actor, trajectory: Trajectory, decision: Decision, data: MeldingInput
+) -> Melding:
     open_melden = data.discussed_with_parents and data.discussed_with_child
-    if not open_melden:
-        if data.not_discussed_reason not in OpenMeldenException.values:
-            errors["not_discussed_reason"] = [
-                _(
-                    "Open melden is the rule. Choose which exception applies: danger to the "
-                    "child or others, danger to you, or a serious breach of trust."
-                )
-            ]
-        if not data.not_discussed_explanation.strip():
-            errors["not_discussed_explanation"] = [
-                _("Explain why it was not discussed.")
-            ]
-    if errors:
-        raise ValidationError(errors)
-    bump_version(trajectory, expected_version)
-    melding = Melding(
+    return Melding(
         trajectory=trajectory,
         decision=decision,
         created_by=actor.user,
@@ -261,6 +265,26 @@ def melding_create(
         support_network=data.support_network.strip(),
         other_information=data.other_information.strip(),
     )
+
+
+@transaction.atomic
+def melding_create(
+    *,
+    actor: Actor,
+    trajectory: Trajectory,
+    data: MeldingInput,
+    expected_version: int | None,
+) -> Melding:
+    """A melding needs a co-signed decision to melden (in acute danger the
+    co-signing may follow) and an identified melder: anonymous is an advies."""
+    require_can_act(actor, trajectory)
+    require_open(trajectory)
+    decision = _decision_to_melden(trajectory)
+    errors = {**_melder_errors(data), **_open_melden_errors(data)}
+    if errors:
+        raise ValidationError(errors)
+    bump_version(trajectory, expected_version)
+    melding = _melding_of(actor, trajectory, decision, data)
     melding.full_clean()
     melding.save()
     trajectory.status = Status.AFTER_MELDING

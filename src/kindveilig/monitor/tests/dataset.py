@@ -63,106 +63,133 @@ def _org(name: str, org_type: str, municipality: Municipality) -> Organisation:
     )
 
 
+@dataclass(frozen=True)
+class _Af:
+    """An aandachtsfunctionaris: trained on a certified course and screened
+    (VOG) unless said otherwise; ``until`` ends the designation."""
+
+    course_on: dt.date = dt.date(2025, 1, 10)
+    certified: bool = True
+    vog_on: dt.date = dt.date(2025, 1, 10)
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class _Org:
+    """One row of the table in the module docstring."""
+
+    key: str
+    name: str
+    type: str
+    in_delft: bool = False
+    meldcode: bool = False
+    af: _Af | None = None
+    attention: dt.date | None = None  # the day staff were last briefed
+    active: bool = True
+
+
+MELDCODE_ADOPTED_ON = dt.date(2025, 9, 1)
+BRIEFED_ON = dt.date(2026, 3, 1)
+
+ORGANISATIONS = [
+    _Org(
+        "alles",
+        "School Alles (test)",
+        OrganisationType.PRIMARY_SCHOOL,
+        meldcode=True,
+        af=_Af(),
+        attention=BRIEFED_ON,
+    ),
+    _Org(
+        "ongecertificeerd",
+        "School Ongecertificeerd (test)",
+        OrganisationType.SECONDARY_SCHOOL,
+        meldcode=True,
+        af=_Af(certified=False),
+        attention=BRIEFED_ON,
+    ),
+    _Org("niets", "School Niets (test)", OrganisationType.PRIMARY_SCHOOL),
+    _Org(
+        "verlopen",
+        "Opvang Verlopen VOG (test)",
+        OrganisationType.KINDEROPVANG,
+        meldcode=True,
+        af=_Af(vog_on=dt.date(2024, 6, 14)),
+        attention=dt.date(2025, 6, 14),
+    ),
+    _Org(
+        "laatste_dag",
+        "Peuterzaal Laatste Dag (test)",
+        OrganisationType.PEUTERSPEELZAAL,
+        meldcode=True,
+        af=_Af(course_on=dt.date(2023, 6, 15)),
+        attention=dt.date(2025, 6, 15),
+    ),
+    _Org(
+        "gestopt",
+        "Club Gestopt (test)",
+        OrganisationType.SPORT_CULTURE_CLUB,
+        af=_Af(until=dt.date(2026, 6, 1)),
+        attention=BRIEFED_ON,
+    ),
+    _Org(
+        "opgeheven",
+        "School Opgeheven (test)",
+        OrganisationType.PRIMARY_SCHOOL,
+        meldcode=True,
+        af=_Af(),
+        attention=BRIEFED_ON,
+        active=False,
+    ),
+    _Org(
+        "delft_meldcode",
+        "School Delft Meldcode (test)",
+        OrganisationType.MBO,
+        in_delft=True,
+        meldcode=True,
+    ),
+    _Org(
+        "delft_getraind",
+        "Club Delft Getraind (test)",
+        OrganisationType.SPORT_CULTURE_CLUB,
+        in_delft=True,
+        af=_Af(),
+    ),
+]
+
+
+def _designate(organisation: Organisation, af: _Af) -> str:
+    """Designates a new aandachtsfunctionaris; returns their name."""
+    actor = manager_of(organisation)
+    designation = designate(actor, since=LONG_AGO)
+    add_course(actor, designation, af.course_on, certified=af.certified)
+    add_vog(actor, designation, af.vog_on)
+    if af.until is not None:
+        services.aandachtsfunctionaris_update(
+            actor=actor,
+            designation=designation,
+            data=services.DesignationInput(
+                location="", hours_per_week=Decimal(2), since=LONG_AGO, until=af.until
+            ),
+        )
+    return actor.user.full_name
+
+
 def build() -> Dataset:
     """Call with the clock frozen at ``NOW``."""
     haag, dft = den_haag(), delft()
     orgs: dict[str, Organisation] = {}
     names: list[str] = []
-
-    def org(
-        key: str, name: str, org_type: str, municipality: Municipality
-    ) -> Organisation:
-        orgs[key] = _org(name, org_type, municipality)
-        return orgs[key]
-
-    def af(
-        organisation: Organisation,
-        *,
-        course_on: dt.date = dt.date(2025, 1, 10),
-        certified: bool = True,
-        vog_on: dt.date = dt.date(2025, 1, 10),
-        until: dt.date | None = None,
-    ) -> None:
-        actor = manager_of(organisation)
-        names.append(actor.user.full_name)
-        designation = designate(actor, since=LONG_AGO)
-        add_course(actor, designation, course_on, certified=certified)
-        add_vog(actor, designation, vog_on)
-        if until is not None:
-            services.aandachtsfunctionaris_update(
-                actor=actor,
-                designation=designation,
-                data=services.DesignationInput(
-                    location="", hours_per_week=Decimal(2), since=LONG_AGO, until=until
-                ),
-            )
-
-    def meldcode(organisation: Organisation) -> None:
-        adopt_meldcode(manager_of(organisation), dt.date(2025, 9, 1))
-
-    def attention(
-        organisation: Organisation, on: dt.date = dt.date(2026, 3, 1)
-    ) -> None:
-        brief_staff(manager_of(organisation), on)
-
-    school = org("alles", "School Alles (test)", OrganisationType.PRIMARY_SCHOOL, haag)
-    meldcode(school)
-    af(school)
-    attention(school)
-
-    school = org(
-        "ongecertificeerd",
-        "School Ongecertificeerd (test)",
-        OrganisationType.SECONDARY_SCHOOL,
-        haag,
-    )
-    meldcode(school)
-    af(school, certified=False)
-    attention(school)
-
-    org("niets", "School Niets (test)", OrganisationType.PRIMARY_SCHOOL, haag)
-
-    opvang = org(
-        "verlopen", "Opvang Verlopen VOG (test)", OrganisationType.KINDEROPVANG, haag
-    )
-    meldcode(opvang)
-    af(opvang, vog_on=dt.date(2024, 6, 14))
-    attention(opvang, dt.date(2025, 6, 14))
-
-    psz = org(
-        "laatste_dag",
-        "Peuterzaal Laatste Dag (test)",
-        OrganisationType.PEUTERSPEELZAAL,
-        haag,
-    )
-    meldcode(psz)
-    af(psz, course_on=dt.date(2023, 6, 15))
-    attention(psz, dt.date(2025, 6, 15))
-
-    club = org(
-        "gestopt", "Club Gestopt (test)", OrganisationType.SPORT_CULTURE_CLUB, haag
-    )
-    af(club, until=dt.date(2026, 6, 1))
-    attention(club)
-
-    closed = org(
-        "opgeheven", "School Opgeheven (test)", OrganisationType.PRIMARY_SCHOOL, haag
-    )
-    meldcode(closed)
-    af(closed)
-    attention(closed)
-    closed.is_active = False
-    closed.save(update_fields=["is_active"])
-
-    meldcode(
-        org("delft_meldcode", "School Delft Meldcode (test)", OrganisationType.MBO, dft)
-    )
-    af(
-        org(
-            "delft_getraind",
-            "Club Delft Getraind (test)",
-            OrganisationType.SPORT_CULTURE_CLUB,
-            dft,
-        )
-    )
+    for row in ORGANISATIONS:
+        organisation = _org(row.name, row.type, dft if row.in_delft else haag)
+        orgs[row.key] = organisation
+        if row.meldcode:
+            adopt_meldcode(manager_of(organisation), MELDCODE_ADOPTED_ON)
+        if row.af is not None:
+            names.append(_designate(organisation, row.af))
+        if row.attention is not None:
+            brief_staff(manager_of(organisation), row.attention)
+        if not row.active:
+            organisation.is_active = False
+            organisation.save(update_fields=["is_active"])
     return Dataset(den_haag=haag, delft=dft, organisations=orgs, af_names=names)

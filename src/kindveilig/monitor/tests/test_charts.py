@@ -2,16 +2,7 @@
 
 import datetime as dt
 
-from kindveilig.monitor.charts import (
-    BOTTOM,
-    HEIGHT,
-    LEFT,
-    RIGHT,
-    TOP,
-    WIDTH,
-    TrendPoint,
-    trend_chart,
-)
+from kindveilig.monitor.charts import FRAME, TrendPoint, trend_chart
 from kindveilig.readiness.expiry import add_months
 
 
@@ -36,22 +27,22 @@ def test_percentages_map_onto_the_plot_area() -> None:
     )
     assert chart is not None
     meldcode, trained, attention = chart.series
-    assert [m.value for m in meldcode.markers] == [25, 100]
-    first, last = meldcode.markers
-    assert (first.x, last.x) == (LEFT, WIDTH - RIGHT)
-    assert last.y == TOP  # 100% at the top
-    assert trained.markers[0].y == HEIGHT - BOTTOM  # 0% at the bottom
-    assert meldcode.points == f"{first.x},{first.y} {last.x},{last.y}"
-    assert attention.marker == "diamond"
-    assert attention.markers[0].diamond_points.count(",") == 4
+    assert [m.value for m in meldcode.points] == [25, 100]
+    first, last = meldcode.points
+    assert (first.x, last.x) == (FRAME.left, FRAME.right_edge)
+    assert last.y == FRAME.top  # 100% at the top
+    assert trained.points[0].y == FRAME.bottom_edge  # 0% at the bottom
+    assert meldcode.polyline == f"{first.x},{first.y} {last.x},{last.y}"
+    assert attention.style.shape == "diamond"
+    assert attention.points[0].diamond_points.count(",") == 4
     assert [tick.label for tick in chart.y_ticks] == ["0%", "25%", "50%", "75%", "100%"]
 
 
 def test_a_single_month_sits_in_the_middle_and_empty_months_count_zero() -> None:
     chart = trend_chart([point(dt.date(2026, 1, 1), 0, 0)])
     assert chart is not None
-    assert chart.series[0].markers[0].x == LEFT + (WIDTH - LEFT - RIGHT) / 2
-    assert chart.series[0].markers[0].value == 0
+    assert chart.series[0].points[0].x == FRAME.left + FRAME.plot_width / 2
+    assert chart.series[0].points[0].value == 0
 
 
 def test_at_most_six_month_labels() -> None:
@@ -59,4 +50,4 @@ def test_at_most_six_month_labels() -> None:
     chart = trend_chart(points)
     assert chart is not None
     assert len(chart.x_ticks) == 6
-    assert chart.x_ticks[0].month == dt.date(2024, 7, 1)
+    assert chart.x_ticks[0].day == dt.date(2024, 7, 1)
