@@ -21,6 +21,26 @@ def test_settings_module_imports(module: str) -> None:
     subprocess.run([sys.executable, "-c", code], env=CLEAN_ENV, check=True)
 
 
+def test_dev_settings_let_sqlite_writers_wait_for_each_other() -> None:
+    code = (
+        "import kindveilig.settings.dev as s;"
+        "o = s.DATABASES['default']['OPTIONS'];"
+        "assert o['transaction_mode'] == 'IMMEDIATE' and o['timeout'] == 20;"
+        "assert 'journal_mode=WAL' in o['init_command']"
+    )
+    subprocess.run([sys.executable, "-c", code], env=CLEAN_ENV, check=True)
+
+
+def test_dev_settings_leave_postgresql_options_alone() -> None:
+    env = {**CLEAN_ENV, "DATABASE_URL": "postgres://u@h/db"}
+    code = (
+        "import kindveilig.settings.dev as s;"
+        "o = s.DATABASES['default'].get('OPTIONS', {});"
+        "assert 'transaction_mode' not in o and 'init_command' not in o"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
 def test_base_settings_require_a_secret_key() -> None:
     result = subprocess.run(
         [sys.executable, "-c", "import kindveilig.settings.base"],

@@ -20,7 +20,7 @@ os.environ.setdefault(
 os.environ.setdefault("KINDVEILIG_BLIND_INDEX_KEY", "dev-only-blind-index-key")
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, STORAGES
+from .base import DATABASES, INSTALLED_APPS, STORAGES
 
 INSTALLED_APPS = [*INSTALLED_APPS, "kindveilig.demo"]
 
@@ -28,3 +28,26 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The demo's runserver (one thread per request) and db_worker share one SQLite
+# file, and every page that shows personal data writes an audit record. Without
+# these options a handful of parallel users get "database is locked" (a 500):
+# - WAL: readers never wait for the writer, nor the writer for readers;
+# - IMMEDIATE: an atomic block takes the write lock at BEGIN, so it waits for it
+#   (up to the timeout) instead of failing at once when a read in the block has
+#   to be upgraded to a write while another connection writes (SQLite cannot
+#   wait there without a deadlock, so it ignores the timeout);
+# - timeout: wait up to 20 s for the write lock; autocommit writes (one
+#   statement, no earlier read) wait too;
+# - synchronous=NORMAL: safe with WAL (a power cut may lose the last commits,
+#   never corrupt the file), and no fsync on every commit.
+# Only for SQLite: DATABASE_URL may point the dev settings at PostgreSQL. Options
+# in the URL itself (sqlite:///…?timeout=60) win.
+# See docs/decisions.md, "The SQLite demo under parallel users".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
