@@ -23,7 +23,7 @@ persons_rehash = importlib.import_module(
     "kindveilig.persons.migrations.0004_rehash_bsn_index"
 )
 signals_rehash = importlib.import_module(
-    "kindveilig.verwijsindex.migrations.0002_rehash_signal_bsn_index"
+    "kindveilig.verwijsindex.migrations.0003_rehash_signal_bsn_index"
 )
 BSN = "111222333"
 

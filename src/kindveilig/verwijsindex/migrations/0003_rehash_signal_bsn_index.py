@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('persons', '0004_rehash_bsn_index'),
-        ('chain', '0001_shares_signals_matches'),
+        ('chain', '0002_share_moved_to_meldcode'),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
