@@ -68,6 +68,9 @@ class Membership(TimeStampedModel):
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
+    # An aandachtsfunctionaris who stands in for the organisation's own: asked to
+    # co-sign after the others (for example a sport club's vertrouwenscontactpersoon).
+    is_deputy = models.BooleanField(_("deputy"), default=False)
 
     class Meta:
         verbose_name = _("membership")

@@ -61,7 +61,8 @@ def aandachtsfunctionarissen_of_organisations(
             user__is_active=True,
             organisation__is_active=True,
         )
-        .order_by("pk")
+        # Deputies after the organisation's own aandachtsfunctionarissen.
+        .order_by("is_deputy", "pk")
     )
 
 

@@ -15,7 +15,7 @@ from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 
 from .deadlines import Due, feedback_due, step_days_for, step_due
-from .models import Melding, Trajectory, TrajectoryChild, VeiligThuisFeedback
+from .models import Trajectory, TrajectoryChild, VeiligThuisFeedback
 from .models.choices import FeedbackKind, Status, Step
 
 __all__ = [
@@ -85,11 +85,8 @@ def _given_names(trajectory: Trajectory) -> list[str]:
 
 
 def _handover(trajectory: Trajectory) -> dt.datetime | None:
-    try:
-        melding: Melding = trajectory.melding
-    except Melding.DoesNotExist:
-        return None
-    return melding.handed_over_at
+    melding = trajectory.melding
+    return melding.handed_over_at if melding is not None else None
 
 
 def _trajectories_to_watch(actor: Actor) -> list[Trajectory]:
@@ -98,14 +95,15 @@ def _trajectories_to_watch(actor: Actor) -> list[Trajectory]:
     return list(
         Trajectory.objects.filter(organisation_id=actor.organisation_id)
         .filter(Q(status=Status.OPEN) | open_feedback_filter())
-        .select_related("owner", "melding")
+        .select_related("owner")
         .prefetch_related(
+            "meldingen",
             Prefetch(
                 "children",
                 queryset=TrajectoryChild.objects.select_related("person").order_by(
                     "pk"
                 ),
-            )
+            ),
         )
         .order_by("created_at", "pk")
     )

@@ -299,6 +299,39 @@ class DecisionForm(VersionedForm):
         ),
         _("Needed when help is possible."),
     )
+    evaluate_on = required_when(
+        forms.DateField(
+            label=_("Evaluate the help on"),
+            widget=forms.DateInput(attrs={"type": "date"}),
+            help_text=_(
+                "Afweging 5 (did the help reach its result?) is answered at this "
+                "evaluation: three months from today unless you say why not."
+            ),
+        ),
+        _("Needed when help is possible."),
+    )
+    evaluation_reason = required_when(
+        forms.CharField(label=_("Why another evaluation date"), widget=TEXTAREA),
+        _("Needed when you choose a date other than three months from today."),
+    )
+    deviation_justification = required_when(
+        forms.CharField(
+            label=_("Why this decision departs from the afwegingskader's advice"),
+            widget=TEXTAREA,
+        ),
+        _(
+            "Needed when your decision departs from the advice; the "
+            "aandachtsfunctionaris sees it before co-signing."
+        ),
+    )
+
+
+class EvaluationForm(VersionedForm):
+    evaluate_on = forms.DateField(
+        label=_("New evaluation date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    reason = forms.CharField(label=_("Why the evaluation moves"), widget=TEXTAREA)
 
 
 class CosignForm(VersionedForm):
@@ -383,6 +416,13 @@ class CloseForm(VersionedForm):
             widget=TEXTAREA,
         ),
         _("Needed for every outcome except 'no suspicion'."),
+    )
+    reason = required_when(
+        forms.CharField(label=_("Why the trajectory closes now"), widget=TEXTAREA),
+        _(
+            "Needed when closing before step 5 or with 'Other'; your "
+            "aandachtsfunctionaris co-signs it."
+        ),
     )
 
 

@@ -37,7 +37,7 @@ from .models import (
     Observation,
     Trajectory,
 )
-from .models.choices import ConversationWith, FormOfViolence
+from .models.choices import ConversationWith, CosignStatus, FormOfViolence
 
 __all__ = [
     "MeldingDocument",
@@ -141,6 +141,19 @@ class DecisionLine:
     cosign_status: str
     cosigned_by: str
     cosigned_at: dt.datetime | None
+    round: int = 1
+    deviation_justification: str = ""
+
+
+@dataclass(frozen=True)
+class EarlierRoundLine:
+    """An earlier decision round: what was decided, and the melding made then."""
+
+    round: int
+    decided_at: dt.datetime
+    melden: bool
+    help_plan: str
+    melding_made_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,7 @@ class MeldcodeSection:
     framework_name: str
     answers: tuple[AnswerLine, ...]
     decision: DecisionLine
+    earlier_rounds: tuple[EarlierRoundLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,8 +259,34 @@ def melding_for(trajectory: Trajectory) -> Melding | None:
     return (
         Melding.objects.filter(trajectory=trajectory)
         .select_related("decision", "decision__created_by", "decision__cosigned_by")
+        .order_by("-created_at", "-pk")
         .first()
     )
+
+
+def _earlier_rounds(
+    trajectory: Trajectory, current_round: int
+) -> tuple[EarlierRoundLine, ...]:
+    """A renewed melding tells Veilig Thuis what was decided and done before."""
+    decisions = (
+        trajectory.decisions.filter(round__lt=current_round)
+        .exclude(cosign_status=CosignStatus.RETURNED)
+        .select_related("melding")
+        .order_by("round", "created_at")
+    )
+    lines = []
+    for decision in decisions:
+        melding = getattr(decision, "melding", None)
+        lines.append(
+            EarlierRoundLine(
+                round=decision.round,
+                decided_at=decision.created_at,
+                melden=decision.melden,
+                help_plan=decision.help_plan,
+                melding_made_at=melding.created_at if melding else None,
+            )
+        )
+    return tuple(lines)
 
 
 def _language() -> str:
@@ -395,6 +435,8 @@ def _decision(melding: Melding) -> DecisionLine:
         cosign_status=decision.get_cosign_status_display(),
         cosigned_by=decision.cosigned_by.full_name if decision.cosigned_by else "",
         cosigned_at=decision.cosigned_at,
+        round=decision.round,
+        deviation_justification=decision.deviation_justification,
     )
 
 
@@ -412,6 +454,7 @@ def _meldcode_section(
         framework_name=str(trajectory.framework),
         answers=_answers(trajectory, _language()),
         decision=decision,
+        earlier_rounds=_earlier_rounds(trajectory, decision.round),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -65,13 +65,15 @@ def overdue_counts(*, now: dt.datetime) -> OverdueMap:
         + [days for per_type in days_by_type.values() for days in per_type.values()]
     )
     # Coarse filters in the database (a superset); the exact rule below.
-    candidates = Trajectory.objects.filter(organisation__is_active=True).filter(
-        Q(status=Status.OPEN, step_started_at__lt=now - dt.timedelta(days=shortest))
-        | (
-            open_feedback_filter()
-            & Q(
-                melding__handed_over_at__lt=now
-                - dt.timedelta(days=FEEDBACK_WORKING_DAYS)
+    candidates = (
+        Trajectory.objects.filter(organisation__is_active=True)
+        # The latest handover: a renewed melding restarts the feedback clock.
+        .annotate(last_handover=Max("meldingen__handed_over_at"))
+        .filter(
+            Q(status=Status.OPEN, step_started_at__lt=now - dt.timedelta(days=shortest))
+            | (
+                open_feedback_filter()
+                & Q(last_handover__lt=now - dt.timedelta(days=FEEDBACK_WORKING_DAYS))
             )
         )
     )
@@ -91,7 +93,7 @@ def overdue_counts(*, now: dt.datetime) -> OverdueMap:
         "status",
         "step",
         "step_started_at",
-        "melding__handed_over_at",
+        "last_handover",
     ):
         if status == Status.OPEN:
             due = step_due(

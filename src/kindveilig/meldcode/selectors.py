@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
@@ -21,6 +21,7 @@ from kindveilig.audit.services import AuditItem, audit_record_many
 from .models import (
     AfwegingAnswer,
     Attachment,
+    ClosingRequest,
     Consultation,
     Conversation,
     ConversationSkip,
@@ -32,7 +33,12 @@ from .models import (
     TrajectoryChild,
     VeiligThuisFeedback,
 )
-from .models.choices import Status
+from .models.choices import (
+    ConversationWith,
+    OpenMeldenException,
+    SkipReason,
+    Status,
+)
 from .share_selectors import shared_trajectory_ids_for
 
 PAGE_SIZE = 50
@@ -41,7 +47,12 @@ PAGE_SIZE = 50
 def _visible(actor: Actor) -> QuerySet[Trajectory]:
     queryset = Trajectory.objects.filter(organisation_id=actor.organisation_id)
     if actor.role == Role.AANDACHTSFUNCTIONARIS:
-        own = queryset
+        # Their organisation's, and those that name them as co-signer: the
+        # municipality's fallback for an organisation without one (read-only).
+        own = Trajectory.objects.filter(
+            Q(organisation_id=actor.organisation_id)
+            | Q(aandachtsfunctionaris_id=actor.user.pk)
+        )
     elif actor.role in (Role.PROFESSIONAL, Role.LOKAAL_TEAM_MEDEWERKER):
         own = queryset.filter(owner_id=actor.user.pk)
     else:
@@ -168,6 +179,14 @@ def _entry_prefetches() -> list[Prefetch[Any]]:
             "decisions",
             queryset=Decision.objects.select_related("created_by", "cosigned_by"),
         ),
+        Prefetch(
+            "meldingen",
+            queryset=Melding.objects.select_related("created_by", "decision"),
+        ),
+        Prefetch(
+            "closings",
+            queryset=ClosingRequest.objects.select_related("created_by", "cosigned_by"),
+        ),
     ]
 
 
@@ -190,13 +209,10 @@ def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
         items.append(ChronologyItem(answer.created_at, "answer", 4, answer))
     for decision in trajectory.decisions.all():
         items.append(ChronologyItem(decision.created_at, "decision", 5, decision))
-    melding = (
-        Melding.objects.filter(trajectory=trajectory)
-        .select_related("created_by")
-        .first()
-    )
-    if melding is not None:
+    for melding in trajectory.meldingen.all():
         items.append(ChronologyItem(melding.created_at, "melding", 5, melding))
+    for closing in trajectory.closings.all():
+        items.append(ChronologyItem(closing.created_at, "closing", None, closing))
     for feedback in trajectory.feedback.all():
         items.append(ChronologyItem(feedback.created_at, "feedback", None, feedback))
     for event in trajectory.events.select_related("actor"):
@@ -228,3 +244,24 @@ def meldplicht_case_get_for(*, actor: Actor, public_id: uuid.UUID) -> Meldplicht
         items=[AuditItem(obj=case, person_id=None)],
     )
     return case
+
+
+def too_young_initial(trajectory: Trajectory) -> dict[str, object]:
+    """The melding form's open-melden answer taken over from step 3: when a
+    child's conversation was skipped as "too young", that is the true exception."""
+    skip = (
+        ConversationSkip.objects.filter(
+            trajectory=trajectory,
+            with_whom=ConversationWith.CHILD,
+            reason=SkipReason.TOO_YOUNG,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if skip is None:
+        return {}
+    return {
+        "discussed_with_child": False,
+        "not_discussed_reason": OpenMeldenException.TOO_YOUNG,
+        "not_discussed_explanation": skip.explanation,
+    }

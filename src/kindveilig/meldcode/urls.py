@@ -28,6 +28,16 @@ trajectory_patterns = [
     path(
         "besluit/medeondertekenen/", decisions.decision_cosign, name="decision-cosign"
     ),
+    path(
+        "besluit/evaluatie/",
+        decisions.evaluation_reschedule,
+        name="evaluation-reschedule",
+    ),
+    path(
+        "afsluiten/medeondertekenen/",
+        decisions.closing_cosign,
+        name="closing-cosign",
+    ),
     path("melding/", decisions.melding_create, name="melding-create"),
     path("melding/overdracht/", decisions.melding_handover, name="melding-handover"),
     path("terugkoppeling/nieuw/", decisions.feedback_add, name="feedback-add"),

@@ -74,6 +74,21 @@ class Municipality(models.Model):
         unique=True,
         help_text=_("The municipality code of Statistics Netherlands, e.g. GM0518."),
     )
+    # Organisations without an aandachtsfunctionaris of their own (a voluntary
+    # sport or culture club, a small lokaal team) are not left without a co-signer:
+    # the aandachtsfunctionarissen of this organisation co-sign for them.
+    fallback_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("fallback for the aandachtsfunctionaris"),
+        help_text=_(
+            "Its aandachtsfunctionarissen co-sign for organisations in this "
+            "municipality that have none (for example the JGZ or the lokaal team)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("municipality")

@@ -158,6 +158,11 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
             "help_possible",
             "help_rationale",
             "help_plan",
+            "round",
+            "evaluate_on",
+            "advice",
+            "is_deviation",
+            "deviation_justification",
             "acute",
             "cosign_status",
             "cosigned_by_name",
@@ -545,6 +550,9 @@ class DecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     help_possible = serializers.BooleanField()
     help_rationale = text()
     help_plan = text()
+    deviation_justification = text()
+    evaluate_on = serializers.DateField(required=False, allow_null=True, default=None)
+    evaluation_reason = text()
     expected_version = expected_version()
 
 
@@ -588,6 +596,7 @@ class FeedbackInputSerializer(serializers.Serializer[dict[str, Any]]):
 class CloseInputSerializer(serializers.Serializer[dict[str, Any]]):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     agreements = text()
+    reason = text()
     expected_version = expected_version()
 
 

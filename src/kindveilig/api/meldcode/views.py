@@ -23,7 +23,7 @@ from kindveilig.api.authentication import actor_of
 from kindveilig.api.rules import api_endpoint
 from kindveilig.meldcode import selectors, services
 from kindveilig.meldcode.afwegingskader import Answer
-from kindveilig.meldcode.models import Decision, Melding, Trajectory
+from kindveilig.meldcode.models import Decision, Trajectory
 from kindveilig.meldcode.models.choices import (
     BodyRegion,
     BodySide,
@@ -421,10 +421,9 @@ def melding_create(request: Request, public_id: uuid.UUID) -> Response:
 @api_endpoint(["POST"], *CASE_ROLES, relation=OWN)
 def melding_handover(request: Request, public_id: uuid.UUID) -> Response:
     trajectory = _trajectory(request, public_id)
-    try:
-        melding = trajectory.melding
-    except Melding.DoesNotExist as exc:
-        raise Http404 from exc
+    melding = trajectory.melding
+    if melding is None:
+        raise Http404
     data = _valid(s.MeldingHandoverInputSerializer, request)
     melding = services.melding_handover(
         actor=actor_of(request),
@@ -471,6 +470,7 @@ def trajectory_close(request: Request, public_id: uuid.UUID) -> Response:
         trajectory=trajectory,
         outcome=Outcome(data["outcome"]),
         agreements=data["agreements"],
+        reason=data["reason"],
         expected_version=data["expected_version"],
     )
     return _detail(trajectory)

@@ -1,4 +1,5 @@
 from .deadlines import ReminderKind, ReminderLog, StepDeadline
+from .decisions import ClosingRequest, Decision
 from .framework import AfwegingskaderVersion
 from .shares import LegalBasis, Share
 from .steps import (
@@ -8,7 +9,6 @@ from .steps import (
     Consultation,
     Conversation,
     ConversationSkip,
-    Decision,
     FormDraft,
     Melding,
     Observation,
@@ -27,6 +27,7 @@ __all__ = [
     "AfwegingskaderVersion",
     "Attachment",
     "BodyMark",
+    "ClosingRequest",
     "Consultation",
     "Conversation",
     "ConversationSkip",

@@ -85,9 +85,17 @@ class CosignStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for the aandachtsfunctionaris")
     COSIGNED = "cosigned", _("Co-signed")
     RETURNED = "returned", _("Returned with a comment")
+    NO_COSIGNER = (
+        "no_cosigner",
+        _("Not co-signed: no aandachtsfunctionaris was available"),
+    )
 
 
 class OpenMeldenException(models.TextChoices):
+    TOO_YOUNG = (
+        "too_young",
+        _("The child is too young or not able to understand it"),
+    )
     DANGER_CHILD = "danger_child", _("Danger to the child or family members")
     DANGER_PROFESSIONAL = "danger_professional", _("Danger to the professional")
     TRUST = "trust", _("A serious breach of the relationship of trust")
@@ -150,6 +158,20 @@ class EventKind(models.TextChoices):
     DECISION_PROPOSED = "decision_proposed", _("Decision proposed")
     DECISION_COSIGNED = "decision_cosigned", _("Decision co-signed")
     DECISION_RETURNED = "decision_returned", _("Decision returned for changes")
+    DECISION_WITHOUT_COSIGNER = (
+        "decision_without_cosigner",
+        _("No aandachtsfunctionaris could co-sign: recorded without co-sign"),
+    )
+    EVALUATION_RESCHEDULED = (
+        "evaluation_rescheduled",
+        _("Evaluation of the help moved to another date"),
+    )
+    NEW_DECISION_ROUND = (
+        "new_decision_round",
+        _("Help did not reach its result: a new decision round"),
+    )
+    CLOSING_PROPOSED = "closing_proposed", _("Closing proposed")
+    CLOSING_RETURNED = "closing_returned", _("Closing returned for changes")
     MELDING_MADE = "melding_made", _("Melding made")
     MELDING_HANDED_OVER = (
         "melding_handed_over",

@@ -14,7 +14,6 @@ from .choices import (
     BodySide,
     ConsultedParty,
     ConversationWith,
-    CosignStatus,
     FeedbackKind,
     HandoverChannel,
     OpenMeldenException,
@@ -218,56 +217,17 @@ class AfwegingAnswer(Entry):
         return f"Afweging {self.question}: {self.answer}"
 
 
-class Decision(Entry):
-    """Step 5: the two decisions in the legal order, co-signed by the
-    aandachtsfunctionaris. A returned decision is followed by a new one."""
-
-    trajectory = models.ForeignKey(
-        "meldcode.Trajectory", on_delete=models.CASCADE, related_name="decisions"
-    )
-    melden = models.BooleanField(_("is melden necessary?"))
-    melden_rationale = EncryptedTextField(_("rationale for (not) melden"))
-    help_possible = models.BooleanField(_("is help (also) possible?"))
-    help_rationale = EncryptedTextField(_("rationale about help"))
-    help_plan = EncryptedTextField(
-        _("help offered or organised, and by whom"), blank=True, default=""
-    )
-    cosign_status = models.CharField(
-        _("co-signing"),
-        max_length=10,
-        choices=CosignStatus.choices,
-        default=CosignStatus.PENDING,
-    )
-    cosigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    cosigned_at = models.DateTimeField(null=True, blank=True)
-    cosign_comment = EncryptedTextField(
-        _("comment of the aandachtsfunctionaris"), blank=True, default=""
-    )
-    acute = models.BooleanField(_("immediate melding in acute danger"), default=False)
-
-    class Meta(Entry.Meta):
-        verbose_name = _("decision")
-        verbose_name_plural = _("decisions")
-
-    def __str__(self) -> str:
-        return f"Besluit {self.created_at:%Y-%m-%d}"
-
-
 class Melding(Entry):
     """The melding to Veilig Thuis: an identified melder (an anonymous contact is
     an advies), "open melden, tenzij", and the handover."""
 
-    trajectory = models.OneToOneField(
-        "meldcode.Trajectory", on_delete=models.CASCADE, related_name="melding"
+    # A trajectory can have more than one melding: a renewed melding after help
+    # did not reach its result (afweging 5 "nee") follows in a new decision round.
+    trajectory = models.ForeignKey(
+        "meldcode.Trajectory", on_delete=models.CASCADE, related_name="meldingen"
     )
     decision = models.OneToOneField(
-        Decision, on_delete=models.PROTECT, related_name="melding"
+        "meldcode.Decision", on_delete=models.PROTECT, related_name="melding"
     )
     melder_name = models.CharField(_("name of the melder"), max_length=200)
     melder_function = models.CharField(_("function"), max_length=200)

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +8,9 @@ from kindveilig.core.crypto import EncryptedTextField
 from kindveilig.core.models import PublicIdModel, TimeStampedModel
 
 from .choices import EventKind, Origin, Outcome, Relation, Status, Step
+
+if TYPE_CHECKING:
+    from .steps import Melding
 
 
 class Trajectory(PublicIdModel, TimeStampedModel):
@@ -65,6 +70,8 @@ class Trajectory(PublicIdModel, TimeStampedModel):
         _("agreements on following future safety"), blank=True, default=""
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Round 1 is the first decision; afweging 5 "nee" opens the next round.
+    decision_round = models.PositiveSmallIntegerField(_("decision round"), default=1)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -96,6 +103,15 @@ class Trajectory(PublicIdModel, TimeStampedModel):
     @property
     def is_closed(self) -> bool:
         return self.status == Status.CLOSED
+
+    @property
+    def melding(self) -> "Melding | None":
+        """The latest melding (a renewed melding follows an earlier one)."""
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "meldingen" in cache:
+            loaded = list(cache["meldingen"])
+            return max(loaded, key=lambda m: (m.created_at, m.pk), default=None)
+        return self.meldingen.order_by("-created_at", "-pk").first()
 
 
 class TrajectoryChild(models.Model):

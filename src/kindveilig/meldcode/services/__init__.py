@@ -2,11 +2,13 @@
 preconditions and saying in Dutch what is missing. Views, API and commands
 all call these."""
 
+from .closing import closing_cosign, closing_return, trajectory_close
 from .common import can_act_on
 from .decisions import (
     decision_cosign,
     decision_propose,
     decision_return,
+    evaluation_reschedule,
     feedback_add,
     melding_create,
     melding_handover,
@@ -24,7 +26,6 @@ from .shares import share_create, share_revoke
 from .trajectories import (
     meldplicht_case_start,
     step_advance,
-    trajectory_close,
     trajectory_report_acute,
     trajectory_start,
     trajectory_take_over,
@@ -35,12 +36,15 @@ __all__ = [
     "afweging_answer",
     "attachment_add",
     "can_act_on",
+    "closing_cosign",
+    "closing_return",
     "consultation_add",
     "conversation_add",
     "conversation_skip",
     "decision_cosign",
     "decision_propose",
     "decision_return",
+    "evaluation_reschedule",
     "feedback_add",
     "melding_create",
     "melding_handover",

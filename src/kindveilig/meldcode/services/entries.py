@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.actor import Actor
@@ -29,14 +31,17 @@ from kindveilig.meldcode.models.choices import (
     BodySide,
     ConsultedParty,
     ConversationWith,
+    EventKind,
     SkipReason,
     Source,
+    Status,
     Step,
 )
 from kindveilig.persons.models import Person
 
 from .common import audit_write, record_event, require_can_act, require_open
 from .errors import refuse
+from .rules import round_decision
 from .weighing import current_answers
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -337,6 +342,8 @@ def afweging_answer(
             % {"number": next_open},
             field="question",
         )
+    if question == 5:
+        _require_evaluation_due(trajectory, together=advice.together_with_veilig_thuis)
     recorded = AfwegingAnswer(
         trajectory=trajectory,
         created_by=actor.user,
@@ -348,4 +355,51 @@ def afweging_answer(
     recorded.full_clean()
     recorded.save()
     audit_write(actor, trajectory, recorded, AuditAction.CREATE)
+    if question == 5 and answer == Answer.NO:
+        _open_new_round(actor, trajectory)
     return recorded
+
+
+def _require_evaluation_due(trajectory: Trajectory, *, together: bool) -> None:
+    """Afweging 5 asks whether the help reached its result: it is answered at
+    the evaluation of decided help, not the day help was decided. After
+    afweging 2 "ja" it is answered together with Veilig Thuis."""
+    if together:
+        return
+    decision = round_decision(trajectory)
+    if decision is None or not decision.help_possible or decision.evaluate_on is None:
+        raise refuse(
+            _(
+                "Afweging 5 asks whether the help reached its result: first decide "
+                "on help in step 5; it is answered at the evaluation."
+            ),
+            field="question",
+        )
+    if not decision.counts_as_signed:
+        raise refuse(
+            _("The decision on help is still waiting for co-signing."),
+            field="question",
+        )
+    if timezone.localdate() < decision.evaluate_on:
+        raise refuse(
+            _(
+                "Afweging 5 is answered at the evaluation of the help, on "
+                "%(date)s. Move the evaluation date (with a reason) if it is "
+                "needed sooner."
+            )
+            % {"date": date_format(decision.evaluate_on, "j F Y")},
+            field="question",
+        )
+
+
+def _open_new_round(actor: Actor, trajectory: Trajectory) -> None:
+    """Afweging 5 "nee" after a decision: a new decision round (to melden, again),
+    the earlier round kept in the history and the melding document."""
+    decision = round_decision(trajectory)
+    if decision is None or not decision.counts_as_signed:
+        return
+    trajectory.decision_round += 1
+    trajectory.status = Status.OPEN
+    trajectory.step_started_at = timezone.now()
+    trajectory.save(update_fields=["decision_round", "status", "step_started_at"])
+    record_event(actor, trajectory, EventKind.NEW_DECISION_ROUND)

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import User
-from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode import hooks
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
 from kindveilig.meldcode.afwegingskader import advise
+from kindveilig.meldcode.cosigners import designated_cosigner
 from kindveilig.meldcode.framework_data import seed_versions
 from kindveilig.meldcode.models import (
     AfwegingskaderVersion,
@@ -26,9 +26,7 @@ from kindveilig.meldcode.models import (
 from kindveilig.meldcode.models.choices import (
     FormOfViolence,
     Origin,
-    Outcome,
     Relation,
-    Status,
     Step,
 )
 from kindveilig.organisations.models import Sector
@@ -51,7 +49,6 @@ __all__ = [
     "InvolvedInput",
     "meldplicht_case_start",
     "step_advance",
-    "trajectory_close",
     "trajectory_report_acute",
     "trajectory_start",
     "trajectory_take_over",
@@ -124,12 +121,9 @@ def _find_or_create_child(actor: Actor, child: ChildInput) -> Person:
 
 
 def _default_aandachtsfunctionaris(actor: Actor) -> User | None:
-    if actor.role == Role.AANDACHTSFUNCTIONARIS:
-        return actor.user
-    membership = aandachtsfunctionarissen_of(
-        organisation_id=actor.organisation_id
-    ).first()
-    return membership.user if membership else None
+    """Who will co-sign, named from the start: never the one who starts it (four
+    eyes), and the municipality's fallback when the organisation has nobody."""
+    return designated_cosigner(actor.organisation, exclude_user_id=actor.user.pk)
 
 
 @transaction.atomic
@@ -322,57 +316,6 @@ def trajectory_take_over(
     trajectory.owner = actor.user
     trajectory.save(update_fields=["owner"])
     record_event(actor, trajectory, "taken_over")
-    audit_write(actor, trajectory, trajectory, AuditAction.UPDATE)
-    return trajectory
-
-
-@transaction.atomic
-def trajectory_close(
-    *,
-    actor: Actor,
-    trajectory: Trajectory,
-    outcome: Outcome,
-    agreements: str,
-    expected_version: int | None,
-) -> Trajectory:
-    require_can_act(actor, trajectory)
-    require_open(trajectory)
-    answers = current_answers(trajectory)
-    advice = advise(answers)
-    if outcome == Outcome.NO_SUSPICION:
-        if advice.outcome != Advice.CLOSE:
-            raise refuse(
-                _(
-                    "Closing for lack of suspicion needs the answer 'no' to afweging 1, with its rationale."
-                ),
-                field="outcome",
-            )
-    elif not agreements.strip():
-        raise refuse(
-            _(
-                "Record the agreements about following the child's safety in the future."
-            ),
-            field="agreements",
-        )
-    if (
-        outcome == Outcome.HELP_SUCCEEDED
-        and advice.outcome != Advice.CLOSE_WITH_AGREEMENTS
-    ):
-        raise refuse(
-            _("Help reached its result only when afweging 5 is answered 'yes'."),
-            field="outcome",
-        )
-    if outcome == Outcome.AFTER_MELDING and trajectory.status != Status.AFTER_MELDING:
-        raise refuse(_("There is no melding to close after."), field="outcome")
-    bump_version(trajectory, expected_version)
-    trajectory.status = Status.CLOSED
-    trajectory.outcome = outcome
-    trajectory.closing_agreements = agreements.strip()
-    trajectory.closed_at = timezone.now()
-    trajectory.save(
-        update_fields=["status", "outcome", "closing_agreements", "closed_at"]
-    )
-    record_event(actor, trajectory, "closed")
     audit_write(actor, trajectory, trajectory, AuditAction.UPDATE)
     return trajectory
 

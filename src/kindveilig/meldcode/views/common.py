@@ -16,7 +16,10 @@ TRAJECTORY_RELATION = "owner, or aandachtsfunctionaris of the trajectory's organ
 trajectory_rule = rule(*CASE_ROLES, relation=TRAJECTORY_RELATION)
 af_rule = rule(
     Role.AANDACHTSFUNCTIONARIS,
-    relation="aandachtsfunctionaris of the trajectory's organisation",
+    relation=(
+        "aandachtsfunctionaris of the trajectory's organisation, or the one the "
+        "trajectory names as co-signer (the municipality's fallback)"
+    ),
 )
 
 

@@ -12,15 +12,20 @@ from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.forms import (
     CosignForm,
     DecisionForm,
+    EvaluationForm,
     FeedbackForm,
     HandoverForm,
     MeldingForm,
 )
+from kindveilig.meldcode.selectors import too_young_initial
+from kindveilig.meldcode.services.closing import pending_closing
 from kindveilig.meldcode.services.decisions import (
     DecisionInput,
     MeldingInput,
+    default_evaluation_date,
     latest_decision,
 )
+from kindveilig.meldcode.services.rules import advice_label
 from kindveilig.meldcode.services.weighing import current_answers
 
 from .common import af_rule, load, trajectory_rule
@@ -37,6 +42,7 @@ def decision_propose(
         initial={
             "version": trajectory.version,
             "melden": "yes" if trajectory.is_acute else None,
+            "evaluate_on": default_evaluation_date(),
         },
     )
 
@@ -64,6 +70,7 @@ def decision_propose(
         extra={
             "advice": advise(current_answers(trajectory)),
             "show_emergency": trajectory.is_acute,
+            "cosigner": trajectory.aandachtsfunctionaris,
         },
     )
 
@@ -101,7 +108,76 @@ def decision_cosign(
         save,
         anchor="stap-5",
         title=gettext_lazy("Co-sign the decision"),
-        extra={"decision": decision, "advice": advise(current_answers(trajectory))},
+        extra={
+            "decision": decision,
+            "advice": advise(current_answers(trajectory)),
+            "advice_at_decision": advice_label(decision.advice)
+            if decision.advice
+            else "",
+        },
+    )
+
+
+@af_rule
+def closing_cosign(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
+    trajectory = load(request, public_id)
+    closing = pending_closing(trajectory)
+    if closing is None:
+        raise Http404
+    form = CosignForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": trajectory.version},
+    )
+
+    def save() -> object:
+        version = form.cleaned_data["version"]
+        if form.cleaned_data["action"] == "return":
+            return services.closing_return(
+                actor=request.actor,
+                request=closing,
+                comment=form.cleaned_data["comment"],
+                expected_version=version,
+            )
+        return services.closing_cosign(
+            actor=request.actor, request=closing, expected_version=version
+        )
+
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        save,
+        anchor="afsluiten",
+        title=gettext_lazy("Co-sign closing the trajectory"),
+        extra={"closing": closing},
+    )
+
+
+@trajectory_rule
+def evaluation_reschedule(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    trajectory = load(request, public_id)
+    decision = latest_decision(trajectory)
+    if decision is None or decision.evaluate_on is None:
+        raise Http404
+    form = EvaluationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": trajectory.version, "evaluate_on": decision.evaluate_on},
+    )
+    return _step_form(
+        request,
+        trajectory,
+        form,
+        lambda: services.evaluation_reschedule(
+            actor=request.actor,
+            decision=decision,
+            evaluate_on=form.cleaned_data["evaluate_on"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        anchor="stap-5",
+        title=gettext_lazy("Move the evaluation of the help"),
     )
 
 
@@ -114,6 +190,7 @@ def melding_create(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpR
             "version": trajectory.version,
             "melder_name": request.user.full_name,
             "melder_email": request.user.email,
+            **too_young_initial(trajectory),
         },
     )
 

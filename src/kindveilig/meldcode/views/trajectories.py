@@ -14,6 +14,7 @@ from kindveilig.access.roles import Role
 from kindveilig.core.forms import apply_errors
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
+from kindveilig.meldcode.cosigners import cosigners_for
 from kindveilig.meldcode.forms import (
     AcuteForm,
     ChildFormSet,
@@ -23,7 +24,7 @@ from kindveilig.meldcode.forms import (
     StartForm,
     VersionedForm,
 )
-from kindveilig.meldcode.models.choices import Status, Step
+from kindveilig.meldcode.models.choices import Step
 from kindveilig.meldcode.selectors import (
     chronology,
     meldplicht_case_get_for,
@@ -32,6 +33,7 @@ from kindveilig.meldcode.selectors import (
 )
 from kindveilig.meldcode.services.common import can_act_on
 from kindveilig.meldcode.services.decisions import latest_decision
+from kindveilig.meldcode.services.rules import melding_outstanding, round_melding
 from kindveilig.meldcode.services.trajectories import (
     ChildInput,
     InvolvedInput,
@@ -148,10 +150,17 @@ def trajectory_detail(
         "gate": step_gate(trajectory, next_step) if next_step else [],
         "missing_children": missing_child_conversations(trajectory),
         "decision": latest_decision(trajectory),
-        # The chronology loaded the melding already.
-        "melding": next((item.obj for item in items if item.kind == "melding"), None)
-        if trajectory.status != Status.OPEN
-        else None,
+        "earlier_decisions": [
+            d for d in trajectory.decisions.all() if d.round < trajectory.decision_round
+        ],
+        # The chronology loaded the meldingen already; the latest is shown.
+        "melding": trajectory.melding,
+        "meldingen": list(trajectory.meldingen.all()),
+        "closing": next((c for c in trajectory.closings.all() if c.is_pending), None),
+        "can_cosign": request.actor.user.pk
+        in {u.pk for u in cosigners_for(trajectory.organisation)},
+        "melding_outstanding": melding_outstanding(trajectory),
+        "round_melding": round_melding(trajectory),
         "version_form": VersionedForm(initial={"version": trajectory.version}),
         "is_af": request.actor.role == Role.AANDACHTSFUNCTIONARIS,
         "is_owner": trajectory.owner_id == request.user.pk,
@@ -262,11 +271,18 @@ def trajectory_close(
                 trajectory=trajectory,
                 outcome=form.cleaned_data["outcome"],
                 agreements=form.cleaned_data["agreements"],
+                reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            if not trajectory.is_closed:
+                messages.success(
+                    request,
+                    _("Closing waits for the aandachtsfunctionaris's co-sign."),
+                )
+                return to_detail(trajectory)
             messages.success(request, _("The trajectory is closed."))
             return HttpResponseRedirect(
                 reverse("learning:reflection-start", args=[trajectory.public_id])
@@ -279,7 +295,9 @@ def trajectory_close(
             "form": form,
             "title": _("Close the trajectory"),
             "intro": _(
-                "Record the outcome. Closing at afweging 1 needs its 'no' with rationale; otherwise record the agreements about the child's future safety."
+                "Record the outcome. Closing at afweging 1 needs its 'no' with rationale; otherwise record the agreements about the child's future safety. "
+                "Closing before step 5, or with 'Other', needs a reason and the aandachtsfunctionaris's co-sign; "
+                "when the afwegingskader requires a melding, the trajectory closes only after it."
             ),
         },
     )
