@@ -9,8 +9,10 @@ import datetime as dt
 from django.utils import timezone
 
 from kindveilig.access.actor import Actor
+from kindveilig.access.roles import Role
 
 from .afwegingskader import Answer
+from .cosigners import cosigners_for
 from .models import Decision, Melding, Trajectory
 from .models.choices import (
     BodyRegion,
@@ -43,6 +45,7 @@ from .services import (
     trajectory_report_acute,
     trajectory_start,
 )
+from .services.closing import closing_cosign, pending_closing
 from .services.decisions import DecisionInput, MeldingInput
 from .services.entries import (
     ConsultationInput,
@@ -245,14 +248,38 @@ def after_feedback(actor: Actor, cosigner: Actor, **kwargs: str) -> Trajectory:
     return trajectory
 
 
+def cosigner_of(trajectory: Trajectory, proposer: Actor) -> Actor | None:
+    """The first who may co-sign what ``proposer`` proposes, as an actor."""
+    for user in cosigners_for(
+        trajectory.organisation, exclude_user_id=proposer.user.pk
+    ):
+        membership = user.memberships.filter(
+            role=Role.AANDACHTSFUNCTIONARIS, is_active=True
+        ).first()
+        if membership is not None:
+            return Actor(user=user, membership=membership)
+    return None
+
+
 def closed_no_suspicion(actor: Actor, **kwargs: str) -> Trajectory:
+    """Afweging 1 "nee" in step 4: closed with a reason, co-signed by the
+    aandachtsfunctionaris (any close before step 5 is)."""
     trajectory = weigh(actor, at_step_4(actor, **kwargs), [Answer.NO])
-    return trajectory_close(
+    trajectory = trajectory_close(
         actor=actor,
         trajectory=trajectory,
         outcome=Outcome.NO_SUSPICION,
         agreements="",
+        reason="Geen vermoeden na gesprek met ouders en kind (afweging 1).",
         expected_version=trajectory.version,
+    )
+    closing = pending_closing(trajectory)
+    cosigner = cosigner_of(trajectory, actor)
+    if closing is None or cosigner is None:
+        return trajectory
+    trajectory.refresh_from_db()
+    return closing_cosign(
+        actor=cosigner, request=closing, expected_version=trajectory.version
     )
 
 

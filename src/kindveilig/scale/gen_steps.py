@@ -283,6 +283,10 @@ class Steps:
                 cosigned_at=when + timedelta(hours=4),
                 cosign_comment="",
                 acute=t.acute,
+                advice="melden" if melden else "hulp",
+                # Help is decided in every generated decision: evaluated after
+                # three months, as the service sets it.
+                evaluate_on=(when + timedelta(days=91)).date(),
             )
         )
         t.events += [

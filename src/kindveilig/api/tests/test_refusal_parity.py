@@ -192,7 +192,10 @@ MELDING = {
 
 
 def test_a_melding_is_refused_without_a_cosigned_decision(
-    client: Client, login: Login, professional: Persona
+    client: Client,
+    login: Login,
+    professional: Persona,
+    aandachtsfunctionaris: Persona,
 ) -> None:
     trajectory = scenarios.at_step_5_melden(professional.actor)
     _propose(professional, trajectory)

@@ -60,6 +60,7 @@ def test_closing_a_trajectory_leads_to_the_reflection(
         {
             "outcome": Outcome.NO_SUSPICION,
             "agreements": "",
+            "reason": "Geen vermoeden na het gesprek met de ouders.",
             "version": trajectory.version,
         },
     )

@@ -80,8 +80,10 @@ def test_the_default_aandachtsfunctionaris_is_never_one_who_left(
     assert trajectory.aandachtsfunctionaris != gone.user
 
 
-def test_an_aandachtsfunctionaris_who_starts_a_trajectory_is_its_own_default(
+def test_an_aandachtsfunctionaris_who_starts_a_trajectory_never_co_signs_it(
     aandachtsfunctionaris: Persona,
 ) -> None:
+    """Four eyes: the one who starts it is not named as its co-signer; with no
+    other aandachtsfunctionaris and no fallback, nobody is."""
     trajectory = scenarios.start(aandachtsfunctionaris.actor)
-    assert trajectory.aandachtsfunctionaris == aandachtsfunctionaris.user
+    assert trajectory.aandachtsfunctionaris is None

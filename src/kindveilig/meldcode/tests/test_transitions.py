@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 import pytest
+import time_machine
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction, AuditEvent
@@ -309,7 +310,12 @@ def test_returned_decision_can_be_proposed_again(prof: Actor, af: Actor) -> None
         actor=prof,
         trajectory=trajectory,
         data=DecisionInput(
-            False, "Ik denk dat hulp genoeg is.", True, "Hulp via school.", "IB-er"
+            False,
+            "Ik denk dat hulp genoeg is.",
+            True,
+            "Hulp via school.",
+            "IB-er",
+            deviation_justification="Ouders werken goed mee, ik zie geen gevaar.",
         ),
         expected_version=trajectory.version,
     )
@@ -338,7 +344,7 @@ def test_returned_decision_can_be_proposed_again(prof: Actor, af: Actor) -> None
     assert again.cosign_status == CosignStatus.PENDING
 
 
-def test_melding_needs_a_cosigned_decision(prof: Actor) -> None:
+def test_melding_needs_a_cosigned_decision(prof: Actor, af: Actor) -> None:
     trajectory = scenarios.at_step_5_melden(prof)
     services.decision_propose(
         actor=prof,
@@ -459,13 +465,14 @@ def test_help_route_without_melding(prof: Actor, af: Actor) -> None:
     )
     trajectory.refresh_from_db()
     assert trajectory.status == Status.HELPING
-    services.afweging_answer(
-        actor=prof,
-        trajectory=trajectory,
-        question=5,
-        answer=Answer.YES,
-        rationale="Na drie maanden is het rustig thuis.",
-    )
+    with time_machine.travel(decision.evaluate_on + dt.timedelta(hours=12)):
+        services.afweging_answer(
+            actor=prof,
+            trajectory=trajectory,
+            question=5,
+            answer=Answer.YES,
+            rationale="Na drie maanden is het rustig thuis.",
+        )
     closed = services.trajectory_close(
         actor=prof,
         trajectory=trajectory,
@@ -476,7 +483,9 @@ def test_help_route_without_melding(prof: Actor, af: Actor) -> None:
     assert closed.outcome == Outcome.HELP_SUCCEEDED
 
 
-def test_acute_route_allows_immediate_melding_before_earlier_steps(prof: Actor) -> None:
+def test_acute_route_allows_immediate_melding_before_earlier_steps(
+    prof: Actor, af: Actor
+) -> None:
     trajectory = scenarios.acute(prof)
     assert trajectory.is_acute
     decision = services.decision_propose(

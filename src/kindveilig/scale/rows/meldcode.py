@@ -79,6 +79,7 @@ class TrajectoryRow(Row):
     version: int
     created_at: datetime
     updated_at: datetime
+    decision_round: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,13 @@ class DecisionRow(Row):
     cosigned_at: datetime
     cosign_comment: str
     acute: bool
+    # Newer columns, the same for every generated decision: round 1, following
+    # the advice recorded at generation (the path), no deviation.
+    round: int = 1
+    advice: str = ""
+    is_deviation: bool = False
+    deviation_justification: str = ""
+    evaluate_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

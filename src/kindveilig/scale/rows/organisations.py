@@ -67,3 +67,4 @@ class MembershipRow(Row):
     is_active: bool
     created_at: datetime
     updated_at: datetime
+    is_deputy: bool = False
