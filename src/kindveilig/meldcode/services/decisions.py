@@ -132,9 +132,11 @@ def _evaluation_errors(data: DecisionInput) -> dict[str, list[object]]:
     return {}
 
 
-def _open_new_round_if_helping(actor: Actor, trajectory: Trajectory) -> None:
-    """From "help offered", a new decision is a new round: help was not enough."""
-    if trajectory.status != Status.HELPING:
+def _open_new_round_if_decided(actor: Actor, trajectory: Trajectory) -> None:
+    """After a signed decision not to melden (help offered, or neither), a new
+    decision is a new round: the earlier one stays in the history."""
+    current = round_decision(trajectory)
+    if current is None or not current.counts_as_signed or current.melden:
         return
     trajectory.decision_round += 1
     trajectory.status = Status.OPEN
@@ -160,13 +162,12 @@ def _require_can_propose(trajectory: Trajectory) -> None:
         raise refuse(
             _("There is already a decision waiting for co-signing."), code="pending"
         )
-    if (
-        current is not None
-        and current.counts_as_signed
-        and trajectory.status == Status.OPEN
-    ):
+    if current is not None and current.counts_as_signed and current.melden:
         raise refuse(
-            _("The decision for this trajectory has already been taken."),
+            _(
+                "The decision to melden has been taken: make the melding. A new "
+                "decision follows when afweging 5 is answered 'no'."
+            ),
             code="decided",
         )
 
@@ -196,7 +197,7 @@ def decision_propose(
     if errors:
         raise ValidationError(errors)
     bump_version(trajectory, expected_version)
-    _open_new_round_if_helping(actor, trajectory)
+    _open_new_round_if_decided(actor, trajectory)
     cosigners = cosigners_for(trajectory.organisation, exclude_user_id=actor.user.pk)
     decision = _decision_of(
         actor, trajectory, data, acute=acute, advice=advice, is_deviation=is_deviation
