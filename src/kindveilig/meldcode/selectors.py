@@ -32,7 +32,7 @@ from .models import (
     TrajectoryChild,
     VeiligThuisFeedback,
 )
-from .models.choices import Status
+from .models.choices import CosignStatus, Status
 from .share_selectors import shared_trajectory_ids_for
 
 PAGE_SIZE = 50
@@ -122,6 +122,25 @@ def decision_get_for(*, actor: Actor, public_id: uuid.UUID) -> Decision:
         raise Http404
     _audit_read(actor, [decision.trajectory])
     return decision
+
+
+def decisions_awaiting_cosign(actor: Actor) -> QuerySet[Decision]:
+    """The decisions waiting for this actor's co-signature: pending, on a
+    trajectory of the actor's organisation that is not closed, proposed by
+    someone else (four eyes). Who may co-sign is decided here alone, for the
+    start page's count and link; nothing is read from the decisions, so there
+    is nothing to audit."""
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        return Decision.objects.none()
+    return (
+        Decision.objects.filter(
+            cosign_status=CosignStatus.PENDING,
+            trajectory__organisation_id=actor.organisation_id,
+        )
+        .exclude(trajectory__status=Status.CLOSED)
+        .exclude(created_by_id=actor.user.pk)
+        .order_by("created_at", "pk")
+    )
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from kindveilig.meldcode.models.choices import (
     Step,
 )
 
+from . import alerts
 from .common import (
     audit_write,
     bump_version,
@@ -107,6 +108,7 @@ def decision_propose(
     decision.save()
     record_event(actor, trajectory, "decision_proposed")
     audit_write(actor, trajectory, decision, AuditAction.CREATE)
+    alerts.decision_awaiting_cosign(decision)
     return decision
 
 
