@@ -45,7 +45,6 @@ def _user_ids(users: Iterable[User | int]) -> list[int]:
     return [user if isinstance(user, int) else user.pk for user in users]
 
 
-@transaction.atomic
 def notify(
     users: Iterable[User | int],
     kind: NotificationKind,
@@ -58,7 +57,10 @@ def notify(
     caller's own e-mail already tells them, as the Verwijsindex's match e-mail
     does: one notification per match notice, one e-mail per notice).
 
-    Callers pass each person once per thing that waits for them."""
+    Callers pass each person once per thing that waits for them. It runs in
+    the caller's transaction (one INSERT, no savepoint: the Verwijsindex calls
+    it on its hot path), so a rolled-back write leaves no notification.
+    """
     kind = NotificationKind(kind)
     _require_safe_path(url)
     notifications = [
