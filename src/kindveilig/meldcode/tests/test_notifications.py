@@ -5,6 +5,7 @@ names no one."""
 from collections.abc import Callable
 
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 import pytest
@@ -116,7 +117,7 @@ def test_a_refused_decision_notifies_no_one(
     prof: Actor, aandachtsfunctionaris: Persona
 ) -> None:
     trajectory = scenarios.at_step_4(prof)
-    with pytest.raises(Exception, match="."):
+    with pytest.raises(ValidationError, match="5"):
         propose(prof, trajectory)
     assert not Notification.objects.exists()
 
