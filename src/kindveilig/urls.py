@@ -21,6 +21,7 @@ urlpatterns = [
     path("meldcode-op-orde/", include("kindveilig.readiness.urls")),
     path("leren/", include("kindveilig.learning.urls")),
     path("monitor/", include("kindveilig.monitor.urls")),
+    path("notificaties/", include("kindveilig.notifications.urls")),
     # The public children's pages: no login, no tracking, a configurable path.
     path(settings.KINDVEILIG_YOUTH_PATH, include("kindveilig.youth.public.urls")),
 ]

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from kindveilig.access.actor import Actor
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 
@@ -66,6 +67,7 @@ __all__ = [
     "HouseholdOverview",
     "handover_get_for",
     "handovers_for",
+    "handovers_waiting_count",
     "household_access_for",
     "household_overview",
     "household_page_for",
@@ -481,6 +483,23 @@ def handovers_for(*, actor: Actor) -> HandoverLists:
         reason="handovers",
     )
     return HandoverLists(incoming=incoming, outgoing=outgoing, recent=recent)
+
+
+def handovers_waiting_count(*, actor: Actor) -> int:
+    """How many handovers wait for the actor's answer: offered to their
+    organisation, named to them or to no one (the aandachtsfunctionaris: all),
+    as ``may_decide`` says. A count for the start page: one query, nothing
+    read, nothing audited."""
+    if actor.role not in CASE_ROLES:
+        return 0
+    queryset = Handover.objects.filter(
+        to_organisation_id=actor.organisation_id, status=HandoverStatus.PENDING
+    )
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        queryset = queryset.filter(
+            Q(to_user__isnull=True) | Q(to_user_id=actor.user.pk)
+        )
+    return queryset.count()
 
 
 def handover_get_for(*, actor: Actor, public_id: uuid.UUID) -> Handover:

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from kindveilig.access.actor import Actor
-from kindveilig.access.roles import Role
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 
@@ -24,6 +24,7 @@ __all__ = [
     "StepRow",
     "deadline_overview_for",
     "open_feedback_filter",
+    "step_deadlines_due_count",
 ]
 
 AUDIT_REASON = "deadline overview"
@@ -196,3 +197,30 @@ def deadline_overview_for(
     feedback.sort(key=_feedback_urgency)
     _audit_children_shown(actor, trajectories)
     return DeadlineOverview(steps=steps, feedback=feedback)
+
+
+def step_deadlines_due_count(*, actor: Actor, now: dt.datetime | None = None) -> int:
+    """How many open trajectories have their current step due today or overdue:
+    the organisation's for the aandachtsfunctionaris, their own for the other
+    case roles. A count for the start page: two queries whatever the number of
+    trajectories, nothing shown, so nothing audited."""
+    if actor.role not in CASE_ROLES:
+        return 0
+    now = now or timezone.now()
+    days = step_days_for(actor.organisation.type)
+    today = timezone.localdate(now)
+    # A superset in the database (no step is due sooner than the shortest
+    # duration); the exact rule per row below.
+    queryset = Trajectory.objects.filter(
+        organisation_id=actor.organisation_id,
+        status=Status.OPEN,
+        step_started_at__lt=now - dt.timedelta(days=min(days.values()) - 1),
+    )
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        queryset = queryset.filter(owner_id=actor.user.pk)
+    return sum(
+        1
+        for step, started_at in queryset.values_list("step", "step_started_at")
+        if step_due(step=step, step_started_at=started_at, now=now, days=days).due_on
+        <= today
+    )

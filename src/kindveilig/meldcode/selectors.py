@@ -10,8 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
+from django.utils import timezone
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
@@ -35,6 +36,7 @@ from .models import (
 )
 from .models.choices import (
     ConversationWith,
+    CosignStatus,
     OpenMeldenException,
     SkipReason,
     Status,
@@ -133,6 +135,47 @@ def decision_get_for(*, actor: Actor, public_id: uuid.UUID) -> Decision:
         raise Http404
     _audit_read(actor, [decision.trajectory])
     return decision
+
+
+def decisions_awaiting_cosign(actor: Actor) -> QuerySet[Decision]:
+    """The decisions waiting for this actor's co-signature: pending, on a
+    trajectory of the actor's organisation that is not closed, proposed by
+    someone else (four eyes). Who may co-sign is decided here alone, for the
+    start page's count and link; nothing is read from the decisions, so there
+    is nothing to audit."""
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        return Decision.objects.none()
+    return (
+        Decision.objects.filter(
+            _cosign_scope(actor), cosign_status=CosignStatus.PENDING
+        )
+        .exclude(trajectory__status=Status.CLOSED)
+        .exclude(created_by_id=actor.user.pk)
+        .order_by("created_at", "pk")
+    )
+
+
+def _cosign_scope(actor: Actor) -> Q:
+    """Their organisation's trajectories, and those naming them as co-signer
+    (the municipality's fallback for an organisation without one)."""
+    return Q(trajectory__organisation_id=actor.organisation_id) | Q(
+        trajectory__aandachtsfunctionaris_id=actor.user.pk
+    )
+
+
+def closings_awaiting_cosign(actor: Actor) -> QuerySet[ClosingRequest]:
+    """Requests to close (before step 5, or with "Anders") waiting for this
+    aandachtsfunctionaris's co-sign."""
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        return ClosingRequest.objects.none()
+    return (
+        ClosingRequest.objects.filter(
+            _cosign_scope(actor), cosign_status=CosignStatus.PENDING
+        )
+        .exclude(trajectory__status=Status.CLOSED)
+        .exclude(created_by_id=actor.user.pk)
+        .order_by("created_at", "pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -265,3 +308,17 @@ def too_young_initial(trajectory: Trajectory) -> dict[str, object]:
         "not_discussed_reason": OpenMeldenException.TOO_YOUNG,
         "not_discussed_explanation": skip.explanation,
     }
+
+
+def evaluations_due(actor: Actor) -> QuerySet[Decision]:
+    """Help decided, its evaluation date reached: afweging 5 is due. For the
+    owner, and for the organisation's aandachtsfunctionaris."""
+    scope = Q(trajectory__organisation_id=actor.organisation_id)
+    if actor.role != Role.AANDACHTSFUNCTIONARIS:
+        scope &= Q(trajectory__owner_id=actor.user.pk)
+    return Decision.objects.filter(
+        scope,
+        trajectory__status=Status.HELPING,
+        trajectory__decision_round=F("round"),
+        evaluate_on__lte=timezone.localdate(),
+    ).order_by("evaluate_on", "pk")

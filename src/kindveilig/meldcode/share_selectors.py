@@ -4,6 +4,7 @@
 trajectory: ``selectors._visible`` adds the trajectories it returns.
 """
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "share_page_received_for",
     "shared_trajectory_ids_for",
     "shares_of_trajectory",
+    "shares_received_since_count",
 ]
 
 PAGE_SIZE = 50
@@ -101,3 +103,9 @@ def share_get_for(*, actor: Actor, public_id: uuid.UUID) -> Share:
     if share is None:
         raise Http404
     return share
+
+
+def shares_received_since_count(*, actor: Actor, since: dt.datetime) -> int:
+    """How many trajectories were shared with the actor since then (active
+    shares only): a count for the start page, nothing read, nothing audited."""
+    return _active_shares_for(actor).filter(created_at__gte=since).count()

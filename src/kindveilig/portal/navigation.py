@@ -6,6 +6,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.notifications.selectors import unread_count_for
 from kindveilig.organisations.models import OrganisationType
 
 
@@ -14,6 +15,8 @@ class NavItem:
     label: str | Promise
     url: str
     active: bool
+    # Shown beside the label when above zero (unread notifications).
+    count: int = 0
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -57,4 +60,16 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             else request.path.startswith(url)
         )
         items.append(NavItem(label=label, url=url, active=active))
+    items.append(_notifications_item(request, actor.user.pk))
     return {"nav_items": items}
+
+
+def _notifications_item(request: HttpRequest, user_id: int) -> NavItem:
+    """Every logged-in role has notifications; the unread count is one query."""
+    url = reverse("notifications:list")
+    return NavItem(
+        label=_("Notifications"),
+        url=url,
+        active=request.path.startswith(url),
+        count=unread_count_for(user_id=user_id),
+    )

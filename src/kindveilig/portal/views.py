@@ -11,12 +11,17 @@ from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import ALL_ROLES, Role
 from kindveilig.organisations.selectors import organisation_counts_per_municipality
 
+from .work import work_for
+
 logger = logging.getLogger(__name__)
 
 
 @rule(*ALL_ROLES, relation="none: the start page shows no personal data")
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    context: dict[str, object] = {"actor": request.actor}
+    context: dict[str, object] = {
+        "actor": request.actor,
+        "work": work_for(request.actor),
+    }
     if request.actor.role == Role.GEMEENTE_ANALIST:
         context["counts"] = organisation_counts_per_municipality()
     return render(request, "portal/home.html", context)

@@ -16,7 +16,7 @@ The three flags, each as of a given day:
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -29,7 +29,13 @@ from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 from kindveilig.organisations.models import SECTOR_BY_TYPE, Organisation, Sector
 
-from .expiry import Expiry, ExpiryState, expiry_state, recent_attention_since
+from .expiry import (
+    EXPIRING_WITHIN_DAYS,
+    Expiry,
+    ExpiryState,
+    expiry_state,
+    recent_attention_since,
+)
 from .models import (
     Aandachtsfunctionaris,
     MeldcodeReadiness,
@@ -50,6 +56,7 @@ __all__ = [
     "member_choices_for",
     "organisations_with_flags",
     "qualification_get_for",
+    "qualifications_expiring_count",
     "readiness_get_for",
     "readiness_page_for",
 ]
@@ -422,3 +429,36 @@ def member_choices_for(*, actor: Actor) -> list[tuple[int, str]]:
     ):
         seen.setdefault(user_id, name)
     return list(seen.items())
+
+
+def qualifications_expiring_count(*, actor: Actor, today: date | None = None) -> int:
+    """How many current qualifications of the organisation's designated
+    aandachtsfunctionarissen have expired or expire within 90 days (the
+    latest of each kind per person: a renewed one no longer counts). For the
+    aandachtsfunctionaris and the functioneel beheerder; a count for the start
+    page: one query, nothing read, nothing audited."""
+    if actor.role not in MANAGER_ROLES:
+        return 0
+    today = today or timezone.localdate()
+    later = Qualification.objects.filter(
+        ~Q(kind=QualificationKind.COURSE) | Q(certified=True),
+        person=OuterRef("person"),
+        kind=OuterRef("kind"),
+        obtained_on__lte=today,
+    ).filter(
+        Q(expires_on__gt=OuterRef("expires_on"))
+        | Q(expires_on=OuterRef("expires_on"), pk__gt=OuterRef("pk"))
+    )
+    designated = Aandachtsfunctionaris.objects.filter(
+        Q(until__isnull=True) | Q(until__gte=today),
+        organisation_id=actor.organisation_id,
+        person=OuterRef("person"),
+        since__lte=today,
+    )
+    return Qualification.objects.filter(
+        ~Q(kind=QualificationKind.COURSE) | Q(certified=True),
+        Exists(designated),
+        ~Exists(later),
+        obtained_on__lte=today,
+        expires_on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS),
+    ).count()

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kindveilig.accounts",
     "kindveilig.organisations",
     "kindveilig.audit",
+    "kindveilig.notifications",
     "kindveilig.persons",
     "kindveilig.households",
     "kindveilig.meldcode",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,8 @@ from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode.models import Trajectory
+from kindveilig.notifications.models import NotificationKind
+from kindveilig.notifications.services import notify
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
 
@@ -181,6 +184,13 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
     notice_ids = [notice.pk for notice in created]
     enqueue_on_commit(
         "kindveilig.verwijsindex.tasks.send_match_emails", notice_ids=notice_ids
+    )
+    # One notification per notice; the match e-mail above is its only e-mail.
+    notify(
+        [notice.user_id for notice in created],
+        NotificationKind.MATCH_FOUND,
+        reverse("verwijsindex:match-list"),
+        email=False,
     )
     return [
         AuditItem(obj=match, person_id=signal.person.public_id) for match in matches

@@ -37,6 +37,7 @@ from kindveilig.persons.models import Person
 from kindveilig.verwijsindex.models import Signal, SignalStatus
 from kindveilig.verwijsindex.services import signal_end, signal_register
 
+from . import alerts
 from .common import (
     actor_for_user,
     audit_household,
@@ -302,6 +303,7 @@ def partner_add(
     partner.full_clean()
     partner.save()
     audit_household(actor, case.household, partner, AuditAction.CREATE)
+    alerts.partner_added(partner)
     return partner
 
 

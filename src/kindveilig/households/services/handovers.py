@@ -19,6 +19,7 @@ from kindveilig.meldcode.models import Share, Trajectory
 from kindveilig.meldcode.services import can_act_on, share_create, share_revoke
 from kindveilig.organisations.models import Organisation
 
+from . import alerts
 from .cases import children_of, regie_signals_end, register_regie_signals
 from .common import (
     audit_household,
@@ -97,6 +98,7 @@ def handover_create_for_case(
     handover.full_clean()
     handover.save()
     _audit(actor, handover, AuditAction.CREATE)
+    alerts.handover_offered(handover)
     return handover
 
 
@@ -159,6 +161,7 @@ def handover_create_for_trajectory(
     handover.full_clean()
     handover.save()
     _audit(actor, handover, AuditAction.CREATE)
+    alerts.handover_offered(handover)
     return handover
 
 
@@ -227,6 +230,7 @@ def handover_accept(*, actor: Actor, handover: Handover, note: str = "") -> Hand
         register_regie_signals(case.household, children_of(case.household))
     _decide(handover, actor, HandoverStatus.ACCEPTED, note)
     _audit(actor, handover, AuditAction.UPDATE)
+    alerts.handover_decided(handover)
     return handover
 
 
@@ -246,6 +250,7 @@ def handover_reject(*, actor: Actor, handover: Handover, note: str) -> Handover:
     _decide(handover, actor, HandoverStatus.REJECTED, note)
     _end_share(actor, handover)
     _audit(actor, handover, AuditAction.UPDATE)
+    alerts.handover_decided(handover)
     return handover
 
 

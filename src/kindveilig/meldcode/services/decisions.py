@@ -215,7 +215,10 @@ def decision_propose(
         record_event(actor, trajectory, EventKind.DECISION_WITHOUT_COSIGNER)
         _apply_signed(trajectory, decision)
     audit_write(actor, trajectory, decision, AuditAction.CREATE)
-    alerts.decision_proposed(decision, cosigners)
+    if cosigners:
+        alerts.decision_awaiting_cosign(decision, cosigners)
+    if is_deviation:
+        alerts.decision_deviates_from_advice(decision, cosigners)
     return decision
 
 

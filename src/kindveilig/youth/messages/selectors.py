@@ -37,6 +37,7 @@ __all__ = [
     "danger_patterns_for",
     "inbox_for",
     "messages_of",
+    "urgent_waiting_count",
 ]
 
 InboxView = Literal["open", "closed", "misuse"]
@@ -90,6 +91,22 @@ def _inbox_queryset(actor: Actor) -> QuerySet[YouthConversation]:
     if actor.role != Role.AANDACHTSFUNCTIONARIS:
         return YouthConversation.objects.none()
     return YouthConversation.objects.filter(organisation_id=actor.organisation_id)
+
+
+def urgent_waiting_count(*, actor: Actor) -> int:
+    """Open urgent conversations where the child waits for an answer, for the
+    staff who handle the inbox (the aandachtsfunctionaris). A count for the
+    start page: one query, nothing read, nothing audited."""
+    return (
+        _inbox_queryset(actor)
+        .filter(
+            is_urgent=True,
+            is_misuse=False,
+            status=ConversationStatus.OPEN,
+            waiting_since__isnull=False,
+        )
+        .count()
+    )
 
 
 def inbox_for(*, actor: Actor, view: InboxView = "open") -> list[YouthConversation]:
