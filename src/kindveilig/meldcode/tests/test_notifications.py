@@ -17,7 +17,6 @@ from kindveilig.access.roles import Role
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import Decision, Trajectory
 from kindveilig.meldcode.services import decision_propose
-from kindveilig.meldcode.services.alerts import decision_deviates_from_advice
 from kindveilig.meldcode.services.decisions import DecisionInput
 from kindveilig.notifications.models import Notification, NotificationKind
 from kindveilig.organisations.models import Organisation
@@ -127,8 +126,20 @@ def test_a_deviation_notifies_the_aandachtsfunctionarissen_with_the_trajectory(
     aandachtsfunctionaris: Persona,
 ) -> None:
     trajectory = at_step_5(prof)
-    decision = propose(prof, trajectory)
-    decision_deviates_from_advice(decision)
+    trajectory.refresh_from_db()
+    decision_propose(
+        actor=prof,
+        trajectory=trajectory,
+        data=DecisionInput(
+            melden=False,
+            melden_rationale="Ik wil eerst zelf hulp bieden.",
+            help_possible=True,
+            help_rationale="Ouders staan open voor hulp.",
+            help_plan="Opvoedondersteuning via het CJG.",
+            deviation_justification="Ouders werken mee; melden schaadt het vertrouwen.",
+        ),
+        expected_version=trajectory.version,
+    )
     deviation = Notification.objects.get(kind=NotificationKind.DECISION_DEVIATES)
     assert deviation.user == aandachtsfunctionaris.user
     assert deviation.url == reverse(

@@ -465,6 +465,7 @@ def test_help_route_without_melding(prof: Actor, af: Actor) -> None:
     )
     trajectory.refresh_from_db()
     assert trajectory.status == Status.HELPING
+    assert decision.evaluate_on is not None
     with time_machine.travel(decision.evaluate_on + dt.timedelta(hours=12)):
         services.afweging_answer(
             actor=prof,
