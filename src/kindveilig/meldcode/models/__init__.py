@@ -1,5 +1,6 @@
 from .deadlines import ReminderKind, ReminderLog, StepDeadline
 from .framework import AfwegingskaderVersion
+from .kindcheck import Kindcheck, KindcheckMoment
 from .shares import LegalBasis, Share
 from .steps import (
     AfwegingAnswer,
@@ -33,6 +34,8 @@ __all__ = [
     "Decision",
     "FormDraft",
     "InvolvedPerson",
+    "Kindcheck",
+    "KindcheckMoment",
     "LegalBasis",
     "Melding",
     "MeldplichtCase",
