@@ -19,6 +19,7 @@ from kindveilig.accounts.models import Membership, User
 from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.core.validators import is_valid_bsn
 from kindveilig.demo.household_builders import ensure_households
+from kindveilig.demo.kindcheck_builders import ensure_kindchecks
 from kindveilig.demo.learning_builders import ensure_learning
 from kindveilig.demo.readiness_builders import ensure_readiness
 from kindveilig.demo.youth_builders import ensure_youth_channels
@@ -141,6 +142,8 @@ DEMO_ORGANISATIONS: list[tuple[str, str, str, str]] = [
         OrganisationType.GEMEENTE,
         "Den Haag",
     ),
+    # A service for adults: the kindcheck at intake and evaluation.
+    ("DEMO-GGZ-01", "GGZ De Duinroos (demo)", OrganisationType.GGZ, "Den Haag"),
 ]
 
 
@@ -208,6 +211,60 @@ DEMO_ACCOUNTS = [
         "DEMO-KO-01",
         Role.AANDACHTSFUNCTIONARIS,
     ),
+]
+DEMO_ACCOUNTS += [
+    # A second school with its own people: what one school cannot see of another.
+    DemoAccount(
+        f"leerkracht-kompas@{DEMO_DOMAIN}",
+        "Kees Kompas-Leerkracht (demo)",
+        "DEMO-PO-02",
+        Role.PROFESSIONAL,
+    ),
+    DemoAccount(
+        f"aandacht-kompas@{DEMO_DOMAIN}",
+        "Karin Aandacht-Kompas (demo)",
+        "DEMO-PO-02",
+        Role.AANDACHTSFUNCTIONARIS,
+    ),
+    # The receiving side of the households' warm handover to jeugdbescherming.
+    DemoAccount(
+        f"jeugdbescherming@{DEMO_DOMAIN}",
+        "Jolanda Jeugdbeschermer (demo)",
+        "DEMO-JB-01",
+        Role.PROFESSIONAL,
+    ),
+    # A service for adults: the kindcheck, and the trajectory a worry started.
+    DemoAccount(
+        f"ggz@{DEMO_DOMAIN}",
+        "Gijs GGZ-behandelaar (demo)",
+        "DEMO-GGZ-01",
+        Role.PROFESSIONAL,
+    ),
+    DemoAccount(
+        f"aandacht-ggz@{DEMO_DOMAIN}",
+        "Gerda Aandacht-GGZ (demo)",
+        "DEMO-GGZ-01",
+        Role.AANDACHTSFUNCTIONARIS,
+    ),
+]
+# An own aandachtsfunctionaris for every other organisation type in the demo,
+# except the sport club and the lokaal team (those get a municipal fallback).
+DEMO_ACCOUNTS += [
+    DemoAccount(
+        f"aandacht-{slug}@{DEMO_DOMAIN}",
+        f"{name} (demo)",
+        code,
+        Role.AANDACHTSFUNCTIONARIS,
+    )
+    for slug, name, code in [
+        ("vo", "Vera Aandacht-VO", "DEMO-VO-01"),
+        ("mbo", "Mehmet Aandacht-MBO", "DEMO-MBO-01"),
+        ("psz", "Petra Aandacht-Peuterspeelzaal", "DEMO-PSZ-01"),
+        ("vt", "Victor Aandacht-Veilig-Thuis", "DEMO-VT-01"),
+        ("jb", "Jasmijn Aandacht-Jeugdbescherming", "DEMO-JB-01"),
+        ("huisarts", "Hugo Aandacht-Huisarts", "DEMO-HA-01"),
+        ("gemeente", "Gina Aandacht-Gemeente", "DEMO-GM-01"),
+    ]
 ]
 # A second role for the aandachtsfunctionaris: shows acting in one of several.
 EXTRA_MEMBERSHIPS = [
@@ -372,6 +429,12 @@ DEMO_TRAJECTORIES: dict[str, tuple[str, str | None, list[str]]] = {
         ["step_1", "step_3", "melded", "closed_no_suspicion"],
     ),
     "DEMO-SC-01": (f"trainer@{DEMO_DOMAIN}", None, ["step_1", "step_2", "step_4"]),
+    # The other school's trajectory: De Regenboog does not see it.
+    "DEMO-PO-02": (
+        f"leerkracht-kompas@{DEMO_DOMAIN}",
+        f"aandacht-kompas@{DEMO_DOMAIN}",
+        ["step_2"],
+    ),
 }
 
 
@@ -497,6 +560,7 @@ def seed_demo() -> list[tuple[User, TOTPDevice]]:
     ensure_people(organisations)
     ensure_trajectories(organisations)
     ensure_households(organisations)
+    ensure_kindchecks(organisations)
     ensure_learning(organisations)
     ensure_readiness(organisations)
     return accounts

@@ -42,6 +42,8 @@ class StepRow:
     owner_name: str
     is_acute: bool
     due: Due
+    # The given names with the age, as the page shows them ("Sam (7 jaar)").
+    names_with_age: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class FeedbackRow:
     is_acute: bool
     handed_over_on: dt.date | None
     due: Due | None
+    names_with_age: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,16 @@ def open_feedback_filter() -> Q:
 
 def _given_names(trajectory: Trajectory) -> list[str]:
     return [link.person.given_name for link in trajectory.children.all()]
+
+
+def _names_with_age(trajectory: Trajectory) -> tuple[str, ...]:
+    today = timezone.localdate()
+    names = []
+    for link in trajectory.children.all():
+        age = link.person.age_on(today)
+        name = link.person.given_name
+        names.append(f"{name} ({age})" if age else name)
+    return tuple(names)
 
 
 def _handover(trajectory: Trajectory) -> dt.datetime | None:
@@ -116,6 +129,7 @@ def _step_row(
     return StepRow(
         public_id=trajectory.public_id,
         given_names=_given_names(trajectory),
+        names_with_age=_names_with_age(trajectory),
         step=trajectory.step,
         step_label=str(Step(trajectory.step).label),
         step_started_on=timezone.localdate(trajectory.step_started_at),
@@ -135,6 +149,7 @@ def _feedback_row(trajectory: Trajectory, *, now: dt.datetime) -> FeedbackRow:
     return FeedbackRow(
         public_id=trajectory.public_id,
         given_names=_given_names(trajectory),
+        names_with_age=_names_with_age(trajectory),
         owner_name=trajectory.owner.full_name,
         is_acute=trajectory.is_acute,
         handed_over_on=timezone.localdate(handed_over_at) if handed_over_at else None,

@@ -54,6 +54,7 @@ PDF_TEMPLATE = "meldcode/melding_pdf.html"
 class ChildLine:
     name: str
     date_of_birth: dt.date | None
+    age: str = ""  # on the day the document is made ("7 jaar", "5 maanden")
 
 
 @dataclass(frozen=True)
@@ -482,7 +483,11 @@ def _people_section(trajectory: Trajectory, children: list[Person]) -> PeopleSec
     )
     return PeopleSection(
         children=tuple(
-            ChildLine(name=person.full_name, date_of_birth=person.date_of_birth)
+            ChildLine(
+                name=person.full_name,
+                date_of_birth=person.date_of_birth,
+                age=person.age_on(timezone.localdate()),
+            )
             for person in children
         ),
         involved=tuple(

@@ -1,6 +1,13 @@
 from django.urls import include, path
 
-from .views import deadlines, decisions, melding_document, steps, trajectories
+from .views import (
+    deadlines,
+    decisions,
+    kindcheck,
+    melding_document,
+    steps,
+    trajectories,
+)
 
 app_name = "meldcode"
 
@@ -43,6 +50,12 @@ trajectory_patterns = [
     path("terugkoppeling/nieuw/", decisions.feedback_add, name="feedback-add"),
 ]
 
+kindcheck_patterns = [
+    path("", kindcheck.kindcheck_list, name="kindcheck-list"),
+    path("nieuw/", kindcheck.kindcheck_new, name="kindcheck-record"),
+    path("<uuid:public_id>/", kindcheck.kindcheck_detail, name="kindcheck-detail"),
+]
+
 urlpatterns = [
     path("", trajectories.trajectory_list, name="trajectory-list"),
     path("nieuw/", trajectories.trajectory_start, name="trajectory-start"),
@@ -52,6 +65,7 @@ urlpatterns = [
         trajectories.meldplicht_detail,
         name="meldplicht-detail",
     ),
+    path("kindchecks/", include(kindcheck_patterns)),
     path("<uuid:public_id>/", include(trajectory_patterns)),
     path("", include(melding_document.urlpatterns)),
     path("", include(deadlines.urlpatterns)),

@@ -29,6 +29,15 @@ class OrganisationType(models.TextChoices):
     SPORT_CULTURE_CLUB = "sport_culture_club", _("Sport or culture club")
     HUISARTS = "huisarts", _("Huisarts")
     GEMEENTE = "gemeente", _("Municipality")
+    # Services for adults: they do the kindcheck at intake and evaluation.
+    GGZ = "ggz", _("GGZ (mental health care)")
+    VERSLAVINGSZORG = "verslavingszorg", _("Verslavingszorg (addiction care)")
+    MAATSCHAPPELIJKE_OPVANG = (
+        "maatschappelijke_opvang",
+        _("Maatschappelijke opvang (shelter)"),
+    )
+    SCHULDHULPVERLENING = "schuldhulpverlening", _("Schuldhulpverlening (debt help)")
+    ZIEKENHUIS = "ziekenhuis", _("Ziekenhuis (hospital)")
 
 
 SECTOR_BY_TYPE: dict[str, Sector] = {
@@ -44,7 +53,32 @@ SECTOR_BY_TYPE: dict[str, Sector] = {
     OrganisationType.SPORT_CULTURE_CLUB: Sector.SPORT_CULTUUR,
     OrganisationType.HUISARTS: Sector.ZORG,
     OrganisationType.GEMEENTE: Sector.GEMEENTE,
+    OrganisationType.GGZ: Sector.ZORG,
+    OrganisationType.VERSLAVINGSZORG: Sector.ZORG,
+    OrganisationType.MAATSCHAPPELIJKE_OPVANG: Sector.SOCIAAL_DOMEIN,
+    OrganisationType.SCHULDHULPVERLENING: Sector.SOCIAAL_DOMEIN,
+    OrganisationType.ZIEKENHUIS: Sector.ZORG,
 }
+
+# Services whose clients are adults: the kindcheck is part of their step 1, and
+# Kindveilig shows it to them prominently (docs/kindcheck.md).
+ADULT_SERVICE_TYPES: frozenset[str] = frozenset(
+    {
+        OrganisationType.GGZ,
+        OrganisationType.VERSLAVINGSZORG,
+        OrganisationType.MAATSCHAPPELIJKE_OPVANG,
+        OrganisationType.SCHULDHULPVERLENING,
+        OrganisationType.ZIEKENHUIS,
+        OrganisationType.HUISARTS,
+    }
+)
+
+# Physicians follow the KNMG meldcode: in step 2 they consult Veilig Thuis for
+# advice as well as a colleague (docs/decisions.md, "Physicians: the KNMG rule
+# on the organisation type").
+PHYSICIAN_TYPES: frozenset[str] = frozenset(
+    {OrganisationType.HUISARTS, OrganisationType.ZIEKENHUIS}
+)
 
 
 class Region(models.Model):

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.notifications.selectors import unread_count_for
-from kindveilig.organisations.models import OrganisationType
+from kindveilig.organisations.models import ADULT_SERVICE_TYPES, OrganisationType
+
+KINDCHECK_ROLES = frozenset({Role.PROFESSIONAL, Role.AANDACHTSFUNCTIONARIS})
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     entries: list[tuple[str | Promise, str]] = [(_("Start"), "portal:home")]
     if actor.role in CASE_ROLES:
         entries.append((_("Meldcode"), "meldcode:trajectory-list"))
+        if (
+            actor.role in KINDCHECK_ROLES
+            and actor.organisation.type in ADULT_SERVICE_TYPES
+        ):
+            # Services for adults: the kindcheck is their daily entry to the meldcode.
+            entries.append((_("Kindcheck"), "meldcode:kindcheck-list"))
         entries.append((_("Households"), "households:household-list"))
         entries.append((_("Chain"), "verwijsindex:share-list"))
     if actor.role in CASE_ROLES or actor.role == Role.FUNCTIONEEL_BEHEERDER:

@@ -1,6 +1,7 @@
 from .deadlines import ReminderKind, ReminderLog, StepDeadline
 from .decisions import ClosingRequest, Decision
 from .framework import AfwegingskaderVersion
+from .kindcheck import Kindcheck, KindcheckMoment
 from .shares import LegalBasis, Share
 from .steps import (
     AfwegingAnswer,
@@ -34,6 +35,8 @@ __all__ = [
     "Decision",
     "FormDraft",
     "InvolvedPerson",
+    "Kindcheck",
+    "KindcheckMoment",
     "LegalBasis",
     "Melding",
     "MeldplichtCase",

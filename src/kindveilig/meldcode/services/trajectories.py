@@ -42,6 +42,7 @@ from .common import (
     require_open,
 )
 from .errors import refuse
+from .knmg import knmg_gate_messages
 from .weighing import current_answers, missing_child_conversations
 
 __all__ = [
@@ -204,6 +205,7 @@ def _gate_messages(trajectory: Trajectory, to_step: Step) -> list[str]:
         missing.append(str(_("Step 1: record at least one signal.")))
     if to_step >= Step.GESPREK and not trajectory.consultations.exists():
         missing.append(str(_("Step 2: record at least one consultation.")))
+    missing.extend(knmg_gate_messages(trajectory, to_step))  # physicians only
     if to_step >= Step.WEGEN and not (
         trajectory.conversations.exists() or trajectory.skips.exists()
     ):

@@ -24,6 +24,7 @@ from kindveilig.meldcode.forms import (
     StartForm,
     VersionedForm,
 )
+from kindveilig.meldcode.models import Kindcheck
 from kindveilig.meldcode.models.choices import Step
 from kindveilig.meldcode.selectors import (
     chronology,
@@ -46,6 +47,7 @@ from kindveilig.meldcode.services.weighing import (
 )
 
 from .common import af_rule, load, to_detail, trajectory_rule
+from .kindcheck import kindcheck_for_start, kindcheck_start_initial, start_trajectory
 
 MELDPLICHT_SECTORS = {"onderwijs", "kinderopvang"}
 
@@ -64,7 +66,8 @@ def trajectory_list(request: AuthenticatedRequest) -> HttpResponse:
 @trajectory_rule
 def trajectory_start(request: AuthenticatedRequest) -> HttpResponse:
     post = request.POST if request.method == "POST" else None
-    form = StartForm(post)
+    kindcheck = kindcheck_for_start(request)  # opened from a kindcheck with a worry
+    form = StartForm(post, initial=kindcheck_start_initial(kindcheck))
     children = ChildFormSet(post, prefix="kind")
     involved = InvolvedFormSet(post, prefix="betrokkene")
     if post is not None and ("add_child" in post or "add_involved" in post):
@@ -73,7 +76,7 @@ def trajectory_start(request: AuthenticatedRequest) -> HttpResponse:
         involved = _grow(
             InvolvedFormSet, post, "betrokkene", grow="add_involved" in post
         )
-        return _render_start(request, form, children, involved)
+        return _render_start(request, form, children, involved, kindcheck)
     if post is not None and form.is_valid():
         if form.cleaned_data["colleague_suspicion"] == "yes":
             return HttpResponseRedirect(reverse("meldcode:meldplicht-start"))
@@ -95,7 +98,7 @@ def trajectory_start(request: AuthenticatedRequest) -> HttpResponse:
                 ],
             )
             try:
-                trajectory = services.trajectory_start(actor=request.actor, data=data)
+                trajectory = start_trajectory(request.actor, data, kindcheck)
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -104,7 +107,7 @@ def trajectory_start(request: AuthenticatedRequest) -> HttpResponse:
                     _("The trajectory has started. Begin with step 1: the signals."),
                 )
                 return to_detail(trajectory)
-    return _render_start(request, form, children, involved)
+    return _render_start(request, form, children, involved, kindcheck)
 
 
 def _grow(formset_class: Any, post: QueryDict, prefix: str, grow: bool) -> Any:
@@ -117,7 +120,11 @@ def _grow(formset_class: Any, post: QueryDict, prefix: str, grow: bool) -> Any:
 
 
 def _render_start(
-    request: AuthenticatedRequest, form: object, children: object, involved: object
+    request: AuthenticatedRequest,
+    form: object,
+    children: object,
+    involved: object,
+    kindcheck: Kindcheck | None = None,
 ) -> HttpResponse:
     return render(
         request,
@@ -126,6 +133,7 @@ def _render_start(
             "form": form,
             "children": children,
             "involved": involved,
+            "kindcheck": kindcheck,
             "meldplicht_sector": request.actor.organisation.sector
             in MELDPLICHT_SECTORS,
         },

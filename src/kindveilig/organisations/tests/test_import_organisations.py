@@ -80,7 +80,7 @@ BAD = (
     HEADER
     + "00AA,Basisschool Het Anker (test),primary_school,Den Haag\n"
     + ",Zonder code (test),primary_school,Den Haag\n"
-    + "00BB,Onbekend type (test),ziekenhuis,Den Haag\n"
+    + "00BB,Onbekend type (test),tandarts,Den Haag\n"
     + "00CC,Onbekende gemeente (test),primary_school,Amsterdam\n"
     + "00AA,Dubbel (test),primary_school,Den Haag\n"
     + "00DD,,mbo,Rijswijk\n"
@@ -104,7 +104,7 @@ def test_bad_rows_are_each_reported_in_dutch_and_nothing_is_imported(
         )
     messages = err.getvalue()
     assert "Regel 3: de externe code (BRIN, LRK of KvK) is leeg" in messages
-    assert "Regel 4: het type 'ziekenhuis' is onbekend" in messages
+    assert "Regel 4: het type 'tandarts' is onbekend" in messages
     assert "Regel 5: de gemeente 'Amsterdam' is onbekend" in messages
     assert "Regel 6: de externe code 00AA staat al op regel 2" in messages
     assert "Regel 7: de naam is leeg" in messages

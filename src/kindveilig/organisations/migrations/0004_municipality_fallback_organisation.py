@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisations', '0002_seed_haaglanden'),
+        ('organisations', '0003_adult_service_types'),
     ]
 
     operations = [
