@@ -1,6 +1,13 @@
 from django.urls import include, path
 
-from .views import deadlines, decisions, melding_document, steps, trajectories
+from .views import (
+    deadlines,
+    decisions,
+    melding_document,
+    meldplicht,
+    steps,
+    trajectories,
+)
 
 app_name = "meldcode"
 
@@ -36,12 +43,7 @@ trajectory_patterns = [
 urlpatterns = [
     path("", trajectories.trajectory_list, name="trajectory-list"),
     path("nieuw/", trajectories.trajectory_start, name="trajectory-start"),
-    path("meldplicht/nieuw/", trajectories.meldplicht_start, name="meldplicht-start"),
-    path(
-        "meldplicht/<uuid:public_id>/",
-        trajectories.meldplicht_detail,
-        name="meldplicht-detail",
-    ),
+    path("", include(meldplicht.urlpatterns)),
     path("<uuid:public_id>/", include(trajectory_patterns)),
     path("", include(melding_document.urlpatterns)),
     path("", include(deadlines.urlpatterns)),

@@ -1,5 +1,6 @@
 from .deadlines import ReminderKind, ReminderLog, StepDeadline
 from .framework import AfwegingskaderVersion
+from .meldplicht import AangifteDecision, MeldplichtCase, MeldplichtStep
 from .shares import LegalBasis, Share
 from .steps import (
     AfwegingAnswer,
@@ -16,13 +17,13 @@ from .steps import (
 )
 from .trajectory import (
     InvolvedPerson,
-    MeldplichtCase,
     Trajectory,
     TrajectoryChild,
     TrajectoryEvent,
 )
 
 __all__ = [
+    "AangifteDecision",
     "AfwegingAnswer",
     "AfwegingskaderVersion",
     "Attachment",
@@ -36,6 +37,7 @@ __all__ = [
     "LegalBasis",
     "Melding",
     "MeldplichtCase",
+    "MeldplichtStep",
     "Observation",
     "ReminderKind",
     "ReminderLog",

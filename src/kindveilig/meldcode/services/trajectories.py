@@ -10,7 +10,6 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import User
 from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode import hooks
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
@@ -19,7 +18,6 @@ from kindveilig.meldcode.framework_data import seed_versions
 from kindveilig.meldcode.models import (
     AfwegingskaderVersion,
     InvolvedPerson,
-    MeldplichtCase,
     Trajectory,
     TrajectoryChild,
 )
@@ -49,7 +47,6 @@ from .weighing import current_answers, missing_child_conversations
 __all__ = [
     "ChildInput",
     "InvolvedInput",
-    "meldplicht_case_start",
     "step_advance",
     "trajectory_close",
     "trajectory_report_acute",
@@ -375,19 +372,3 @@ def trajectory_close(
     record_event(actor, trajectory, "closed")
     audit_write(actor, trajectory, trajectory, AuditAction.UPDATE)
     return trajectory
-
-
-@transaction.atomic
-def meldplicht_case_start(*, actor: Actor, summary: str) -> MeldplichtCase:
-    """A suspicion against a colleague: the meldplicht route, not the meldcode."""
-    if not summary.strip():
-        raise refuse(_("Describe in a few words what happened."), field="summary")
-    case = MeldplichtCase(
-        organisation=actor.organisation, reported_by=actor.user, summary=summary.strip()
-    )
-    case.full_clean()
-    case.save()
-    # About an employee, not a child: still personal data, so it is audited.
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=case, person_id=None)
-    notifications.on_commit_meldplicht(case)
-    return case
