@@ -10,6 +10,10 @@ class Role(models.TextChoices):
     LOKAAL_TEAM_MEDEWERKER = "lokaal_team_medewerker", _("Lokaal team worker")
     GEMEENTE_ANALIST = "gemeente_analist", _("Municipal analyst")
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    # The meldplicht route (onderwijs, kinderopvang): receives an employee's report
+    # about a colleague, consults the vertrouwensinspecteur and decides on aangifte.
+    # Not a case role: no access to children's files.
+    BEVOEGD_GEZAG = "bevoegd_gezag", _("Houder or bevoegd gezag")
 
 
 ALL_ROLES: frozenset[Role] = frozenset(Role)

@@ -10,6 +10,7 @@ __all__ = [
     "aandachtsfunctionarissen_of",
     "aandachtsfunctionarissen_of_organisations",
     "active_membership_for",
+    "bevoegd_gezag_of",
     "memberships_for",
     "memberships_of_organisation",
 ]
@@ -69,3 +70,20 @@ def aandachtsfunctionarissen_of_organisations(
 def aandachtsfunctionarissen_of(*, organisation_id: int) -> QuerySet[Membership]:
     """The aandachtsfunctionarissen of one organisation today (see above)."""
     return aandachtsfunctionarissen_of_organisations(organisation_ids=[organisation_id])
+
+
+def bevoegd_gezag_of(*, organisation_id: int) -> QuerySet[Membership]:
+    """The houder or bevoegd gezag users of one organisation today (active user,
+    membership and organisation, as for the aandachtsfunctionarissen), for the
+    meldplicht alerts and reminders."""
+    return (
+        Membership.objects.select_related("user")
+        .filter(
+            organisation_id=organisation_id,
+            role=Role.BEVOEGD_GEZAG,
+            is_active=True,
+            user__is_active=True,
+            organisation__is_active=True,
+        )
+        .order_by("pk")
+    )

@@ -186,6 +186,13 @@ DEMO_ACCOUNTS = [
         "DEMO-PO-01",
         Role.FUNCTIONEEL_BEHEERDER,
     ),
+    # The school board in the meldplicht route (suspicions against a colleague).
+    DemoAccount(
+        f"bestuur@{DEMO_DOMAIN}",
+        "Bea Bestuur (demo)",
+        "DEMO-PO-01",
+        Role.BEVOEGD_GEZAG,
+    ),
     DemoAccount(
         f"jgz@{DEMO_DOMAIN}",
         "Julia JGZ-verpleegkundige (demo)",

@@ -16,3 +16,6 @@ class MeldcodeConfig(AppConfig):
         from kindveilig.core.background import register_daily_task
 
         register_daily_task("kindveilig.meldcode.reminder_tasks.send_daily_reminders")
+        register_daily_task(
+            "kindveilig.meldcode.reminder_tasks.send_meldplicht_reminders"
+        )

@@ -428,7 +428,3 @@ class CloseForm(VersionedForm):
 
 class AcuteForm(KindveiligForm):
     note = forms.CharField(label=_("What is the acute danger?"), widget=TEXTAREA)
-
-
-class MeldplichtForm(KindveiligForm):
-    summary = forms.CharField(label=_("What happened, in short"), widget=TEXTAREA)

@@ -5,6 +5,7 @@
 
 from django.tasks import task
 
+from .meldplicht_reminders import meldplicht_reminders_send
 from .reminders import reminders_send
 
 
@@ -12,3 +13,9 @@ from .reminders import reminders_send
 def send_daily_reminders() -> int:
     """Send today's overdue reminders; returns the number of e-mails sent."""
     return reminders_send()
+
+
+@task()
+def send_meldplicht_reminders() -> int:
+    """Remind of overdue meldplicht steps; returns the number of e-mails sent."""
+    return meldplicht_reminders_send()

@@ -28,7 +28,6 @@ from .models import (
     ConversationSkip,
     Decision,
     Melding,
-    MeldplichtCase,
     Observation,
     Trajectory,
     TrajectoryChild,
@@ -268,25 +267,6 @@ def with_entries(trajectory: Trajectory) -> Trajectory:
     """Load every step's entries at once, so the detail page has a fixed query count."""
     prefetch_related_objects([trajectory], *_entry_prefetches())
     return trajectory
-
-
-def meldplicht_cases_for(*, actor: Actor) -> QuerySet[MeldplichtCase]:
-    queryset = MeldplichtCase.objects.filter(organisation_id=actor.organisation_id)
-    if actor.role == Role.AANDACHTSFUNCTIONARIS:
-        return queryset
-    return queryset.filter(reported_by_id=actor.user.pk)
-
-
-def meldplicht_case_get_for(*, actor: Actor, public_id: uuid.UUID) -> MeldplichtCase:
-    case = meldplicht_cases_for(actor=actor).filter(public_id=public_id).first()
-    if case is None:
-        raise Http404
-    audit_record_many(
-        actor=actor,
-        action=AuditAction.READ,
-        items=[AuditItem(obj=case, person_id=None)],
-    )
-    return case
 
 
 def too_young_initial(trajectory: Trajectory) -> dict[str, object]:

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 
+from .meldplicht_reminders import meldplicht_recipients
 from .models import MeldplichtCase, Trajectory
 
 logger = logging.getLogger(__name__)
@@ -28,20 +29,22 @@ def _af_emails(organisation_id: int) -> list[str]:
 @task()
 def send_alert(kind: str, pk: int) -> int:
     """Tell the organisation's aandachtsfunctionarissen about a new, acute or
-    meldplicht case. Returns the number of recipients."""
+    meldplicht case (a meldplicht case also its houder or bevoegd gezag). Returns
+    the number of recipients."""
     if kind == "meldplicht":
         case = MeldplichtCase.objects.filter(pk=pk).first()
         if case is None:
             return 0
         organisation_id = case.organisation_id
         path = reverse("meldcode:meldplicht-detail", args=[case.public_id])
+        recipients = meldplicht_recipients(case)
     else:
         trajectory = Trajectory.objects.filter(pk=pk).first()
         if trajectory is None:
             return 0
         organisation_id = trajectory.organisation_id
         path = reverse("meldcode:trajectory-detail", args=[trajectory.public_id])
-    recipients = _af_emails(organisation_id)
+        recipients = _af_emails(organisation_id)
     if not recipients:
         logger.warning(
             "No aandachtsfunctionaris to alert for organisation %s", organisation_id

@@ -5,6 +5,7 @@ from .views import (
     decisions,
     kindcheck,
     melding_document,
+    meldplicht,
     steps,
     trajectories,
 )
@@ -59,13 +60,8 @@ kindcheck_patterns = [
 urlpatterns = [
     path("", trajectories.trajectory_list, name="trajectory-list"),
     path("nieuw/", trajectories.trajectory_start, name="trajectory-start"),
-    path("meldplicht/nieuw/", trajectories.meldplicht_start, name="meldplicht-start"),
-    path(
-        "meldplicht/<uuid:public_id>/",
-        trajectories.meldplicht_detail,
-        name="meldplicht-detail",
-    ),
     path("kindchecks/", include(kindcheck_patterns)),
+    path("", include(meldplicht.urlpatterns)),
     path("<uuid:public_id>/", include(trajectory_patterns)),
     path("", include(melding_document.urlpatterns)),
     path("", include(deadlines.urlpatterns)),

@@ -6,6 +6,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.meldcode.models.meldplicht import MELDPLICHT_SECTORS
 from kindveilig.notifications.selectors import unread_count_for
 from kindveilig.organisations.models import ADULT_SERVICE_TYPES, OrganisationType
 
@@ -36,6 +37,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             entries.append((_("Kindcheck"), "meldcode:kindcheck-list"))
         entries.append((_("Households"), "households:household-list"))
         entries.append((_("Chain"), "verwijsindex:share-list"))
+    # The meldplicht route: the houder or bevoegd gezag, and the case roles of the
+    # sectors where it applies (onderwijs, kinderopvang).
+    if actor.role == Role.BEVOEGD_GEZAG or (
+        actor.role in CASE_ROLES and actor.organisation.sector in MELDPLICHT_SECTORS
+    ):
+        entries.append((_("Meldplicht"), "meldcode:meldplicht-list"))
     if actor.role in CASE_ROLES or actor.role == Role.FUNCTIONEEL_BEHEERDER:
         entries.append((_("Persons"), "persons:person-list"))
     if actor.role in {

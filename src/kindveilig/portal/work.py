@@ -22,6 +22,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.households.selectors import handovers_waiting_count
 from kindveilig.meldcode.deadline_selectors import step_deadlines_due_count
+from kindveilig.meldcode.meldplicht_selectors import meldplicht_steps_due
 from kindveilig.meldcode.selectors import (
     closings_awaiting_cosign,
     decisions_awaiting_cosign,
@@ -100,6 +101,19 @@ def evaluations(actor: Actor) -> WorkItem | None:
         count,
     ) % {"count": count}
     return WorkItem(label=label, count=count, url=url)
+
+
+def meldplicht_steps(actor: Actor) -> WorkItem | None:
+    """Meldplicht cases with a step for this person to record ("onverwijld")."""
+    count = meldplicht_steps_due(actor)
+    if not count:
+        return None
+    label = ngettext(
+        "%(count)s meldplicht case has a step to record",
+        "%(count)s meldplicht cases have a step to record",
+        count,
+    ) % {"count": count}
+    return WorkItem(label=label, count=count, url=reverse("meldcode:meldplicht-list"))
 
 
 def step_deadlines(actor: Actor) -> WorkItem | None:
@@ -184,14 +198,13 @@ PROVIDERS: list[Provider] = [
     decisions_to_cosign,
     closings_to_cosign,
     evaluations,
+    meldplicht_steps,
     step_deadlines,
     handovers_offered,
     verwijsindex_matches,
     shares_received,
     urgent_youth_messages,
     qualifications_expiring,
-    # Still to come (issue 12), one line each:
-    # meldplicht_steps_to_record — meldcode: meldplicht cases with a step to record
 ]
 
 

@@ -234,6 +234,9 @@ KINDVEILIG_SIGNAL_ACTIVE_DAYS = env_int("KINDVEILIG_SIGNAL_ACTIVE_DAYS", 730)
 KINDVEILIG_SIGNAL_ARCHIVE_DAYS = env_int("KINDVEILIG_SIGNAL_ARCHIVE_DAYS", 1826)
 # How long a break-the-glass read access lasts.
 KINDVEILIG_BREAK_GLASS_MINUTES = env_int("KINDVEILIG_BREAK_GLASS_MINUTES", 60)
+# The Inspectie van het Onderwijs's number for the vertrouwensinspecteurs, shown on
+# the meldplicht pages (the houder must consult them about a colleague's suspicion).
+VERTROUWENSINSPECTEUR_PHONE = env_str("VERTROUWENSINSPECTEUR_PHONE", "0900-1113111")
 # Absolute links in e-mails (which never carry personal data, only a link).
 KINDVEILIG_BASE_URL = env_str("KINDVEILIG_BASE_URL", "")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")

@@ -2,6 +2,7 @@ from .deadlines import ReminderKind, ReminderLog, StepDeadline
 from .decisions import ClosingRequest, Decision
 from .framework import AfwegingskaderVersion
 from .kindcheck import Kindcheck, KindcheckMoment
+from .meldplicht import AangifteDecision, MeldplichtCase, MeldplichtStep
 from .shares import LegalBasis, Share
 from .steps import (
     AfwegingAnswer,
@@ -17,13 +18,13 @@ from .steps import (
 )
 from .trajectory import (
     InvolvedPerson,
-    MeldplichtCase,
     Trajectory,
     TrajectoryChild,
     TrajectoryEvent,
 )
 
 __all__ = [
+    "AangifteDecision",
     "AfwegingAnswer",
     "AfwegingskaderVersion",
     "Attachment",
@@ -40,6 +41,7 @@ __all__ = [
     "LegalBasis",
     "Melding",
     "MeldplichtCase",
+    "MeldplichtStep",
     "Observation",
     "ReminderKind",
     "ReminderLog",

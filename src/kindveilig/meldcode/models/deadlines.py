@@ -57,6 +57,7 @@ class ReminderKind(models.TextChoices):
         _("Overview for the aandachtsfunctionaris"),
     )
     OWNER = "owner", _("Own trajectories")
+    MELDPLICHT = "meldplicht", _("Meldplicht step to record")
 
 
 class ReminderLog(models.Model):

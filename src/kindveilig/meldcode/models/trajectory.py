@@ -193,33 +193,3 @@ class TrajectoryEvent(models.Model):
             return str(EventKind(self.kind).label)
         except ValueError:
             return self.kind
-
-
-class MeldplichtCase(PublicIdModel, TimeStampedModel):
-    """A suspicion against a colleague (onderwijs, kinderopvang): not a meldcode
-    matter but the legal meldplicht route, kept apart from trajectories."""
-
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = EncryptedTextField(_("what happened"))
-    reported_to_board_at = models.DateField(
-        _("reported to the board or houder on"), null=True, blank=True
-    )
-    vertrouwensinspecteur_consulted_at = models.DateField(
-        _("board consulted the vertrouwensinspecteur on"), null=True, blank=True
-    )
-    aangifte_at = models.DateField(
-        _("aangifte (police report) on"), null=True, blank=True
-    )
-
-    class Meta:
-        verbose_name = _("meldplicht case")
-        verbose_name_plural = _("meldplicht cases")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"Meldplicht {str(self.public_id)[:8]}"

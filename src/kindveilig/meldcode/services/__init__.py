@@ -22,9 +22,17 @@ from .entries import (
     observation_add,
 )
 from .errors import ConflictError
+from .meldplicht import (
+    meldplicht_case_close,
+    meldplicht_case_consult_inspecteur,
+    meldplicht_case_decide_aangifte,
+    meldplicht_case_inform_houder,
+    meldplicht_case_link_trajectory,
+    meldplicht_case_record_measures,
+    meldplicht_case_start,
+)
 from .shares import share_create, share_revoke
 from .trajectories import (
-    meldplicht_case_start,
     step_advance,
     trajectory_report_acute,
     trajectory_start,
@@ -48,6 +56,12 @@ __all__ = [
     "feedback_add",
     "melding_create",
     "melding_handover",
+    "meldplicht_case_close",
+    "meldplicht_case_consult_inspecteur",
+    "meldplicht_case_decide_aangifte",
+    "meldplicht_case_inform_houder",
+    "meldplicht_case_link_trajectory",
+    "meldplicht_case_record_measures",
     "meldplicht_case_start",
     "observation_add",
     "share_create",

@@ -9,7 +9,6 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import User
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
 from kindveilig.meldcode import hooks
 from kindveilig.meldcode.afwegingskader import Outcome as Advice
@@ -19,7 +18,6 @@ from kindveilig.meldcode.framework_data import seed_versions
 from kindveilig.meldcode.models import (
     AfwegingskaderVersion,
     InvolvedPerson,
-    MeldplichtCase,
     Trajectory,
     TrajectoryChild,
 )
@@ -48,7 +46,6 @@ from .weighing import current_answers, missing_child_conversations
 __all__ = [
     "ChildInput",
     "InvolvedInput",
-    "meldplicht_case_start",
     "step_advance",
     "trajectory_report_acute",
     "trajectory_start",
@@ -320,19 +317,3 @@ def trajectory_take_over(
     record_event(actor, trajectory, "taken_over")
     audit_write(actor, trajectory, trajectory, AuditAction.UPDATE)
     return trajectory
-
-
-@transaction.atomic
-def meldplicht_case_start(*, actor: Actor, summary: str) -> MeldplichtCase:
-    """A suspicion against a colleague: the meldplicht route, not the meldcode."""
-    if not summary.strip():
-        raise refuse(_("Describe in a few words what happened."), field="summary")
-    case = MeldplichtCase(
-        organisation=actor.organisation, reported_by=actor.user, summary=summary.strip()
-    )
-    case.full_clean()
-    case.save()
-    # About an employee, not a child: still personal data, so it is audited.
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=case, person_id=None)
-    notifications.on_commit_meldplicht(case)
-    return case

@@ -616,8 +616,8 @@ def test_free_text_is_encrypted_at_rest(prof: Actor) -> None:
 
 
 def test_meldplicht_case_is_kept_apart_and_audited(prof: Actor, af: Actor) -> None:
+    from kindveilig.meldcode.meldplicht_selectors import meldplicht_cases_for
     from kindveilig.meldcode.models import MeldplichtCase
-    from kindveilig.meldcode.selectors import meldplicht_cases_for
 
     case = services.meldplicht_case_start(
         actor=prof, summary="Een collega schreeuwde en duwde een kind."

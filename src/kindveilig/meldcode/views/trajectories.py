@@ -20,7 +20,6 @@ from kindveilig.meldcode.forms import (
     ChildFormSet,
     CloseForm,
     InvolvedFormSet,
-    MeldplichtForm,
     StartForm,
     VersionedForm,
 )
@@ -28,7 +27,6 @@ from kindveilig.meldcode.models import Kindcheck
 from kindveilig.meldcode.models.choices import Step
 from kindveilig.meldcode.selectors import (
     chronology,
-    meldplicht_case_get_for,
     trajectory_page_for,
     with_entries,
 )
@@ -309,28 +307,3 @@ def trajectory_close(
             ),
         },
     )
-
-
-@trajectory_rule
-def meldplicht_start(request: AuthenticatedRequest) -> HttpResponse:
-    form = MeldplichtForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = services.meldplicht_case_start(
-                actor=request.actor, summary=form.cleaned_data["summary"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            return HttpResponseRedirect(
-                reverse("meldcode:meldplicht-detail", args=[case.public_id])
-            )
-    return render(request, "meldcode/meldplicht_start.html", {"form": form})
-
-
-@trajectory_rule
-def meldplicht_detail(
-    request: AuthenticatedRequest, public_id: uuid.UUID
-) -> HttpResponse:
-    case = meldplicht_case_get_for(actor=request.actor, public_id=public_id)
-    return render(request, "meldcode/meldplicht_detail.html", {"case": case})
