@@ -321,6 +321,11 @@ def ensure_organisations() -> dict[str, Organisation]:
             },
         )
         result[code] = org
+    # JGZ Zuid-Holland West serves the whole region: its aandachtsfunctionaris
+    # co-signs for organisations without one (the sport club, the lokaal team).
+    Municipality.objects.filter(
+        pk__in={org.municipality_id for org in result.values()}
+    ).update(fallback_organisation=result["DEMO-JGZ-01"])
     return result
 
 
