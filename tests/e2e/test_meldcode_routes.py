@@ -112,7 +112,7 @@ def test_a_renewed_melding_after_help_did_not_reach_its_result(
     page.get_by_role("link", name="Doe de hernieuwde melding").click()
     fill_melder(page)
     save(page)
-    expect(page.get_by_test_id("status")).to_contain_text("Melding gedaan")
+    expect(page.get_by_test_id("status")).to_contain_text("Gemeld, vervolg")
     expect(page.get_by_test_id("earlier-decision")).to_contain_text("Besluitronde 1")
     assert trajectory.meldingen.count() == 1
     assert trajectory.decisions.filter(round=2, melden=True).exists()
@@ -154,7 +154,7 @@ def test_a_sport_clubs_melding_is_co_signed_by_the_municipalitys_fallback(
         fallback.user.full_name
     )
     make_melding(page, base, trajectory)
-    expect(page.get_by_test_id("status")).to_contain_text("Melding gedaan")
+    expect(page.get_by_test_id("status")).to_contain_text("Gemeld, vervolg")
 
 
 def test_too_young_is_the_exception_in_a_melding_for_a_baby(
@@ -190,7 +190,7 @@ def test_too_young_is_the_exception_in_a_melding_for_a_baby(
     )
     fill_melder(page, with_child=False)
     save(page)
-    expect(page.get_by_test_id("status")).to_contain_text("Melding gedaan")
+    expect(page.get_by_test_id("status")).to_contain_text("Gemeld, vervolg")
     melding = trajectory.meldingen.get()
     assert melding.not_discussed_reason == "too_young"
     assert not melding.discussed_with_child
@@ -208,7 +208,9 @@ def test_a_deviation_and_its_justification_on_the_co_sign_page(
     propose(page, base, trajectory, melden=False)
     page.locator("#id_help_plan").fill("Opvoedondersteuning via het CJG.")
     save(page)
-    expect(page.get_by_text("Dit besluit wijkt af van het advies")).to_be_visible()
+    expect(page.locator(".kv-field__error")).to_contain_text(
+        "Dit besluit wijkt af van het advies van het afwegingskader (melden)"
+    )
     page.locator("#id_deviation_justification").fill(
         "De ouders zoeken zelf hulp en de dreiging is weg."
     )

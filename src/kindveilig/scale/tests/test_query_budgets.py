@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.django_db]
 BUDGETS = {
     "start page": 17,  # Mijn werk: a count per item (portal.work), the unread count
     "trajectory list": 16,  # +1: the ids shared with the actor, fetched first
-    "trajectory detail": 26,  # answers, decisions, children: reused from the prefetch
+    "trajectory detail": 27,  # answers, decisions, meldingen, closings: prefetched; +1 who may co-sign
     "trajectory chronology": 26,
     "person list": 14,
     "access log": 19,
