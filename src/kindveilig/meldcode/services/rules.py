@@ -25,7 +25,13 @@ def melding_required(trajectory: Trajectory) -> bool:
     afweging 2 (acute or structural unsafety) was answered "ja": then a melding
     is made even if afwegingen 3-5 later lead to help with Veilig Thuis."""
     answers = current_answers(trajectory)
-    return advise(answers).melden or answers.get(2) == Answer.YES
+    return advise(answers).melden or _unsafe(answers)
+
+
+def _unsafe(answers: dict[int, Answer]) -> bool:
+    """Afweging 2 "ja" counts only after a suspicion (afweging 1 "ja"): an answer
+    after the point where the framework decided is ignored, as ``advise`` does."""
+    return answers.get(1) == Answer.YES and answers.get(2) == Answer.YES
 
 
 def expected_melden(advice: Advice, *, required: bool) -> bool | None:
