@@ -40,6 +40,7 @@ from .models.choices import (
     SkipReason,
     Status,
 )
+from .next_action import with_next_action
 from .share_selectors import shared_trajectory_ids_for
 
 PAGE_SIZE = 50
@@ -103,7 +104,7 @@ def trajectory_page_for(
         queryset = queryset.exclude(status=Status.CLOSED)
     elif status == "closed":
         queryset = queryset.filter(status=Status.CLOSED)
-    queryset = queryset.order_by("-is_acute", "-created_at", "-pk")
+    queryset = with_next_action(queryset).order_by("-is_acute", "-created_at", "-pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
     _audit_read(actor, list(page))
     return page
