@@ -209,9 +209,11 @@ def test_acute_danger_route(
 def test_trajectory_closes_at_question_1(
     browser: Browser, live_server: Any, school_people: tuple[Any, Any]
 ) -> None:
+    """No suspicion closes in step 4: before step 5, so with a reason and the
+    aandachtsfunctionaris's co-sign."""
     from kindveilig.meldcode import scenarios
 
-    teacher, _ = school_people
+    teacher, af = school_people
     trajectory = scenarios.at_step_4(teacher.actor, given_name="Geen (test)")
     page = logged_in_context(browser, live_server, teacher).new_page()
     page.goto(f"{live_server.url}/trajecten/{trajectory.public_id}/")
@@ -225,7 +227,17 @@ def test_trajectory_closes_at_question_1(
     page.get_by_role("link", name="Traject afsluiten").first.click()
     page.get_by_label("Geen vermoeden (afweging 1)").check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    # Closing offers the reflection (learning from cases) before the trajectory.
-    expect(page.get_by_test_id("reflection-form")).to_be_visible()
+    # Before step 5: a reason is asked, and what was chosen stays.
+    expect(page.get_by_label("Geen vermoeden (afweging 1)")).to_be_checked()
+    page.get_by_label("Waarom het traject nu wordt afgesloten").fill(
+        "Geen vermoeden: de plekken komen van de training (afweging 1)."
+    )
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_test_id("closing")).to_contain_text("Geen vermoeden")
+    af_page = logged_in_context(browser, live_server, af).new_page()
+    af_page.goto(f"{live_server.url}/trajecten/{trajectory.public_id}/")
+    af_page.get_by_role("link", name="Afsluiten medeondertekenen of teruggeven").click()
+    af_page.get_by_label("Het afsluiten van het traject medeondertekenen").check()
+    af_page.get_by_role("button", name="Opslaan", exact=True).click()
     page.goto(f"{live_server.url}/trajecten/{trajectory.public_id}/")
     expect(page.get_by_test_id("status")).to_have_text("Afgesloten")

@@ -36,6 +36,8 @@ trajectory_urls = [
     path("melding/handover/", views.melding_handover, name="melding-handover"),
     path("feedback/", views.feedback_add, name="feedback-add"),
     path("close/", views.trajectory_close, name="trajectory-close"),
+    path("close/cosign/", views.closing_cosign, name="closing-cosign"),
+    path("close/return/", views.closing_return, name="closing-return"),
     path("acute/", views.trajectory_acute, name="trajectory-acute"),
 ]
 

@@ -3,7 +3,7 @@ organisation, audited per child shown, at a constant number of queries."""
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -20,6 +20,7 @@ from .models.choices import FeedbackKind, Status, Step
 
 __all__ = [
     "DeadlineOverview",
+    "EvaluationRow",
     "FeedbackRow",
     "StepRow",
     "deadline_overview_for",
@@ -61,9 +62,21 @@ class FeedbackRow:
 
 
 @dataclass(frozen=True)
+class EvaluationRow:
+    """Help decided: the day afweging 5 is due (the evaluation)."""
+
+    public_id: uuid.UUID
+    names_with_age: tuple[str, ...]
+    owner_name: str
+    is_acute: bool
+    due: Due
+
+
+@dataclass(frozen=True)
 class DeadlineOverview:
     steps: list[StepRow]
     feedback: list[FeedbackRow]
+    evaluations: list[EvaluationRow] = field(default_factory=list)
 
     @property
     def overdue_steps(self) -> int:
@@ -108,10 +121,11 @@ def _trajectories_to_watch(actor: Actor) -> list[Trajectory]:
     melding and children loaded."""
     return list(
         Trajectory.objects.filter(organisation_id=actor.organisation_id)
-        .filter(Q(status=Status.OPEN) | open_feedback_filter())
+        .filter(Q(status__in=[Status.OPEN, Status.HELPING]) | open_feedback_filter())
         .select_related("owner")
         .prefetch_related(
             "meldingen",
+            "decisions",
             Prefetch(
                 "children",
                 queryset=TrajectoryChild.objects.select_related("person").order_by(
@@ -206,12 +220,46 @@ def deadline_overview_for(
         if t.status == Status.OPEN
     ]
     feedback = [
-        _feedback_row(t, now=now) for t in trajectories if t.status != Status.OPEN
+        _feedback_row(t, now=now)
+        for t in trajectories
+        if t.status == Status.AFTER_MELDING
+    ]
+    evaluations = [
+        row
+        for t in trajectories
+        if t.status == Status.HELPING
+        and (row := _evaluation_row(t, today=timezone.localdate(now))) is not None
     ]
     steps.sort(key=_step_urgency)
     feedback.sort(key=_feedback_urgency)
+    evaluations.sort(key=lambda row: row.due.due_on)
     _audit_children_shown(actor, trajectories)
-    return DeadlineOverview(steps=steps, feedback=feedback)
+    return DeadlineOverview(steps=steps, feedback=feedback, evaluations=evaluations)
+
+
+def _evaluation_row(trajectory: Trajectory, *, today: dt.date) -> EvaluationRow | None:
+    decision = max(
+        (
+            d
+            for d in trajectory.decisions.all()
+            if d.round == trajectory.decision_round and d.evaluate_on
+        ),
+        key=lambda d: (d.created_at, d.pk),
+        default=None,
+    )
+    if decision is None or decision.evaluate_on is None:
+        return None
+    return EvaluationRow(
+        public_id=trajectory.public_id,
+        names_with_age=_names_with_age(trajectory),
+        owner_name=trajectory.owner.full_name,
+        is_acute=trajectory.is_acute,
+        due=Due(
+            due_on=decision.evaluate_on,
+            overdue=today > decision.evaluate_on,
+            days_overdue=max(0, (today - decision.evaluate_on).days),
+        ),
+    )
 
 
 def step_deadlines_due_count(*, actor: Actor, now: dt.datetime | None = None) -> int:

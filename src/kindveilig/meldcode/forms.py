@@ -349,6 +349,17 @@ class CosignForm(VersionedForm):
     )
 
 
+class ClosingCosignForm(CosignForm):
+    action = forms.ChoiceField(
+        label=_("Your judgement"),
+        choices=[
+            ("cosign", _("Co-sign closing the trajectory")),
+            ("return", _("Return it with a comment")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
 class MeldingForm(VersionedForm):
     melder_name = forms.CharField(label=_("Name of the melder"), max_length=200)
     melder_function = forms.CharField(label=_("Function"), max_length=200)

@@ -38,6 +38,7 @@ from kindveilig.meldcode.models.choices import (
     Source,
     Step,
 )
+from kindveilig.meldcode.services.closing import pending_closing
 from kindveilig.meldcode.services.decisions import DecisionInput, MeldingInput
 from kindveilig.meldcode.services.entries import (
     ConsultationInput,
@@ -474,6 +475,50 @@ def trajectory_close(request: Request, public_id: uuid.UUID) -> Response:
         expected_version=data["expected_version"],
     )
     return _detail(trajectory)
+
+
+def _pending_closing(request: Request, public_id: uuid.UUID) -> Any:
+    closing = pending_closing(_trajectory(request, public_id))
+    if closing is None:
+        raise Http404
+    return closing
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Co-sign closing the trajectory (closing_cosign)",
+    request=s.DecisionCosignInputSerializer,
+    responses={200: s.TrajectoryDetailSerializer, **VERSIONED_ERRORS},
+)
+@api_endpoint(["POST"], Role.AANDACHTSFUNCTIONARIS, relation=COSIGN)
+def closing_cosign(request: Request, public_id: uuid.UUID) -> Response:
+    closing = _pending_closing(request, public_id)
+    data = _valid(s.DecisionCosignInputSerializer, request)
+    trajectory = services.closing_cosign(
+        actor=actor_of(request),
+        request=closing,
+        expected_version=data["expected_version"],
+    )
+    return _detail(trajectory)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Return a request to close with a comment (closing_return)",
+    request=s.DecisionReturnInputSerializer,
+    responses={200: s.TrajectoryDetailSerializer, **VERSIONED_ERRORS},
+)
+@api_endpoint(["POST"], Role.AANDACHTSFUNCTIONARIS, relation=COSIGN)
+def closing_return(request: Request, public_id: uuid.UUID) -> Response:
+    closing = _pending_closing(request, public_id)
+    data = _valid(s.DecisionReturnInputSerializer, request)
+    services.closing_return(
+        actor=actor_of(request),
+        request=closing,
+        comment=data["comment"],
+        expected_version=data["expected_version"],
+    )
+    return _detail(closing.trajectory)
 
 
 @extend_schema(

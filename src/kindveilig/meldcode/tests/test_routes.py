@@ -17,6 +17,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.meldcode import scenarios, services
 from kindveilig.meldcode.afwegingskader import Answer
+from kindveilig.meldcode.deadline_selectors import deadline_overview_for
 from kindveilig.meldcode.models import Decision, Melding, Trajectory, TrajectoryEvent
 from kindveilig.meldcode.models.choices import (
     CosignStatus,
@@ -366,3 +367,21 @@ def test_the_melding_form_takes_too_young_over_from_step_3(prof: Actor) -> None:
     initial = too_young_initial(trajectory)
     assert initial["not_discussed_reason"] == OpenMeldenException.TOO_YOUNG
     assert initial["not_discussed_explanation"] == "Het kind is twee jaar oud."
+
+
+def test_help_stays_on_the_deadline_overview_until_its_evaluation(
+    prof: Actor, af: Actor
+) -> None:
+    """Help trajectories no longer drop out: the evaluation is their deadline."""
+    trajectory, decision = helping(prof, af)
+    assert decision.evaluate_on is not None
+    rows = deadline_overview_for(actor=af).evaluations
+    assert [(row.public_id, row.due.due_on) for row in rows] == [
+        (trajectory.public_id, decision.evaluate_on)
+    ]
+    assert not rows[0].due.overdue
+    later = decision.evaluate_on + dt.timedelta(days=2)
+    with time_machine.travel(dt.datetime.combine(later, dt.time(12), tzinfo=dt.UTC)):
+        (row,) = deadline_overview_for(actor=af).evaluations
+    assert row.due.overdue
+    assert row.due.days_overdue == 2

@@ -10,6 +10,7 @@ from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.forms import (
+    ClosingCosignForm,
     CosignForm,
     DecisionForm,
     EvaluationForm,
@@ -124,7 +125,7 @@ def closing_cosign(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpR
     closing = pending_closing(trajectory)
     if closing is None:
         raise Http404
-    form = CosignForm(
+    form = ClosingCosignForm(
         request.POST if request.method == "POST" else None,
         initial={"version": trajectory.version},
     )
