@@ -13,7 +13,9 @@ To add an item: write a provider here (or in the owning app) and add it to
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -49,58 +51,65 @@ class WorkItem:
 Provider = Callable[[Actor], WorkItem | None]
 
 
-def decisions_to_cosign(actor: Actor) -> WorkItem | None:
-    """One decision: straight to its co-sign page; several: the trajectories."""
-    decisions = decisions_awaiting_cosign(actor)
-    count = decisions.count()
+def _per_trajectory(
+    rows: QuerySet[Any], page: str, label: Callable[[int], str]
+) -> WorkItem | None:
+    """One row: straight to that trajectory's page; several: the trajectory list."""
+    count = rows.count()
     if not count:
         return None
     url = reverse("meldcode:trajectory-list")
     if count == 1:
-        first = decisions.values_list("trajectory__public_id", flat=True).first()
-        url = reverse("meldcode:decision-cosign", args=[first])
-    label = ngettext(
-        "%(count)s decision waits for your co-signature",
-        "%(count)s decisions wait for your co-signature",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=url)
+        first = rows.values_list("trajectory__public_id", flat=True).first()
+        url = reverse(page, args=[first])
+    return WorkItem(label=label(count), count=count, url=url)
+
+
+def decisions_to_cosign(actor: Actor) -> WorkItem | None:
+    return _per_trajectory(
+        decisions_awaiting_cosign(actor),
+        "meldcode:decision-cosign",
+        lambda count: (
+            ngettext(
+                "%(count)s decision waits for your co-signature",
+                "%(count)s decisions wait for your co-signature",
+                count,
+            )
+            % {"count": count}
+        ),
+    )
 
 
 def closings_to_cosign(actor: Actor) -> WorkItem | None:
     """Requests to close before step 5 or with "Anders"."""
-    closings = closings_awaiting_cosign(actor)
-    count = closings.count()
-    if not count:
-        return None
-    url = reverse("meldcode:trajectory-list")
-    if count == 1:
-        first = closings.values_list("trajectory__public_id", flat=True).first()
-        url = reverse("meldcode:closing-cosign", args=[first])
-    label = ngettext(
-        "%(count)s request to close waits for your co-signature",
-        "%(count)s requests to close wait for your co-signature",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=url)
+    return _per_trajectory(
+        closings_awaiting_cosign(actor),
+        "meldcode:closing-cosign",
+        lambda count: (
+            ngettext(
+                "%(count)s request to close waits for your co-signature",
+                "%(count)s requests to close wait for your co-signature",
+                count,
+            )
+            % {"count": count}
+        ),
+    )
 
 
 def evaluations(actor: Actor) -> WorkItem | None:
     """Help whose evaluation date has come: afweging 5 is due."""
-    due = evaluations_due(actor)
-    count = due.count()
-    if not count:
-        return None
-    url = reverse("meldcode:trajectory-list")
-    if count == 1:
-        first = due.values_list("trajectory__public_id", flat=True).first()
-        url = reverse("meldcode:weighing", args=[first])
-    label = ngettext(
-        "%(count)s evaluation of help is due (afweging 5)",
-        "%(count)s evaluations of help are due (afweging 5)",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=url)
+    return _per_trajectory(
+        evaluations_due(actor),
+        "meldcode:weighing",
+        lambda count: (
+            ngettext(
+                "%(count)s evaluation of help is due (afweging 5)",
+                "%(count)s evaluations of help are due (afweging 5)",
+                count,
+            )
+            % {"count": count}
+        ),
+    )
 
 
 def meldplicht_steps(actor: Actor) -> WorkItem | None:

@@ -34,7 +34,7 @@ from .common import (
     require_can_act,
     require_open,
 )
-from .decisions import MIN_RATIONALE, _require_cosigner
+from .decisions import MIN_RATIONALE, _require_cosigner, record_cosign
 from .errors import refuse
 from .rules import advice_label, advice_now, melding_outstanding
 
@@ -172,10 +172,7 @@ def closing_cosign(
     if errors:
         raise refuse(str(next(iter(errors.values()))[0]), code="not_allowed")
     bump_version(trajectory, expected_version)
-    request.cosign_status = CosignStatus.COSIGNED
-    request.cosigned_by = actor.user
-    request.cosigned_at = timezone.now()
-    request.save(update_fields=["cosign_status", "cosigned_by", "cosigned_at"])
+    record_cosign(actor, request, CosignStatus.COSIGNED)
     audit_write(actor, trajectory, request, AuditAction.UPDATE)
     return _close(actor, trajectory, request.outcome, request.agreements)
 
@@ -194,13 +191,7 @@ def closing_return(
         raise refuse(_("Say why the trajectory should not close yet."), field="comment")
     trajectory = request.trajectory
     bump_version(trajectory, expected_version)
-    request.cosign_status = CosignStatus.RETURNED
-    request.cosign_comment = comment.strip()
-    request.cosigned_by = actor.user
-    request.cosigned_at = timezone.now()
-    request.save(
-        update_fields=["cosign_status", "cosign_comment", "cosigned_by", "cosigned_at"]
-    )
+    record_cosign(actor, request, CosignStatus.RETURNED, comment=comment)
     record_event(actor, trajectory, EventKind.CLOSING_RETURNED, note=comment.strip())
     audit_write(actor, trajectory, request, AuditAction.UPDATE)
     return request

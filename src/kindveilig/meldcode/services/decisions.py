@@ -295,6 +295,23 @@ def _require_cosigner(actor: Actor, decision: Decision | ClosingRequest) -> None
         )
 
 
+def record_cosign(
+    actor: Actor,
+    signed: Decision | ClosingRequest,
+    status: CosignStatus,
+    *,
+    comment: str = "",
+) -> None:
+    """The co-signer's judgement on a decision or a request to close."""
+    signed.cosign_status = status
+    signed.cosign_comment = comment.strip()
+    signed.cosigned_by = actor.user
+    signed.cosigned_at = timezone.now()
+    signed.save(
+        update_fields=["cosign_status", "cosign_comment", "cosigned_by", "cosigned_at"]
+    )
+
+
 @transaction.atomic
 def decision_cosign(
     *, actor: Actor, decision: Decision, expected_version: int | None
@@ -302,10 +319,7 @@ def decision_cosign(
     _require_cosigner(actor, decision)
     trajectory = decision.trajectory
     bump_version(trajectory, expected_version)
-    decision.cosign_status = CosignStatus.COSIGNED
-    decision.cosigned_by = actor.user
-    decision.cosigned_at = timezone.now()
-    decision.save(update_fields=["cosign_status", "cosigned_by", "cosigned_at"])
+    record_cosign(actor, decision, CosignStatus.COSIGNED)
     _apply_signed(trajectory, decision)
     record_event(actor, trajectory, EventKind.DECISION_COSIGNED)
     audit_write(actor, trajectory, decision, AuditAction.UPDATE)
@@ -323,13 +337,7 @@ def decision_return(
         )
     trajectory = decision.trajectory
     bump_version(trajectory, expected_version)
-    decision.cosign_status = CosignStatus.RETURNED
-    decision.cosign_comment = comment.strip()
-    decision.cosigned_by = actor.user
-    decision.cosigned_at = timezone.now()
-    decision.save(
-        update_fields=["cosign_status", "cosign_comment", "cosigned_by", "cosigned_at"]
-    )
+    record_cosign(actor, decision, CosignStatus.RETURNED, comment=comment)
     record_event(actor, trajectory, EventKind.DECISION_RETURNED)
     audit_write(actor, trajectory, decision, AuditAction.UPDATE)
     return decision

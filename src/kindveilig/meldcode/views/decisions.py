@@ -1,6 +1,7 @@
 """Step 5 and after: the decision, co-signing, the melding and Veilig Thuis's feedback."""
 
 import uuid
+from collections.abc import Callable
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from kindveilig.meldcode.forms import (
     HandoverForm,
     MeldingForm,
 )
+from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.selectors import too_young_initial
 from kindveilig.meldcode.services.closing import pending_closing
 from kindveilig.meldcode.services.decisions import (
@@ -76,6 +78,30 @@ def decision_propose(
     )
 
 
+def _cosign_page(
+    request: AuthenticatedRequest,
+    trajectory: Trajectory,
+    form: CosignForm,
+    *,
+    cosign: Callable[[int | None], object],
+    give_back: Callable[[str, int | None], object],
+    anchor: str,
+    title: object,
+    extra: dict[str, object],
+) -> HttpResponse:
+    """The co-signer's page: co-sign, or return with a comment."""
+
+    def save() -> object:
+        version = form.cleaned_data["version"]
+        if form.cleaned_data["action"] == "return":
+            return give_back(form.cleaned_data["comment"], version)
+        return cosign(version)
+
+    return _step_form(
+        request, trajectory, form, save, anchor=anchor, title=title, extra=extra
+    )
+
+
 @af_rule
 def decision_cosign(
     request: AuthenticatedRequest, public_id: uuid.UUID
@@ -84,29 +110,20 @@ def decision_cosign(
     decision = latest_decision(trajectory)
     if decision is None:
         raise Http404
-    form = CosignForm(
-        request.POST if request.method == "POST" else None,
-        initial={"version": trajectory.version},
-    )
-
-    def save() -> object:
-        version = form.cleaned_data["version"]
-        if form.cleaned_data["action"] == "return":
-            return services.decision_return(
-                actor=request.actor,
-                decision=decision,
-                comment=form.cleaned_data["comment"],
-                expected_version=version,
-            )
-        return services.decision_cosign(
-            actor=request.actor, decision=decision, expected_version=version
-        )
-
-    return _step_form(
+    post = request.POST if request.method == "POST" else None
+    return _cosign_page(
         request,
         trajectory,
-        form,
-        save,
+        CosignForm(post, initial={"version": trajectory.version}),
+        cosign=lambda version: services.decision_cosign(
+            actor=request.actor, decision=decision, expected_version=version
+        ),
+        give_back=lambda comment, version: services.decision_return(
+            actor=request.actor,
+            decision=decision,
+            comment=comment,
+            expected_version=version,
+        ),
         anchor="stap-5",
         title=gettext_lazy("Co-sign the decision"),
         extra={
@@ -125,29 +142,20 @@ def closing_cosign(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpR
     closing = pending_closing(trajectory)
     if closing is None:
         raise Http404
-    form = ClosingCosignForm(
-        request.POST if request.method == "POST" else None,
-        initial={"version": trajectory.version},
-    )
-
-    def save() -> object:
-        version = form.cleaned_data["version"]
-        if form.cleaned_data["action"] == "return":
-            return services.closing_return(
-                actor=request.actor,
-                request=closing,
-                comment=form.cleaned_data["comment"],
-                expected_version=version,
-            )
-        return services.closing_cosign(
-            actor=request.actor, request=closing, expected_version=version
-        )
-
-    return _step_form(
+    post = request.POST if request.method == "POST" else None
+    return _cosign_page(
         request,
         trajectory,
-        form,
-        save,
+        ClosingCosignForm(post, initial={"version": trajectory.version}),
+        cosign=lambda version: services.closing_cosign(
+            actor=request.actor, request=closing, expected_version=version
+        ),
+        give_back=lambda comment, version: services.closing_return(
+            actor=request.actor,
+            request=closing,
+            comment=comment,
+            expected_version=version,
+        ),
         anchor="afsluiten",
         title=gettext_lazy("Co-sign closing the trajectory"),
         extra={"closing": closing},
