@@ -2,11 +2,12 @@ import datetime as dt
 import json
 from io import StringIO
 
+from django.core.management import call_command
+from django.utils import timezone
+
 import pytest
 import time_machine
 from conftest import Persona
-from django.core.management import call_command
-from django.utils import timezone
 
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.meldcode import scenarios
@@ -37,7 +38,8 @@ def closed_pair(
         kept = scenarios.closed_no_suspicion(
             professional.actor, given_name="Blijft", family_name="Bewaarmans"
         )
-    assert gone.is_closed and kept.is_closed
+    assert gone.is_closed
+    assert kept.is_closed
     return gone, kept
 
 
