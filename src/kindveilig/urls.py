@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/taal/", any_step(set_language), name="set_language"),
     path("", include("kindveilig.accounts.urls")),
     path("personen/", include("kindveilig.persons.urls")),
+    path("inzage/", include("kindveilig.privacy.urls")),
     path("organisaties/", include("kindveilig.organisations.urls")),
     path("trajecten/", include("kindveilig.meldcode.urls")),
     path("api/v1/", include("kindveilig.api.urls")),

@@ -10,3 +10,8 @@ class HouseholdsConfig(AppConfig):
 
     name = "kindveilig.households"
     label = "households"
+
+    def ready(self) -> None:
+        from .retention import register
+
+        register()

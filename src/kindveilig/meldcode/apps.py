@@ -19,3 +19,7 @@ class MeldcodeConfig(AppConfig):
         register_daily_task(
             "kindveilig.meldcode.reminder_tasks.send_meldplicht_reminders"
         )
+
+        from .retention import register
+
+        register()

@@ -10,3 +10,8 @@ class NotificationsConfig(AppConfig):
 
     name = "kindveilig.notifications"
     label = "notifications"
+
+    def ready(self) -> None:
+        from .retention import register
+
+        register()

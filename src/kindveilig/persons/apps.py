@@ -8,3 +8,8 @@ class PersonsConfig(AppConfig):
 
     name = "kindveilig.persons"
     label = "persons"
+
+    def ready(self) -> None:
+        from .retention import register
+
+        register()

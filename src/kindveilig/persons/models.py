@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,3 +78,42 @@ class Person(PublicIdModel, TimeStampedModel):
         children are listed, a reader sees how young they are."""
         age = self.age_on(timezone.localdate())
         return f"{self.full_name} ({age})" if age else self.full_name
+
+
+class CorrectedField(models.TextChoices):
+    GIVEN_NAME = "given_name", _("given name")
+    FAMILY_NAME = "family_name", _("family name")
+    DATE_OF_BIRTH = "date_of_birth", _("date of birth")
+
+
+class PersonCorrection(models.Model):
+    """Rectificatie (AVG art. 16): one corrected field, with the value it had, so
+    the history of the record is kept. Encrypted like the person's own data;
+    shown in the person's inzage export."""
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("person"),
+    )
+    field = models.CharField(_("field"), max_length=20, choices=CorrectedField.choices)
+    old_value = EncryptedTextField(_("old value"), blank=True, default="")
+    new_value = EncryptedTextField(_("new value"), blank=True, default="")
+    reason = EncryptedTextField(_("reason"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("corrected by"),
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("correction of a person's data")
+        verbose_name_plural = _("corrections of a person's data")
+        ordering = ["corrected_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.corrected_at:%Y-%m-%d}"

@@ -96,3 +96,9 @@ def person_search_for(*, actor: Actor, query: str) -> list[Person]:
         reason="search",
     )
     return results
+
+
+def person_exists_for(*, actor: Actor, public_id: uuid.UUID) -> bool:
+    """Whether the actor may see this person, without reading their data (a page
+    that only asks a question first; nothing to audit yet)."""
+    return _visible_persons(actor).filter(public_id=public_id).exists()

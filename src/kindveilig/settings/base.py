@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 import django_stubs_ext
 
-from .env import env_bool, env_int, env_list, env_secret, env_str
+from .env import env_bool, env_int, env_list, env_secret, env_str, env_terms
 
 django_stubs_ext.monkeypatch()
 
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kindveilig.readiness",
     "kindveilig.learning",
     "kindveilig.monitor",
+    "kindveilig.privacy",
     "rest_framework",
     "drf_spectacular",
     "kindveilig.api",
@@ -233,6 +234,11 @@ KINDVEILIG_TRUSTED_PROXY_COUNT = env_int("KINDVEILIG_TRUSTED_PROXY_COUNT", 0)
 KINDVEILIG_SIGNAL_ACTIVE_DAYS = env_int("KINDVEILIG_SIGNAL_ACTIVE_DAYS", 730)
 KINDVEILIG_SIGNAL_ARCHIVE_DAYS = env_int("KINDVEILIG_SIGNAL_ARCHIVE_DAYS", 1826)
 # How long a break-the-glass read access lasts.
+# Retention terms in days per kind of record and sector, over the defaults of
+# docs/retention.md, e.g. {"meldcode.trajectory": {"onderwijs": 1095}}. A JSON
+# object in the environment.
+KINDVEILIG_RETENTION_TERMS = env_terms("KINDVEILIG_RETENTION_TERMS")
+
 KINDVEILIG_BREAK_GLASS_MINUTES = env_int("KINDVEILIG_BREAK_GLASS_MINUTES", 60)
 # The Inspectie van het Onderwijs's number for the vertrouwensinspecteurs, shown on
 # the meldplicht pages (the houder must consult them about a colleague's suspicion).

@@ -4,6 +4,7 @@ A malformed value stops the start-up with a clear message instead of silently
 falling back to a default (healthchecks' ``envbool`` does the same).
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -50,6 +51,30 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_terms(name: str) -> dict[str, dict[str, int]]:
+    """A JSON object of objects of whole numbers: ``{"kind": {"sector": days}}``."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return {}
+    try:
+        parsed = json.loads(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a JSON object.") from exc
+    valid = isinstance(parsed, dict) and all(
+        isinstance(terms, dict)
+        and all(isinstance(days, int) and days > 0 for days in terms.values())
+        for terms in parsed.values()
+    )
+    if not valid:
+        raise ImproperlyConfigured(
+            f"{name} must map kinds of record to {{sector: days}} with days > 0."
+        )
+    return {
+        str(kind): {str(sector): int(days) for sector, days in terms.items()}
+        for kind, terms in parsed.items()
+    }
 
 
 def env_secret(name: str) -> str:

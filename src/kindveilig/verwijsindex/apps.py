@@ -16,3 +16,7 @@ class ChainConfig(AppConfig):
         from .services import signals_register_for_trajectory
 
         register_trajectory_started(signals_register_for_trajectory)
+
+        from .retention import register
+
+        register()

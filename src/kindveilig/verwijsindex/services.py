@@ -4,12 +4,14 @@ active, 5 years archived, then deleted). Shares live in the meldcode
 
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -298,22 +300,37 @@ class RetentionResult:
 
 
 def signals_apply_retention(
-    *, now: dt.datetime | None = None, batch_size: int = 1000
+    *,
+    now: dt.datetime | None = None,
+    batch_size: int = 1000,
+    held: frozenset[uuid.UUID] = frozenset(),
+    held_persons: frozenset[uuid.UUID] = frozenset(),
+    dry_run: bool = False,
 ) -> RetentionResult:
     """Archive signals past their active period; delete archived signals past
     their archive period (with their matches and notices). Each deletion leaves
-    an audit record, as the person's log must show it."""
+    an audit record, as the person's log must show it. Signals under a legal hold
+    (``held``, or ``held_persons`` for the child) are neither archived nor
+    deleted; a dry run counts without changing anything."""
     now = now or timezone.now()
+    kept = Q(public_id__in=held) | Q(person__public_id__in=held_persons)
+    to_archive = Signal.objects.filter(
+        status=SignalStatus.ACTIVE, active_until__lte=now
+    ).exclude(kept)
+    to_delete = Signal.objects.filter(
+        status=SignalStatus.ARCHIVED, delete_after__lte=now
+    ).exclude(kept)
+    if dry_run:
+        return RetentionResult(archived=to_archive.count(), deleted=to_delete.count())
     with transaction.atomic():
-        archived = Signal.objects.filter(
-            status=SignalStatus.ACTIVE, active_until__lte=now
-        ).update(**_archive_fields(now), updated_at=now)
+        archived = to_archive.update(**_archive_fields(now), updated_at=now)
     deleted = 0
+    last_pk = 0
     while True:
         with transaction.atomic():
             batch = list(
-                Signal.objects.select_related("person")
-                .filter(status=SignalStatus.ARCHIVED, delete_after__lte=now)
+                to_delete.select_related("person")
+                .filter(pk__gt=last_pk)
                 .order_by("pk")[:batch_size]
             )
             if not batch:
@@ -329,6 +346,7 @@ def signals_apply_retention(
             )
             Signal.objects.filter(pk__in=[signal.pk for signal in batch]).delete()
             deleted += len(batch)
+            last_pk = batch[-1].pk
     return RetentionResult(archived=archived, deleted=deleted)
 
 

@@ -64,7 +64,7 @@ def test_a_task_that_cannot_be_enqueued_is_logged_and_the_write_stands(
 def test_every_app_registers_its_daily_tasks() -> None:
     assert set(daily_task_paths()) >= {
         "kindveilig.meldcode.reminder_tasks.send_daily_reminders",
-        "kindveilig.youth.messages.tasks.purge_youth_conversations",
+        "kindveilig.privacy.tasks.apply_retention",
         "kindveilig.readiness.tasks.send_qualification_reminders",
         "kindveilig.monitor.tasks.take_coverage_snapshot",
     }

@@ -13,7 +13,8 @@ class YouthmessagesConfig(AppConfig):
     label = "youthmessages"
 
     def ready(self) -> None:
-        from kindveilig.core.background import register_daily_task
+        # Conversations without activity are deleted after the retention period,
+        # by the retention engine's daily run (it knows the legal holds).
+        from .retention import register
 
-        # Conversations without activity are deleted after the retention period.
-        register_daily_task("kindveilig.youth.messages.tasks.purge_youth_conversations")
+        register()

@@ -7,6 +7,7 @@ writes name the actor; the audited object is always the conversation.
 
 import logging
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -484,20 +485,33 @@ def suggested_forms_of_violence(conversation: YouthConversation) -> list[str]:
     )
 
 
-def conversations_purge(*, now: datetime | None = None, days: int | None = None) -> int:
+def conversations_purge(
+    *,
+    now: datetime | None = None,
+    days: int | None = None,
+    held: frozenset[uuid.UUID] = frozenset(),
+    dry_run: bool = False,
+) -> int:
     """Delete conversations without activity for ``days`` (default: the setting).
 
     Each deletion is an audit record without actor, so nothing disappears
     silently. Words copied into a meldcode trajectory stay there, under the
-    meldcode's own retention."""
+    meldcode's own retention. Conversations under a legal hold (``held``) stay;
+    a dry run only counts."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=days if days is not None else retention_days())
+    due = YouthConversation.objects.filter(last_activity_at__lt=cutoff).exclude(
+        public_id__in=held
+    )
+    if dry_run:
+        return due.count()
     deleted = 0
+    last_pk = 0
     while True:
         with transaction.atomic():
             batch = list(
-                YouthConversation.objects.select_for_update(skip_locked=True)
-                .filter(last_activity_at__lt=cutoff)
+                due.select_for_update(skip_locked=True)
+                .filter(pk__gt=last_pk)
                 .order_by("pk")[:500]
             )
             if not batch:
@@ -510,6 +524,7 @@ def conversations_purge(*, now: datetime | None = None, days: int | None = None)
             )
             YouthConversation.objects.filter(pk__in=[c.pk for c in batch]).delete()
             deleted += len(batch)
+            last_pk = batch[-1].pk
 
 
 def _require_channel_admin(actor: Actor) -> None:
