@@ -23,7 +23,9 @@ START = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 # A school keeps a closed meldcode dossier 2 years; the Verwijsindex keeps a
 # signal 2 years active and 5 archived.
 AFTER_SCHOOL_TERM = START + dt.timedelta(days=3 * 365)
-AFTER_SIGNAL_TERM = START + dt.timedelta(days=8 * 365)
+# Archived by the run after three years, deleted five years later: past that,
+# with the leap days of 2028 and 2032 and a margin.
+AFTER_SIGNAL_TERM = START + dt.timedelta(days=8 * 365 + 10)
 
 
 @pytest.fixture
