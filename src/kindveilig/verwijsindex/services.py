@@ -4,6 +4,7 @@ active, 5 years archived, then deleted). Shares live in the meldcode
 
 import datetime as dt
 import hashlib
+import itertools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,10 +35,13 @@ from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
 
 from .models import Match, MatchNotice, Signal, SignalStatus
+from .selectors import signal_indexes_missing_a_match
 
 __all__ = [
     "ChildSignalInput",
+    "ReconcileResult",
     "match_notices_mark_seen",
+    "matches_reconcile",
     "signal_end",
     "signal_register",
     "signal_register_for_child",
@@ -369,6 +373,70 @@ def signals_apply_retention(
             Signal.objects.filter(pk__in=[signal.pk for signal in batch]).delete()
             deleted += len(batch)
     return RetentionResult(archived=archived, deleted=deleted)
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    children: int
+    matches: int
+    notices: int
+
+
+def _missing_pairs(bsn_index: str) -> list[tuple[Signal, Signal]]:
+    signals = list(
+        Signal.objects.select_related("person")
+        .filter(bsn_index=bsn_index, status=SignalStatus.ACTIVE)
+        .order_by("pk")
+    )
+    ids = [signal.pk for signal in signals]
+    matched = set(
+        Match.objects.filter(first_id__in=ids, second_id__in=ids).values_list(
+            "first_id", "second_id"
+        )
+    )
+    return [
+        (first, second)
+        for first, second in itertools.combinations(signals, 2)
+        if first.organisation_id != second.organisation_id
+        and (first.pk, second.pk) not in matched
+    ]
+
+
+def matches_reconcile(*, dry_run: bool = False) -> ReconcileResult:
+    """Repair missed matches: every two active signals of different
+    organisations about the same child without a match get one, with the
+    notices, notifications and e-mails a registration would have sent. One
+    transaction per child, under the registration's lock (``_lock_child``), so
+    a registration at the same moment is not matched twice. Idempotent: a
+    second run finds nothing. ``dry_run`` counts what it would create."""
+    children = matches = notices = 0
+    for bsn_index in signal_indexes_missing_a_match():
+        with transaction.atomic():
+            if not dry_run:
+                _lock_child(bsn_index)
+            pairs = _missing_pairs(bsn_index)
+            if not pairs:  # matched in the meantime
+                continue
+            children += 1
+            matches += len(pairs)
+            notices += sum(
+                2 for a, b in pairs if a.contact_user_id != b.contact_user_id
+            )
+            if dry_run:
+                continue
+            audit_record_many(
+                actor=None,
+                action=AuditAction.CREATE,
+                items=_matches_create(pairs),
+                reason="verwijsindex reconciliation",
+            )
+    if matches and not dry_run:
+        logger.warning(
+            "Verwijsindex reconciliation created %s missed matches for %s children",
+            matches,
+            children,
+        )
+    return ReconcileResult(children=children, matches=matches, notices=notices)
 
 
 @transaction.atomic
