@@ -16,6 +16,7 @@ from .selectors import audit_log_verify
 
 __all__ = [
     "AuditItem",
+    "audit_chain_lock",
     "audit_log_verify_and_checkpoint",
     "audit_record",
     "audit_record_many",
@@ -50,6 +51,15 @@ class AuditItem:
             self.object_type or self.obj._meta.label_lower,
             self.object_id or str(getattr(self.obj, "public_id", None) or self.obj.pk),
         )
+
+
+def audit_chain_lock() -> None:
+    """Lock the chain head now, for the rest of the caller's transaction, as its
+    first audit write would. A service that takes locks of its own before it
+    writes its record calls this first: every writer then takes the head before
+    any other lock, and two writers cannot wait for each other in a cycle.
+    Inside a transaction only (``select_for_update`` refuses autocommit)."""
+    AuditChainHead.objects.select_for_update().get_or_create(pk=1)
 
 
 def audit_record(

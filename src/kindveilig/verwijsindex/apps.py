@@ -11,11 +11,13 @@ class ChainConfig(AppConfig):
     label = "chain"
 
     def ready(self) -> None:
+        from kindveilig.core.background import register_daily_task
         from kindveilig.meldcode.hooks import register_trajectory_started
 
         from .services import signals_register_for_trajectory
 
         register_trajectory_started(signals_register_for_trajectory)
+        register_daily_task("kindveilig.verwijsindex.tasks.reconcile_matches")
 
         from .retention import register
 

@@ -4,7 +4,7 @@ through ``meldcode.share_selectors``."""
 import uuid
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
@@ -12,11 +12,12 @@ from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 
-from .models import MatchNotice, Signal, SignalStatus
+from .models import Match, MatchNotice, Signal, SignalStatus
 
 __all__ = [
     "match_notice_page_for",
     "signal_get_for",
+    "signal_indexes_missing_a_match",
     "signal_page_for",
     "unseen_match_count",
 ]
@@ -96,3 +97,28 @@ def signal_get_for(*, actor: Actor, public_id: uuid.UUID) -> Signal:
     if signal is None:
         raise Http404
     return signal
+
+
+def signal_indexes_missing_a_match() -> list[str]:
+    """The blind indexes of children with two active signals of different
+    organisations and no match between them (for ``matches_reconcile``; no
+    actor, no personal data: only the keyed hashes). One query: each active
+    signal against the later active signals of other organisations."""
+    active = Signal.objects.filter(status=SignalStatus.ACTIVE).exclude(bsn_index="")
+    unmatched_later = (
+        active.filter(bsn_index=OuterRef("bsn_index"), pk__gt=OuterRef("pk"))
+        .exclude(organisation_id=OuterRef("organisation_id"))
+        .exclude(
+            Exists(
+                Match.objects.filter(
+                    first_id=OuterRef(OuterRef("pk")), second_id=OuterRef("pk")
+                )
+            )
+        )
+    )
+    return list(
+        active.filter(Exists(unmatched_later))
+        .order_by("bsn_index")
+        .values_list("bsn_index", flat=True)
+        .distinct()
+    )

@@ -3,6 +3,8 @@ active, 5 years archived, then deleted). Shares live in the meldcode
 (``meldcode.services.shares``)."""
 
 import datetime as dt
+import hashlib
+import itertools
 import logging
 import uuid
 from collections.abc import Sequence
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+from kindveilig.audit.services import (
+    AuditItem,
+    audit_chain_lock,
+    audit_record,
+    audit_record_many,
+)
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
 from kindveilig.core.crypto import blind_index
@@ -30,10 +37,13 @@ from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
 
 from .models import Match, MatchNotice, Signal, SignalStatus
+from .selectors import signal_indexes_missing_a_match
 
 __all__ = [
     "ChildSignalInput",
+    "ReconcileResult",
     "match_notices_mark_seen",
+    "matches_reconcile",
     "signal_end",
     "signal_register",
     "signal_register_for_child",
@@ -63,6 +73,30 @@ def _source_ref(source: models.Model | None) -> tuple[str, str]:
     )
 
 
+def _advisory_key(bsn_index: str) -> int:
+    """A signed 64-bit key for ``pg_advisory_xact_lock``, from the blind index."""
+    digest = hashlib.sha256(f"verwijsindex:{bsn_index}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def _lock_child(bsn_index: str) -> None:
+    """Serialise the registrations about one child until the transaction ends.
+
+    Takes the audit chain head first (every writer takes it before other locks,
+    and a trajectory start already holds it when it registers its signals), then
+    a transaction-scoped advisory lock on the blind index: whoever comes second
+    reads the first one's committed signal and matches it. One statement each;
+    on SQLite (the ``make run`` demo) only the head's no-op, as SQLite
+    serialises writers itself.
+    """
+    audit_chain_lock()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s)", [_advisory_key(bsn_index)]
+            )
+
+
 def _own_active_signal(actor: Actor, person: Person) -> Signal | None:
     queryset = Signal.objects.select_for_update().filter(
         organisation_id=actor.organisation_id,
@@ -90,7 +124,11 @@ def signal_register(
     first. When another organisation has an active signal with the same BSN
     blind index (one indexed lookup), both contact persons are told who else is
     involved: never the content. A child without a BSN cannot be matched.
+    Registrations about one child are serialised (``_lock_child``), so two
+    organisations signalling at the same moment still match.
     """
+    if person.bsn_index:
+        _lock_child(person.bsn_index)
     now = timezone.now()
     active_until = now + dt.timedelta(days=signal_active_days())
     existing = _own_active_signal(actor, person)
@@ -145,7 +183,7 @@ def signal_register(
 def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
     """Match the signal with other organisations' active signals for the same
     child and tell both contacts; returns the audit records to write (the caller
-    writes them with the signal's own)."""
+    writes them with the signal's own). The caller holds ``_lock_child``."""
     if not signal.bsn_index:
         return []
     others = list(
@@ -153,17 +191,21 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
         .filter(bsn_index=signal.bsn_index, status=SignalStatus.ACTIVE)
         .exclude(organisation_id=signal.organisation_id)
     )
-    if not others:
+    return _matches_create([(signal, other) for other in others])
+
+
+def _matches_create(pairs: list[tuple[Signal, Signal]]) -> list[AuditItem]:
+    """One match per pair of signals (of different organisations, about the same
+    child), a notice to each contact person, their notifications and, after the
+    commit, the match e-mails. Returns the audit records to write: one per match
+    for each side's child record."""
+    if not pairs:
         return []
     matches = Match.objects.bulk_create(
-        Match(
-            first_id=min(signal.pk, other.pk),
-            second_id=max(signal.pk, other.pk),
-        )
-        for other in others
+        Match(first_id=min(a.pk, b.pk), second_id=max(a.pk, b.pk)) for a, b in pairs
     )
     notices: list[MatchNotice] = []
-    for match, other in zip(matches, others, strict=True):
+    for match, (signal, other) in zip(matches, pairs, strict=True):
         if other.contact_user_id == signal.contact_user_id:
             continue
         notices.append(
@@ -195,10 +237,11 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
         email=False,
     )
     return [
-        AuditItem(obj=match, person_id=signal.person.public_id) for match in matches
+        AuditItem(obj=match, person_id=signal.person.public_id)
+        for match, (signal, _other) in zip(matches, pairs, strict=True)
     ] + [
         AuditItem(obj=match, person_id=other.person.public_id)
-        for match, other in zip(matches, others, strict=True)
+        for match, (_signal, other) in zip(matches, pairs, strict=True)
     ]
 
 
@@ -348,6 +391,70 @@ def signals_apply_retention(
             deleted += len(batch)
             last_pk = batch[-1].pk
     return RetentionResult(archived=archived, deleted=deleted)
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    children: int
+    matches: int
+    notices: int
+
+
+def _missing_pairs(bsn_index: str) -> list[tuple[Signal, Signal]]:
+    signals = list(
+        Signal.objects.select_related("person")
+        .filter(bsn_index=bsn_index, status=SignalStatus.ACTIVE)
+        .order_by("pk")
+    )
+    ids = [signal.pk for signal in signals]
+    matched = set(
+        Match.objects.filter(first_id__in=ids, second_id__in=ids).values_list(
+            "first_id", "second_id"
+        )
+    )
+    return [
+        (first, second)
+        for first, second in itertools.combinations(signals, 2)
+        if first.organisation_id != second.organisation_id
+        and (first.pk, second.pk) not in matched
+    ]
+
+
+def matches_reconcile(*, dry_run: bool = False) -> ReconcileResult:
+    """Repair missed matches: every two active signals of different
+    organisations about the same child without a match get one, with the
+    notices, notifications and e-mails a registration would have sent. One
+    transaction per child, under the registration's lock (``_lock_child``), so
+    a registration at the same moment is not matched twice. Idempotent: a
+    second run finds nothing. ``dry_run`` counts what it would create."""
+    children = matches = notices = 0
+    for bsn_index in signal_indexes_missing_a_match():
+        with transaction.atomic():
+            if not dry_run:
+                _lock_child(bsn_index)
+            pairs = _missing_pairs(bsn_index)
+            if not pairs:  # matched in the meantime
+                continue
+            children += 1
+            matches += len(pairs)
+            notices += sum(
+                2 for a, b in pairs if a.contact_user_id != b.contact_user_id
+            )
+            if dry_run:
+                continue
+            audit_record_many(
+                actor=None,
+                action=AuditAction.CREATE,
+                items=_matches_create(pairs),
+                reason="verwijsindex reconciliation",
+            )
+    if matches and not dry_run:
+        logger.warning(
+            "Verwijsindex reconciliation created %s missed matches for %s children",
+            matches,
+            children,
+        )
+    return ReconcileResult(children=children, matches=matches, notices=notices)
 
 
 @transaction.atomic

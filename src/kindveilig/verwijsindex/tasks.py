@@ -1,5 +1,6 @@
 """Match e-mails: who else is involved and how to reach them, never the child's
-name or anything about the worry (the match itself shows in the app)."""
+name or anything about the worry (the match itself shows in the app); and the
+daily repair of missed matches."""
 
 import logging
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from .models import MatchNotice
+from .services import matches_reconcile
 
 logger = logging.getLogger(__name__)
 
@@ -39,3 +41,15 @@ def send_match_emails(notice_ids: list[int]) -> int:
         MatchNotice.objects.filter(pk=notice.pk).update(emailed_at=timezone.now())
         sent += 1
     return sent
+
+
+@task()
+def reconcile_matches() -> dict[str, int]:
+    """Daily: create the matches a registration missed (``matches_reconcile``).
+    Returns the counts only."""
+    result = matches_reconcile()
+    return {
+        "children": result.children,
+        "matches": result.matches,
+        "notices": result.notices,
+    }

@@ -67,6 +67,7 @@ def test_every_app_registers_its_daily_tasks() -> None:
         "kindveilig.privacy.tasks.apply_retention",
         "kindveilig.readiness.tasks.send_qualification_reminders",
         "kindveilig.monitor.tasks.take_coverage_snapshot",
+        "kindveilig.verwijsindex.tasks.reconcile_matches",
     }
 
 
