@@ -129,9 +129,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock an account for a while after this many failed password or code attempts.
+# Lock an account after this many failed password or code attempts: first for
+# KINDVEILIG_LOGIN_LOCKOUT_MINUTES, doubling with every further failure, capped.
 KINDVEILIG_LOGIN_MAX_FAILURES = env_int("KINDVEILIG_LOGIN_MAX_FAILURES", 5)
-KINDVEILIG_LOGIN_LOCKOUT_MINUTES = env_int("KINDVEILIG_LOGIN_LOCKOUT_MINUTES", 15)
+KINDVEILIG_LOGIN_LOCKOUT_MINUTES = env_int("KINDVEILIG_LOGIN_LOCKOUT_MINUTES", 1)
+KINDVEILIG_LOGIN_LOCKOUT_MAX_MINUTES = env_int(
+    "KINDVEILIG_LOGIN_LOCKOUT_MAX_MINUTES", 60
+)
 OTP_TOTP_ISSUER = "Kindveilig"
 
 # Sessions end after 30 idle minutes: every request renews the cookie.
