@@ -17,6 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.roles import Role
+from kindveilig.core.validators import check_fields, validate_no_hidden_characters
 from kindveilig.organisations.models import Organisation
 
 from .models import Membership, User
@@ -48,6 +49,7 @@ TOTP_DEVICE_NAME = "authenticator"
 def user_create(
     *, email: str, full_name: str, password: str | None, validate: bool = True
 ) -> User:
+    check_fields({"full_name": (validate_no_hidden_characters, full_name)})
     user = User(email=email.strip().lower(), full_name=full_name.strip())
     if password and validate:
         validate_password(password, user)

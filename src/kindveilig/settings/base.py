@@ -197,6 +197,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploads: form fields (everything but files) at most 2.5 MB in memory; a file
+# above 2.5 MB goes to a temporary file, not memory. Attachments are refused
+# above 10 MB (meldcode.file_types); the reverse proxy stops bodies above 11 MB
+# before Django sees them (client_max_body_size, docs/deploy.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 CACHES = {
     "default": {
