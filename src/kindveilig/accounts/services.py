@@ -1,5 +1,6 @@
 """Accounts: creating users and memberships, login throttling, two-factor set-up."""
 
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -16,6 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.roles import Role
+from kindveilig.core.validators import check_fields, validate_no_hidden_characters
 from kindveilig.organisations.models import Organisation
 
 from .models import Membership, User
@@ -26,8 +28,10 @@ __all__ = [
     "SecondFactorCheck",
     "SecondFactorOutcome",
     "lockout_message",
+    "lockout_minutes",
     "login_failure_record",
     "login_lock_status",
+    "login_refused_messages",
     "login_success_record",
     "membership_add",
     "recovery_codes_generate",
@@ -45,6 +49,7 @@ TOTP_DEVICE_NAME = "authenticator"
 def user_create(
     *, email: str, full_name: str, password: str | None, validate: bool = True
 ) -> User:
+    check_fields({"full_name": (validate_no_hidden_characters, full_name)})
     user = User(email=email.strip().lower(), full_name=full_name.strip())
     if password and validate:
         validate_password(password, user)
@@ -75,24 +80,38 @@ def login_lock_status(*, user: User) -> LoginCheck:
     now = timezone.now()
     if user.is_locked(now):
         assert user.locked_until is not None
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
         return LoginCheck(locked=True, minutes_left=minutes)
     return LoginCheck(locked=False)
 
 
+def lockout_minutes(failures: int) -> int:
+    """How long the account stays locked after ``failures`` consecutive failures:
+    nothing below the threshold, then the base length, doubling with every
+    further failure, capped."""
+    threshold = settings.KINDVEILIG_LOGIN_MAX_FAILURES
+    if failures < threshold:
+        return 0
+    base = settings.KINDVEILIG_LOGIN_LOCKOUT_MINUTES
+    cap = settings.KINDVEILIG_LOGIN_LOCKOUT_MAX_MINUTES
+    doublings = min(failures - threshold, 20)  # 2**20 minutes is past any cap
+    return int(min(base * 2**doublings, cap))
+
+
 def login_failure_record(*, user: User) -> LoginCheck:
-    """Count a failed password or code; lock the account when there were too many."""
+    """Count a failed password or code of an existing account; from the threshold
+    on, every failure locks the account, each time twice as long (capped). The
+    count is only cleared by a full login, so the back-off keeps growing.
+    Attempts while the account is locked are not checked and not counted."""
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(
             failed_login_count=F("failed_login_count") + 1
         )
         user.refresh_from_db(fields=["failed_login_count", "locked_until"])
-        if user.failed_login_count >= settings.KINDVEILIG_LOGIN_MAX_FAILURES:
-            user.locked_until = timezone.now() + timedelta(
-                minutes=settings.KINDVEILIG_LOGIN_LOCKOUT_MINUTES
-            )
-            user.failed_login_count = 0
-            user.save(update_fields=["locked_until", "failed_login_count"])
+        minutes = lockout_minutes(user.failed_login_count)
+        if minutes:
+            user.locked_until = timezone.now() + timedelta(minutes=minutes)
+            user.save(update_fields=["locked_until"])
     return login_lock_status(user=user)
 
 
@@ -101,8 +120,23 @@ def login_success_record(*, user: User) -> None:
         User.objects.filter(pk=user.pk).update(failed_login_count=0, locked_until=None)
 
 
+def login_refused_messages() -> list[str]:
+    """What the login page says for every refused attempt: a wrong password, an
+    unknown e-mail address and a locked account read the same, so the page does
+    not tell which addresses have an account."""
+    return [
+        _("The e-mail address or password is not correct."),
+        _(
+            "After several failed attempts an account is locked for a while. "
+            "Try again later or ask your functioneel beheerder for help."
+        ),
+    ]
+
+
 def lockout_message(minutes: int) -> str:
-    """What a locked-out user reads, wherever the lock is met."""
+    """What a locked-out user reads after the password step (the second factor,
+    step-up for print and export): they proved the password, so saying the
+    account is locked reveals nothing new."""
     return _(
         "Too many failed attempts. Your account is locked for %(minutes)s minutes. "
         "Try again later or ask your functioneel beheerder for help."

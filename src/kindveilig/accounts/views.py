@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 import segno
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.decorators import (
@@ -60,34 +61,35 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
         user = User.objects.filter(email=email, is_active=True).first()
-        if (
-            user is not None
-            and (status := services.login_lock_status(user=user)).locked
-        ):
-            form.add_error(None, services.lockout_message(status.minutes_left))
+        locked = user is not None and services.login_lock_status(user=user).locked
+        # The password is hashed even for an unknown or locked account, so the
+        # answer takes as long and reads the same either way.
+        authenticated = authenticate(
+            request, username=email, password=form.cleaned_data["password"]
+        )
+        if locked or authenticated is None:
+            if user is not None and not locked:
+                services.login_failure_record(user=user)
+            form.add_error(None, services.login_refused_messages())
         else:
-            authenticated = authenticate(
-                request, username=email, password=form.cleaned_data["password"]
-            )
-            if authenticated is None:
-                if (
-                    user is not None
-                    and (status := services.login_failure_record(user=user)).locked
-                ):
-                    form.add_error(None, services.lockout_message(status.minutes_left))
-                else:
-                    form.add_error(
-                        None, _("The e-mail address or password is not correct.")
-                    )
-            else:
-                auth_login(request, authenticated)
-                logger.info("Password step passed for user %s", authenticated.pk)
-                if services.user_has_confirmed_totp(user=authenticated):
-                    return _with_next("accounts:otp-verify", request)
-                return _with_next("accounts:otp-enrol", request)
+            # Django's login() gives the session a new key: the first factor.
+            auth_login(request, authenticated)
+            logger.info("Password step passed for user %s", authenticated.pk)
+            if services.user_has_confirmed_totp(user=authenticated):
+                return _with_next("accounts:otp-verify", request)
+            return _with_next("accounts:otp-enrol", request)
     return render(
         request, "accounts/login.html", {"form": form, "next": _next_url(request)}
     )
+
+
+def _second_factor_passed(
+    request: HttpRequest, device: TOTPDevice | StaticDevice
+) -> None:
+    """Mark the session verified under a new key: a session id seen before the
+    second factor (on a shared computer, in a proxy log) is worth nothing after."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def _finish_login(request: HttpRequest) -> HttpResponse:
@@ -113,7 +115,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
             user=user, token=form.cleaned_data["token"]
         )
         if check.device is not None:
-            otp_login(request, check.device)
+            _second_factor_passed(request, check.device)
             logger.info("Second factor passed for user %s", user.pk)
             return _finish_login(request)
         if check.outcome == services.SecondFactorOutcome.NOW_LOCKED:
@@ -144,7 +146,7 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
             user=user, device=device, token=form.cleaned_data["token"]
         ):
             request.session.pop(ENROL_DEVICE_SESSION_KEY, None)
-            otp_login(request, device)
+            _second_factor_passed(request, device)
             codes = services.recovery_codes_generate(user=user)
             return render(
                 request,

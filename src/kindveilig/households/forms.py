@@ -4,12 +4,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm
-from kindveilig.core.validators import validate_bsn
+from kindveilig.core.validators import (
+    validate_birth_date,
+    validate_bsn,
+    validate_event_date,
+    validate_no_hidden_characters,
+    validate_planned_date,
+)
 from kindveilig.organisations.models import Organisation
 from kindveilig.verwijsindex.forms import ShareForm
 
@@ -31,15 +35,11 @@ def textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-def not_in_future(value: Any) -> None:
-    if value and value > timezone.localdate():
-        raise ValidationError(_("This date is in the future."), code="future")
-
-
 class HouseholdCreateForm(KindveiligForm):
     label = forms.CharField(
         label=_("Name of the household"),
         max_length=150,
+        validators=[validate_no_hidden_characters],
         required=False,
         help_text=_(
             "A name colleagues recognise, e.g. Household Jansen (Laakkwartier)."
@@ -48,13 +48,21 @@ class HouseholdCreateForm(KindveiligForm):
 
 
 class MemberForm(KindveiligForm):
-    given_name = forms.CharField(label=_("Given name"), max_length=100)
-    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    given_name = forms.CharField(
+        label=_("Given name"),
+        max_length=100,
+        validators=[validate_no_hidden_characters],
+    )
+    family_name = forms.CharField(
+        label=_("Family name"),
+        max_length=150,
+        validators=[validate_no_hidden_characters],
+    )
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         required=False,
         widget=DATE_WIDGET,
-        validators=[not_in_future],
+        validators=[validate_birth_date],
     )
     bsn = forms.CharField(
         label=_("BSN"),
@@ -161,7 +169,7 @@ class MappingForm(KindveiligForm):
     """The four Signs of Safety questions, then a 0-10 scale per perspective."""
 
     assessed_on = forms.DateField(
-        label=_("Assessment date"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Assessment date"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     harm = forms.CharField(
         label=_("What are we worried about: what happened (harm)"), widget=textarea()
@@ -248,7 +256,7 @@ class PartnerForm(KindveiligForm):
 class MeetingForm(KindveiligForm):
     kind = forms.ChoiceField(label=_("Kind of meeting"), choices=MeetingKind.choices)
     held_on = forms.DateField(
-        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     participants = forms.CharField(label=_("Participants"), widget=textarea(2))
     decisions = forms.CharField(label=_("Decisions"), widget=textarea(4))
@@ -269,7 +277,12 @@ class PlanItemForm(KindveiligForm):
     )
     who = forms.CharField(label=_("Who"), max_length=200, required=False)
     partner = forms.ChoiceField(label=_("Chain partner"), required=False)
-    due_on = forms.DateField(label=_("By when"), widget=DATE_WIDGET, required=False)
+    due_on = forms.DateField(
+        label=_("By when"),
+        widget=DATE_WIDGET,
+        required=False,
+        validators=[validate_planned_date],
+    )
     how_checked = forms.CharField(
         label=_("How it is checked"), widget=textarea(2), required=False
     )

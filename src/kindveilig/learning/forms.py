@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm
+from kindveilig.core.validators import validate_event_date, validate_planned_date
 from kindveilig.organisations.models import Sector
 
 from .models import LESSON_MAX_LENGTH, Factor, Handover, Heard, Reflection, Theme
@@ -103,7 +104,9 @@ class SessionForm(KindveiligForm):
         max_length=200,
         help_text=_("For example: “Casusreflectie onderwijs, first quarter”."),
     )
-    held_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    held_on = forms.DateField(
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_event_date]
+    )
 
 
 class PickForm(KindveiligForm):
@@ -162,4 +165,6 @@ class ActionForm(KindveiligForm):
         help_text=_("The colleague or role who sees to it, e.g. “intern begeleider”."),
         max_length=200,
     )
-    follow_up_on = forms.DateField(label=_("Follow up on"), widget=DATE_WIDGET)
+    follow_up_on = forms.DateField(
+        label=_("Follow up on"), widget=DATE_WIDGET, validators=[validate_planned_date]
+    )

@@ -19,6 +19,11 @@ from django_stubs_ext import StrOrPromise
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import CASE_ROLES
+from kindveilig.core.validators import (
+    check_fields,
+    validate_event_date,
+    validate_planned_date,
+)
 from kindveilig.organisations.models import Municipality
 
 from .models import (
@@ -177,6 +182,7 @@ def _require_own_session(actor: Actor, session: LearningSession) -> None:
 @transaction.atomic
 def session_create(*, actor: Actor, title: str, held_on: date) -> LearningSession:
     _require_facilitator(actor)
+    check_fields({"held_on": (validate_event_date, held_on)})
     session = LearningSession(
         organisation=actor.organisation,
         municipality_id=actor.organisation.municipality_id,
@@ -227,6 +233,7 @@ def action_add(
     follow_up_on: date,
 ) -> ImprovementAction:
     _require_own_session(actor, session)
+    check_fields({"follow_up_on": (validate_planned_date, follow_up_on)})
     if follow_up_on < session.held_on:
         raise _refuse(
             _("The follow-up date cannot be before the session."),

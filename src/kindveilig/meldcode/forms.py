@@ -1,15 +1,21 @@
-from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm, required_when
-from kindveilig.core.validators import validate_bsn
+from kindveilig.core.validators import (
+    validate_birth_date,
+    validate_bsn,
+    validate_event_date,
+    validate_no_hidden_characters,
+    validate_planned_date,
+)
 
 from .afwegingskader import Answer
+from .file_types import MAX_ATTACHMENT_BYTES
 from .models.choices import (
     AnswerChoice,
     BodyRegion,
@@ -27,13 +33,19 @@ from .models.choices import (
     Source,
 )
 
+
+def validate_upload_size(upload: UploadedFile[bytes]) -> None:
+    """Refused on the size the upload handler counted, before anything is read."""
+    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB."), code="too_large")
+
+
+def validate_upload_name(upload: UploadedFile[bytes]) -> None:
+    validate_no_hidden_characters(upload.name)
+
+
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
-
-
-def not_in_future(value: date) -> None:
-    if value > timezone.localdate():
-        raise ValidationError(_("This date is in the future."), code="future")
 
 
 class VersionedForm(KindveiligForm):
@@ -79,13 +91,21 @@ class StartForm(KindveiligForm):
 
 
 class ChildForm(KindveiligForm):
-    given_name = forms.CharField(label=_("Given name of the child"), max_length=100)
-    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    given_name = forms.CharField(
+        label=_("Given name of the child"),
+        max_length=100,
+        validators=[validate_no_hidden_characters],
+    )
+    family_name = forms.CharField(
+        label=_("Family name"),
+        max_length=150,
+        validators=[validate_no_hidden_characters],
+    )
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         widget=DATE_WIDGET,
         required=False,
-        validators=[not_in_future],
+        validators=[validate_birth_date],
     )
     bsn = forms.CharField(
         label=_("BSN"), max_length=9, required=False, validators=[validate_bsn]
@@ -93,8 +113,16 @@ class ChildForm(KindveiligForm):
 
 
 class InvolvedForm(KindveiligForm):
-    given_name = forms.CharField(label=_("Given name"), max_length=100)
-    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    given_name = forms.CharField(
+        label=_("Given name"),
+        max_length=100,
+        validators=[validate_no_hidden_characters],
+    )
+    family_name = forms.CharField(
+        label=_("Family name"),
+        max_length=150,
+        validators=[validate_no_hidden_characters],
+    )
     relation = forms.ChoiceField(
         label=_("Relation to the child"), choices=Relation.choices
     )
@@ -111,7 +139,7 @@ InvolvedFormSet = forms.formset_factory(InvolvedForm, extra=0, max_num=8)
 
 class ObservationForm(KindveiligForm):
     observed_on = forms.DateField(
-        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     observed_by = forms.CharField(label=_("Seen or heard by"), max_length=200)
     source = forms.ChoiceField(
@@ -164,7 +192,9 @@ MarkFormSet = forms.formset_factory(MarkForm, extra=0, max_num=20)
 
 class AttachmentForm(KindveiligForm):
     file = forms.FileField(
-        label=_("File"), help_text=_("PDF, JPEG, PNG or text, at most 10 MB.")
+        label=_("File"),
+        help_text=_("PDF, JPEG, PNG or text, at most 10 MB."),
+        validators=[validate_upload_size, validate_upload_name],
     )
 
 
@@ -178,7 +208,7 @@ class ConsultationForm(KindveiligForm):
         label=_("Name of the person consulted"), max_length=200
     )
     consulted_on = forms.DateField(
-        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     anonymous = forms.BooleanField(
         label=_("Anonymous advies: I gave no names to Veilig Thuis"), required=False
@@ -201,7 +231,7 @@ class ConversationForm(KindveiligForm):
         _("Needed when the conversation was with a child."),
     )
     held_on = forms.DateField(
-        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     preparation = forms.CharField(
         label=_("Preparation"), widget=TEXTAREA, required=False
@@ -303,6 +333,7 @@ class DecisionForm(VersionedForm):
         forms.DateField(
             label=_("Evaluate the help on"),
             widget=forms.DateInput(attrs={"type": "date"}),
+            validators=[validate_planned_date],
             help_text=_(
                 "Afweging 5 (did the help reach its result?) is answered at this "
                 "evaluation: three months from today unless you say why not."
@@ -330,6 +361,7 @@ class EvaluationForm(VersionedForm):
     evaluate_on = forms.DateField(
         label=_("New evaluation date"),
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_planned_date],
     )
     reason = forms.CharField(label=_("Why the evaluation moves"), widget=TEXTAREA)
 
@@ -361,7 +393,11 @@ class ClosingCosignForm(CosignForm):
 
 
 class MeldingForm(VersionedForm):
-    melder_name = forms.CharField(label=_("Name of the melder"), max_length=200)
+    melder_name = forms.CharField(
+        label=_("Name of the melder"),
+        max_length=200,
+        validators=[validate_no_hidden_characters],
+    )
     melder_function = forms.CharField(label=_("Function"), max_length=200)
     melder_phone = forms.CharField(label=_("Phone number"), max_length=30)
     melder_email = forms.EmailField(label=_("E-mail address"))
@@ -412,7 +448,7 @@ class FeedbackForm(KindveiligForm):
         widget=forms.RadioSelect,
     )
     received_on = forms.DateField(
-        label=_("Received on"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Received on"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     summary = forms.CharField(label=_("Summary"), widget=TEXTAREA)
 

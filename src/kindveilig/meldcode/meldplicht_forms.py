@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
 from kindveilig.core.forms import KindveiligForm, required_when
+from kindveilig.core.validators import validate_event_date
 
-from .forms import DATE_WIDGET, TEXTAREA, VersionedForm, not_in_future
+from .forms import DATE_WIDGET, TEXTAREA, VersionedForm
 from .models import AangifteDecision
 
 __all__ = [
@@ -27,7 +28,7 @@ def _date(label: StrPromise) -> forms.DateField:
     return forms.DateField(
         label=label,
         widget=DATE_WIDGET,
-        validators=[not_in_future],
+        validators=[validate_event_date],
         initial=timezone.localdate,
     )
 

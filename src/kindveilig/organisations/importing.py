@@ -6,17 +6,20 @@ line is the header. Line numbers in messages are the file's own line numbers.
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from kindveilig.core.validators import hidden_characters
 
 from .models import Municipality, OrganisationType
 
 REQUIRED_COLUMNS = ("external_code", "name", "type", "municipality")
 MAX_NAME_LENGTH = 200
 MAX_CODE_LENGTH = 32
+REPLACEMENT = "\ufffd"
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,58 @@ def _municipality_lookup() -> dict[str, int]:
     return lookup
 
 
+def _bad_characters(values: dict[str, str]) -> str:
+    """Bytes that were not text in the file's encoding (decoded as U+FFFD) and
+    control or text-direction characters (NUL, RLO …), named for the user."""
+    found: set[str] = set()
+    for value in values.values():
+        if REPLACEMENT in value:
+            found.add(_("bytes that are not valid UTF-8 or Windows-1252"))
+        if characters := hidden_characters(value):
+            found.add(
+                _("control or text-direction characters (%(characters)s)")
+                % {"characters": ", ".join(characters)}
+            )
+    return "; ".join(sorted(found))
+
+
+def _records(
+    reader: "csv.DictReader[str]", result: ParsedFile
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows with their line numbers; a line the csv module cannot read
+    becomes a line error, never a traceback."""
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            result.errors.append(
+                RowError(
+                    line=reader.line_num,
+                    message=_("the line cannot be read as CSV (%(error)s)")
+                    % {"error": error},
+                )
+            )
+            continue
+        yield (
+            reader.line_num,
+            {
+                key: (value or "").strip()
+                for key, value in raw.items()
+                if isinstance(key, str) and isinstance(value, str | None)
+            },
+        )
+
+
 def parse_organisations(lines: Iterable[str]) -> ParsedFile:
     result = ParsedFile()
     reader = csv.DictReader(lines)
-    header = [column.strip().lower() for column in (reader.fieldnames or [])]
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error:
+        fieldnames = None
+    header = [column.strip().lower() for column in (fieldnames or [])]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         result.header_error = _("The file misses the column(s): %(columns)s.") % {
@@ -74,9 +125,14 @@ def parse_organisations(lines: Iterable[str]) -> ParsedFile:
     types = _type_lookup()
     municipalities = _municipality_lookup()
     seen_codes: dict[str, int] = {}
-    for raw in reader:
-        line = reader.line_num
-        values = {key: (value or "").strip() for key, value in raw.items() if key}
+    for line, values in _records(reader, result):
+        if bad := _bad_characters(values):
+            result.errors.append(
+                RowError(
+                    line=line, message=_("the line contains %(bad)s") % {"bad": bad}
+                )
+            )
+            continue
         problems: list[str] = []
         code = values.get("external_code", "")
         name = values.get("name", "")
@@ -130,9 +186,15 @@ def parse_organisations(lines: Iterable[str]) -> ParsedFile:
 
 
 def read_text(raw: bytes) -> io.StringIO:
-    """Decode UTF-8 (with or without BOM); Excel's Windows-1252 as a fallback."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+    """Decode UTF-8 (with or without BOM); Excel's Windows-1252 as a fallback.
+
+    Never fails: a byte that is not text becomes U+FFFD, which the parser
+    reports with its line number. A file with valid UTF-8 beyond ASCII is
+    UTF-8 with a few bad bytes, not Windows-1252.
+    """
+    text = raw.decode("utf-8-sig", errors="replace")
+    if REPLACEMENT in text and not any(
+        ord(char) > 127 and char != REPLACEMENT for char in text
+    ):
+        text = raw.decode("cp1252", errors="replace")
     return io.StringIO(text, newline="")

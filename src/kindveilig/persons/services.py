@@ -8,6 +8,11 @@ from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
+from kindveilig.core.validators import (
+    check_fields,
+    validate_birth_date,
+    validate_no_hidden_characters,
+)
 from kindveilig.organisations.models import Organisation
 
 from .models import CorrectedField, Person, PersonCorrection
@@ -25,6 +30,13 @@ def person_create(
     date_of_birth: date | None = None,
     bsn: str = "",
 ) -> Person:
+    check_fields(
+        {
+            "given_name": (validate_no_hidden_characters, given_name),
+            "family_name": (validate_no_hidden_characters, family_name),
+            "date_of_birth": (validate_birth_date, date_of_birth),
+        }
+    )
     person = Person(
         given_name=given_name.strip(),
         family_name=family_name.strip(),

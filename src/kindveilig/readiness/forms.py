@@ -1,15 +1,14 @@
 """Input for the readiness pages. Writes go through ``readiness.services``."""
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm
+from kindveilig.core.validators import validate_event_date, validate_planned_date
 from kindveilig.meldcode.models import AfwegingskaderVersion
 
 from .models import (
@@ -23,11 +22,6 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # The national number of the vertrouwensinspecteurs (Inspectie van het
 # Onderwijs), offered as a starting value; the organisation can change it.
 VERTROUWENSINSPECTEUR_DEFAULT = "Vertrouwensinspecteurs, 0900-1113111"
-
-
-def not_in_future(value: date) -> None:
-    if value > timezone.localdate():
-        raise ValidationError(_("This date is in the future."), code="future")
 
 
 def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -52,7 +46,7 @@ class ReadinessForm(KindveiligForm):
         label=_("Meldcode adopted on"),
         required=False,
         widget=DATE_WIDGET,
-        validators=[not_in_future],
+        validators=[validate_event_date],
         help_text=_("Leave empty while your organisation has no meldcode yet."),
     )
     meldcode_version = forms.CharField(
@@ -95,7 +89,7 @@ class ReadinessForm(KindveiligForm):
 
 class BriefingForm(KindveiligForm):
     held_on = forms.DateField(
-        label=_("Date"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Date"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
     kind = forms.ChoiceField(
         label=_("How"), choices=BriefingKind.choices, widget=forms.RadioSelect
@@ -126,7 +120,11 @@ class DesignationForm(KindveiligForm):
         decimal_places=1,
         help_text=_("Hours available for the role."),
     )
-    since = forms.DateField(label=_("Aandachtsfunctionaris since"), widget=DATE_WIDGET)
+    since = forms.DateField(
+        label=_("Aandachtsfunctionaris since"),
+        widget=DATE_WIDGET,
+        validators=[validate_event_date],
+    )
 
 
 class DesignationAddForm(DesignationForm):
@@ -147,6 +145,7 @@ class DesignationEditForm(DesignationForm):
         label=_("Until"),
         required=False,
         widget=DATE_WIDGET,
+        validators=[validate_planned_date],
         help_text=_("The last day in the role. Leave empty while they hold it."),
     )
 
@@ -171,7 +170,7 @@ class CourseForm(KindveiligForm):
     obtained_on = forms.DateField(
         label=_("Course date"),
         widget=DATE_WIDGET,
-        validators=[not_in_future],
+        validators=[validate_event_date],
         help_text=_("The date of the last session or of the certificate."),
     )
     hours = forms.DecimalField(
@@ -187,16 +186,18 @@ class CourseForm(KindveiligForm):
 class RegisterForm(KindveiligForm):
     registration_number = forms.CharField(label=_("Registration number"), max_length=50)
     obtained_on = forms.DateField(
-        label=_("Registered on"), widget=DATE_WIDGET, validators=[not_in_future]
+        label=_("Registered on"), widget=DATE_WIDGET, validators=[validate_event_date]
     )
-    valid_until = forms.DateField(label=_("Valid until"), widget=DATE_WIDGET)
+    valid_until = forms.DateField(
+        label=_("Valid until"), widget=DATE_WIDGET, validators=[validate_planned_date]
+    )
 
 
 class VogForm(KindveiligForm):
     obtained_on = forms.DateField(
         label=_("Date of issue"),
         widget=DATE_WIDGET,
-        validators=[not_in_future],
+        validators=[validate_event_date],
         help_text=_("The register asks for a VOG no older than two years."),
     )
 

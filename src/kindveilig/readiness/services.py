@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kindveilig.access.actor import Actor
@@ -21,6 +20,7 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
+from kindveilig.core.validators import check_fields, validate_event_date
 from kindveilig.organisations.models import Organisation, Sector
 
 from .expiry import computed_expiry
@@ -59,8 +59,7 @@ def require_manager(actor: Actor, organisation_id: int) -> None:
 
 
 def _not_in_future(value: date | None, field: str) -> None:
-    if value is not None and value > timezone.localdate():
-        raise ValidationError({field: _("This date is in the future.")}, code="future")
+    check_fields({field: (validate_event_date, value)})
 
 
 @dataclass(frozen=True)

@@ -130,9 +130,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock an account for a while after this many failed password or code attempts.
+# Lock an account after this many failed password or code attempts: first for
+# KINDVEILIG_LOGIN_LOCKOUT_MINUTES, doubling with every further failure, capped.
 KINDVEILIG_LOGIN_MAX_FAILURES = env_int("KINDVEILIG_LOGIN_MAX_FAILURES", 5)
-KINDVEILIG_LOGIN_LOCKOUT_MINUTES = env_int("KINDVEILIG_LOGIN_LOCKOUT_MINUTES", 15)
+KINDVEILIG_LOGIN_LOCKOUT_MINUTES = env_int("KINDVEILIG_LOGIN_LOCKOUT_MINUTES", 1)
+KINDVEILIG_LOGIN_LOCKOUT_MAX_MINUTES = env_int(
+    "KINDVEILIG_LOGIN_LOCKOUT_MAX_MINUTES", 60
+)
 OTP_TOTP_ISSUER = "Kindveilig"
 
 # Sessions end after 30 idle minutes: every request renews the cookie.
@@ -194,6 +198,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploads: form fields (everything but files) at most 2.5 MB in memory; a file
+# above 2.5 MB goes to a temporary file, not memory. Attachments are refused
+# above 10 MB (meldcode.file_types); the reverse proxy stops bodies above 11 MB
+# before Django sees them (client_max_body_size, docs/deploy.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 CACHES = {
     "default": {

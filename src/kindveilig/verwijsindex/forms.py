@@ -5,7 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm
-from kindveilig.core.validators import validate_bsn
+from kindveilig.core.validators import (
+    validate_birth_date,
+    validate_bsn,
+    validate_event_date,
+    validate_no_hidden_characters,
+)
 from kindveilig.meldcode.models import LegalBasis
 from kindveilig.organisations.models import Organisation
 
@@ -33,7 +38,10 @@ class ShareForm(KindveiligForm):
         help_text=_("For example: mother (with gezag), or the young person."),
     )
     consent_given_on = forms.DateField(
-        label=_("Consent given on"), required=False, widget=DATE_WIDGET
+        label=_("Consent given on"),
+        required=False,
+        widget=DATE_WIDGET,
+        validators=[validate_event_date],
     )
     reason = forms.CharField(
         label=_("Why without consent"),
@@ -53,10 +61,21 @@ class ShareForm(KindveiligForm):
 
 
 class SignalForm(KindveiligForm):
-    given_name = forms.CharField(label=_("Given name of the child"), max_length=100)
-    family_name = forms.CharField(label=_("Family name"), max_length=150)
+    given_name = forms.CharField(
+        label=_("Given name of the child"),
+        max_length=100,
+        validators=[validate_no_hidden_characters],
+    )
+    family_name = forms.CharField(
+        label=_("Family name"),
+        max_length=150,
+        validators=[validate_no_hidden_characters],
+    )
     date_of_birth = forms.DateField(
-        label=_("Date of birth"), required=False, widget=DATE_WIDGET
+        label=_("Date of birth"),
+        required=False,
+        widget=DATE_WIDGET,
+        validators=[validate_birth_date],
     )
     bsn = forms.CharField(
         label=_("BSN"),

@@ -30,6 +30,7 @@ from kindveilig.audit.services import (
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
 from kindveilig.core.crypto import blind_index
+from kindveilig.core.validators import check_fields, validate_birth_date
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.notifications.models import NotificationKind
 from kindveilig.notifications.services import notify
@@ -272,8 +273,7 @@ def signal_register_for_child(*, actor: Actor, data: ChildSignalInput) -> Signal
     if actor.role not in CASE_ROLES:
         raise ValidationError(_("Your role cannot register signals."), code="forbidden")
     if data.date_of_birth is not None:
-        if data.date_of_birth > timezone.localdate():
-            raise ValidationError({"date_of_birth": [_("This date is in the future.")]})
+        check_fields({"date_of_birth": (validate_birth_date, data.date_of_birth)})
         if age_on(data.date_of_birth, timezone.localdate()) > VERWIJSINDEX_MAX_AGE:
             raise ValidationError(
                 {

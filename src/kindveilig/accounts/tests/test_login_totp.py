@@ -4,6 +4,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -60,19 +61,114 @@ def test_wrong_password_shows_dutch_message_and_keeps_the_email(
 def test_account_locks_after_repeated_failures(
     client: Client, professional: Persona
 ) -> None:
-    for _ in range(4):
+    for _ in range(5):
         password_step(client, professional.user.email, "wrong password")
-    response = password_step(client, professional.user.email, "wrong password")
-    assert "Te veel mislukte pogingen" in response.content.decode()
-    # Even the right password is refused while locked.
-    response = password_step(client, professional.user.email)
-    assert response.status_code == 200
-    assert "Te veel mislukte pogingen" in response.content.decode()
     user = User.objects.get(pk=professional.user.pk)
     assert user.locked_until is not None
+    # Even the right password is refused while locked, with the same answer as
+    # a wrong one.
+    response = password_step(client, professional.user.email)
+    assert response.status_code == 200
+    assert "Het e-mailadres of wachtwoord klopt niet." in response.content.decode()
     # After the lockout period it works again.
     with time_machine.travel(user.locked_until, tick=False):
         assert password_step(client, professional.user.email).status_code == 302
+
+
+def _comparable(response: object, email: str) -> str:
+    assert isinstance(response, HttpResponse)
+    content = response.content.decode().replace(email, "EMAIL")
+    content = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", content)
+    return re.sub(r'nonce="[^"]*"', "", content)
+
+
+def test_a_locked_account_and_an_unknown_address_get_the_same_answer(
+    client: Client, professional: Persona
+) -> None:
+    email = professional.user.email
+    for _ in range(5):
+        password_step(client, email, "wrong password")
+    assert User.objects.get(pk=professional.user.pk).is_locked()
+    locked = password_step(client, email, "wrong password")
+    locked_right_password = password_step(client, email)
+    unknown = password_step(client, "nobody@example.org", "wrong password")
+    wrong = password_step(Client(), "nobody@example.org", "wrong password")
+    assert {r.status_code for r in (locked, locked_right_password, unknown)} == {200}  # type: ignore[attr-defined]
+    assert _comparable(locked, email) == _comparable(unknown, "nobody@example.org")
+    assert _comparable(locked_right_password, email) == _comparable(
+        unknown, "nobody@example.org"
+    )
+    assert _comparable(wrong, "nobody@example.org") == _comparable(
+        unknown, "nobody@example.org"
+    )
+    assert "Te veel mislukte pogingen" not in _comparable(locked, email)
+
+
+def test_failures_for_an_unknown_address_change_nothing(
+    client: Client, professional: Persona
+) -> None:
+    before = list(User.objects.values_list("pk", "failed_login_count", "locked_until"))
+    for _ in range(10):
+        password_step(client, "nobody@example.org", "wrong password")
+    after = list(User.objects.values_list("pk", "failed_login_count", "locked_until"))
+    assert after == before
+    assert password_step(client, professional.user.email).status_code == 302
+
+
+def test_attempts_while_locked_neither_count_nor_extend_the_lock(
+    client: Client, professional: Persona
+) -> None:
+    for _ in range(5):
+        password_step(client, professional.user.email, "wrong password")
+    user = User.objects.get(pk=professional.user.pk)
+    locked_until = user.locked_until
+    for _ in range(3):
+        password_step(client, professional.user.email, "wrong password")
+    user.refresh_from_db()
+    assert user.failed_login_count == 5
+    assert user.locked_until == locked_until
+
+
+def test_each_failure_after_the_lock_doubles_it(
+    client: Client, professional: Persona
+) -> None:
+    email = professional.user.email
+    for _ in range(5):
+        password_step(client, email, "wrong password")
+    user = User.objects.get(pk=professional.user.pk)
+    assert user.locked_until is not None
+    with time_machine.travel(user.locked_until, tick=False):
+        first_lock_end = user.locked_until
+        password_step(client, email, "wrong password")
+        user.refresh_from_db()
+        assert user.locked_until == first_lock_end + dt.timedelta(minutes=2)
+
+
+def test_session_key_is_renewed_after_each_factor(
+    client: Client, professional: Persona
+) -> None:
+    client.get(reverse("accounts:login"))
+    client.session.save()
+    before_password = client.session.session_key
+    password_step(client, professional.user.email)
+    after_password = client.session.session_key
+    assert after_password != before_password
+    client.post(
+        reverse("accounts:otp-verify"), {"token": current_code(professional.device)}
+    )
+    after_code = client.session.session_key
+    assert after_code not in (before_password, after_password)
+
+
+def test_session_key_is_renewed_after_a_recovery_code(
+    client: Client, professional: Persona
+) -> None:
+    code = recovery_codes_generate(user=professional.user)[0]
+    password_step(client, professional.user.email)
+    after_password = client.session.session_key
+    response = client.post(reverse("accounts:otp-verify"), {"token": code})
+    assert response.status_code == 302
+    assert client.session.session_key != after_password
 
 
 def test_wrong_code_is_refused(client: Client, professional: Persona) -> None:

@@ -9,6 +9,7 @@ from kindveilig.accounts.models import User
 from kindveilig.accounts.services import (
     SecondFactorOutcome,
     lockout_message,
+    lockout_minutes,
     login_failure_record,
     recovery_codes_generate,
     second_factor_verify,
@@ -68,3 +69,13 @@ def test_the_last_wrong_code_locks_and_then_even_the_right_one_is_refused(
     assert refused.outcome == SecondFactorOutcome.LOCKED
     assert not refused.verified
     assert refused.message == lockout_message(refused.minutes_left)
+
+
+@pytest.mark.parametrize(
+    ("failures", "minutes"),
+    [(0, 0), (4, 0), (5, 1), (6, 2), (7, 4), (10, 32), (11, 60), (50, 60)],
+)
+def test_the_lockout_doubles_from_the_threshold_and_is_capped(
+    failures: int, minutes: int
+) -> None:
+    assert lockout_minutes(failures) == minutes

@@ -11,6 +11,11 @@ from typing import Any
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from kindveilig.core.validators import (
+    validate_birth_date,
+    validate_event_date,
+    validate_planned_date,
+)
 from kindveilig.meldcode import afwegingskader
 from kindveilig.meldcode.models import (
     AfwegingAnswer,
@@ -450,7 +455,12 @@ class ChronologyItemSerializer(serializers.Serializer[ChronologyItem]):
 class ChildInputSerializer(serializers.Serializer[dict[str, Any]]):
     given_name = text(max_length=100)
     family_name = text(max_length=150)
-    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    date_of_birth = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        validators=[validate_birth_date],
+    )
     bsn = text(max_length=9, help_text="Optional; stored encrypted, never shown.")
 
 
@@ -464,7 +474,12 @@ class InvolvedInputSerializer(serializers.Serializer[dict[str, Any]]):
         help_text="Which child in `children` this person relates to (0 = the first).",
     )
     has_gezag = serializers.BooleanField(default=False)
-    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    date_of_birth = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        validators=[validate_birth_date],
+    )
 
 
 class TrajectoryStartSerializer(serializers.Serializer[dict[str, Any]]):
@@ -485,7 +500,7 @@ class MarkInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class ObservationInputSerializer(serializers.Serializer[dict[str, Any]]):
-    observed_on = serializers.DateField()
+    observed_on = serializers.DateField(validators=[validate_event_date])
     observed_by = text(max_length=200)
     # DRF's metaclass moves declared fields off the class; mypy sees Field.source.
     source = serializers.ChoiceField(choices=Source.choices)  # type: ignore[assignment]
@@ -500,7 +515,7 @@ class ObservationInputSerializer(serializers.Serializer[dict[str, Any]]):
 class ConsultationInputSerializer(serializers.Serializer[dict[str, Any]]):
     party = serializers.ChoiceField(choices=ConsultedParty.choices)
     consulted_name = text(max_length=200)
-    consulted_on = serializers.DateField()
+    consulted_on = serializers.DateField(validators=[validate_event_date])
     question = text()
     advice = text()
     agreed_actions = text()
@@ -509,7 +524,7 @@ class ConsultationInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 class ConversationInputSerializer(serializers.Serializer[dict[str, Any]]):
     with_whom = serializers.ChoiceField(choices=ConversationWith.choices)
-    held_on = serializers.DateField()
+    held_on = serializers.DateField(validators=[validate_event_date])
     what_was_said = text()
     child = serializers.UUIDField(
         required=False,
@@ -551,7 +566,12 @@ class DecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     help_rationale = text()
     help_plan = text()
     deviation_justification = text()
-    evaluate_on = serializers.DateField(required=False, allow_null=True, default=None)
+    evaluate_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        validators=[validate_planned_date],
+    )
     evaluation_reason = text()
     expected_version = expected_version()
 
@@ -589,7 +609,7 @@ class MeldingHandoverInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 class FeedbackInputSerializer(serializers.Serializer[dict[str, Any]]):
     kind = serializers.ChoiceField(choices=FeedbackKind.choices)
-    received_on = serializers.DateField()
+    received_on = serializers.DateField(validators=[validate_event_date])
     summary = text()
 
 

@@ -14,6 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.access.actor import Actor
 from kindveilig.accounts.models import User
 from kindveilig.audit.models import AuditAction
+from kindveilig.core.validators import (
+    check_fields,
+    validate_event_date,
+    validation_message,
+)
 from kindveilig.households.models import (
     PHASE_ORDER,
     CasePartner,
@@ -114,6 +119,9 @@ def case_open(
     if opened_at is not None:
         if opened_at > now:
             raise refuse(_("This date is in the future."), field="opened_at")
+        check_fields(
+            {"opened_at": (validate_event_date, timezone.localdate(opened_at))}
+        )
         now = opened_at
     case = SafetyCase(
         household=household,
@@ -160,6 +168,10 @@ def phase_change(
     if changed_at is not None:
         if changed_at > now:
             errors["changed_at"] = _("This date is in the future.")
+        elif message := validation_message(
+            validate_event_date, timezone.localdate(changed_at)
+        ):
+            errors["changed_at"] = message
         elif changed_at < case.phase_since:
             errors["changed_at"] = _("This is before the previous phase change.")
         now = changed_at
@@ -346,8 +358,8 @@ SCORE_ROLES = {
 
 def _mapping_errors(data: MappingInput, scores: list[ScoreInput]) -> dict[str, object]:
     errors: dict[str, object] = {}
-    if data.assessed_on > timezone.localdate():
-        errors["assessed_on"] = _("This date is in the future.")
+    if message := validation_message(validate_event_date, data.assessed_on):
+        errors["assessed_on"] = message
     for name in ("harm", "danger", "next_steps"):
         if not getattr(data, name).strip():
             errors[name] = _("Fill this in.")
@@ -455,8 +467,8 @@ def meeting_add(
     errors: dict[str, object] = {}
     if kind not in MeetingKind.values:
         errors["kind"] = _("Choose the kind of meeting.")
-    if held_on > timezone.localdate():
-        errors["held_on"] = _("This date is in the future.")
+    if message := validation_message(validate_event_date, held_on):
+        errors["held_on"] = message
     if not participants.strip():
         errors["participants"] = _("Who took part?")
     if not decisions.strip():

@@ -17,6 +17,12 @@ from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
+from kindveilig.core.validators import (
+    check_fields,
+    validate_birth_date,
+    validate_no_hidden_characters,
+    validation_message,
+)
 from kindveilig.households.access import directed_households
 from kindveilig.households.matching import MatchKind, match_person
 from kindveilig.households.models import (
@@ -92,6 +98,7 @@ def household_create(*, actor: Actor, label: str, open_case: bool = True) -> Hou
         raise refuse(
             gettext_lazy("Give the household a name you recognise."), field="label"
         )
+    check_fields({"label": (validate_no_hidden_characters, label)})
     household = Household(
         label=label.strip(),
         municipality=actor.organisation.municipality,
@@ -260,8 +267,13 @@ def _validate(data: PersonInput, role: str) -> None:
         errors["given_name"] = gettext_lazy("Fill in the given name.")
     if not data.family_name.strip():
         errors["family_name"] = gettext_lazy("Fill in the family name.")
-    if data.date_of_birth and data.date_of_birth > timezone.localdate():
-        errors["date_of_birth"] = gettext_lazy("This date is in the future.")
+    for name in ("given_name", "family_name"):
+        if message := validation_message(
+            validate_no_hidden_characters, getattr(data, name)
+        ):
+            errors[name] = message
+    if message := validation_message(validate_birth_date, data.date_of_birth):
+        errors["date_of_birth"] = message
     if role not in MemberRole.values:
         errors["role"] = gettext_lazy("Choose a role.")
     if errors:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
+from kindveilig.core.validators import validate_planned_date, validation_message
 from kindveilig.households.models import (
     ItemKind,
     ItemStatus,
@@ -59,6 +60,8 @@ def _check(index: int, item: ItemInput, partners: set[uuid.UUID]) -> dict[str, o
         errors[key] = _("Say who does it.")
     elif item.kind == ItemKind.AGREEMENT and item.due_on is None:
         errors[key] = _("An agreement needs a date by when.")
+    elif message := validation_message(validate_planned_date, item.due_on):
+        errors[key] = message
     elif item.kind == ItemKind.AGREEMENT and not item.how_checked.strip():
         errors[key] = _("Say how the agreement is checked.")
     elif item.partner is not None and item.partner not in partners:

@@ -13,6 +13,12 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import User
 from kindveilig.audit.models import AuditAction
+from kindveilig.core.validators import (
+    check_fields,
+    validate_event_date,
+    validate_no_hidden_characters,
+    validation_message,
+)
 from kindveilig.meldcode.afwegingskader import Advice
 from kindveilig.meldcode.cosigners import cosigners_for
 from kindveilig.meldcode.models import (
@@ -427,6 +433,10 @@ def _melder_errors(data: MeldingInput) -> dict[str, list[object]]:
     ):
         if not str(getattr(data, key)).strip():
             errors[key] = [message]
+    if name_error := validation_message(
+        validate_no_hidden_characters, data.melder_name
+    ):
+        errors["melder_name"] = [name_error]
     return errors
 
 
@@ -526,6 +536,9 @@ def melding_handover(
     require_can_act(actor, trajectory)
     if handed_over_at > timezone.now():
         raise refuse(_("The handover cannot be in the future."), field="handed_over_at")
+    check_fields(
+        {"handed_over_at": (validate_event_date, timezone.localdate(handed_over_at))}
+    )
     melding.handed_over_at = handed_over_at
     melding.handed_over_channel = channel
     melding.veilig_thuis_reference = reference.strip()
@@ -556,6 +569,7 @@ def feedback_add(
         raise refuse(
             _("Feedback from Veilig Thuis follows a melding."), code="no_melding"
         )
+    check_fields({"received_on": (validate_event_date, received_on)})
     if not summary.strip():
         raise refuse(_("Summarise what Veilig Thuis reported back."), field="summary")
     feedback = VeiligThuisFeedback(

@@ -4,9 +4,11 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +17,19 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.core.crypto import encrypt_bytes
+from kindveilig.core.validators import (
+    check_fields,
+    validate_event_date,
+    validate_no_hidden_characters,
+    validation_message,
+)
 from kindveilig.meldcode.afwegingskader import Answer, advise
+from kindveilig.meldcode.file_types import (
+    MAX_ATTACHMENT_BYTES,
+    FileTooLargeError,
+    detect_type,
+    read_limited,
+)
 from kindveilig.meldcode.models import (
     AfwegingAnswer,
     Attachment,
@@ -44,8 +58,6 @@ from .errors import refuse
 from .rules import round_decision
 from .weighing import current_answers
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-ALLOWED_CONTENT_TYPES = {"application/pdf", "image/jpeg", "image/png", "text/plain"}
 MIN_RATIONALE = 10
 
 
@@ -116,6 +128,8 @@ def observation_add(
     for mark in data.marks:
         if not mark.description.strip():
             errors["marks"] = [_("Every mark on the body map needs a description.")]
+    if message := validation_message(validate_event_date, data.observed_on):
+        errors["observed_on"] = [message]
     if errors:
         from django.core.exceptions import ValidationError
 
@@ -152,17 +166,37 @@ def attachment_add(
     *,
     actor: Actor,
     trajectory: Trajectory,
-    file_name: str,
-    content_type: str,
-    content: bytes,
+    upload: File[bytes],  # an UploadedFile, or a ContentFile in tests
 ) -> Attachment:
-    """Store the file encrypted outside the database; the row keeps its metadata."""
+    """Store the file encrypted outside the database; the row keeps its metadata.
+
+    The size is checked before reading and again while reading, chunk by chunk,
+    so an oversized upload is never read whole. The type comes from the bytes
+    (docs/decisions.md, "Attachments: type from the content"), not from what the
+    browser said."""
     _require_step(actor, trajectory, Step.SIGNALEN)
-    if len(content) > MAX_ATTACHMENT_BYTES:
-        raise refuse(_("The file is larger than 10 MB."), field="file")
-    if content_type not in ALLOWED_CONTENT_TYPES:
-        raise refuse(
-            _("Only PDF, JPEG, PNG and text files can be attached."), field="file"
+    file_name = PurePath(str(upload.name or "")).name
+    check_fields({"file": (validate_no_hidden_characters, file_name)})
+    too_large = refuse(_("The file is larger than 10 MB."), field="file")
+    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
+        raise too_large
+    try:
+        content = read_limited(upload.chunks())
+    except FileTooLargeError:
+        raise too_large from None
+    content_type = detect_type(content, file_name)
+    if content_type is None:
+        raise ValidationError(
+            {
+                "file": [
+                    _("Only PDF, JPEG, PNG and text files can be attached."),
+                    _(
+                        "What counts is the content of the file, and its name must "
+                        "end in the matching extension (.pdf, .jpg, .png or .txt)."
+                    ),
+                ]
+            },
+            code="file_type",
         )
     storage_name = uuid.uuid4().hex
     directory = Path(settings.MEDIA_ROOT) / "attachments"
@@ -206,6 +240,7 @@ def consultation_add(
         Step.SIGNALEN if data.party == ConsultedParty.VEILIG_THUIS else Step.OVERLEGGEN
     )
     _require_step(actor, trajectory, step)
+    check_fields({"consulted_on": (validate_event_date, data.consulted_on)})
     if data.anonymous and data.party != ConsultedParty.VEILIG_THUIS:
         raise refuse(
             _("Only an advies from Veilig Thuis can be anonymous."), field="anonymous"
@@ -247,6 +282,7 @@ def conversation_add(
     *, actor: Actor, trajectory: Trajectory, data: ConversationInput
 ) -> Conversation:
     _require_step(actor, trajectory, Step.GESPREK)
+    check_fields({"held_on": (validate_event_date, data.held_on)})
     child = _child_of(trajectory, data.child)
     if data.with_whom == ConversationWith.CHILD:
         errors: dict[str, list[object]] = {}

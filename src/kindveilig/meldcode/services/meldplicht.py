@@ -22,6 +22,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
+from kindveilig.core.validators import check_fields, validate_event_date
 from kindveilig.meldcode.meldplicht_rules import can_link_trajectory, can_record
 from kindveilig.meldcode.models import (
     AangifteDecision,
@@ -82,8 +83,7 @@ def _check_date(
 ) -> dt.date:
     if day is None:
         raise refuse(_("Enter the date."), field=field)
-    if day > timezone.localdate():
-        raise refuse(_("This date is in the future."), field=field)
+    check_fields({field: (validate_event_date, day)})
     steps = case.required_steps
     if step in steps and steps.index(step) > 0:
         previous = case.recorded_on(steps[steps.index(step) - 1])

@@ -14,6 +14,7 @@ from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
 from kindveilig.core.calendar import age_on
+from kindveilig.core.validators import validate_event_date, validation_message
 from kindveilig.meldcode.models import LegalBasis, Share, Trajectory
 from kindveilig.organisations.models import Organisation
 from kindveilig.persons.models import Person
@@ -70,8 +71,8 @@ def share_create(
             errors["consent_given_by"] = _("Say who gave consent.")
         if consent_given_on is None:
             errors["consent_given_on"] = _("Say when consent was given.")
-        elif consent_given_on > timezone.localdate():
-            errors["consent_given_on"] = _("This date is in the future.")
+        elif message := validation_message(validate_event_date, consent_given_on):
+            errors["consent_given_on"] = message
     if legal_basis == LegalBasis.CONSENT_YOUTH:
         day = consent_given_on or timezone.localdate()
         for child in _children(trajectory):

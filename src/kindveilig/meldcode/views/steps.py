@@ -176,13 +176,8 @@ def attachment_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpR
     )
 
     def save() -> object:
-        upload = form.cleaned_data["file"]
         return services.attachment_add(
-            actor=request.actor,
-            trajectory=trajectory,
-            file_name=upload.name,
-            content_type=upload.content_type or "",
-            content=upload.read(),
+            actor=request.actor, trajectory=trajectory, upload=form.cleaned_data["file"]
         )
 
     return _step_form(
