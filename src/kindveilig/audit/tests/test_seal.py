@@ -294,13 +294,13 @@ def test_the_command_says_how_many_sealed_checkpoints_it_compared() -> None:
     )
 
 
-def test_the_daily_check_is_full_on_sunday_only() -> None:
+def test_the_daily_check_is_full_on_monday_only() -> None:
     assert "kindveilig.audit.tasks.verify_audit_log_daily" in daily_task_paths()
     write_records(2)
-    with time_machine.travel("2026-03-08T12:00:00+01:00", tick=False):  # a Sunday
+    with time_machine.travel("2026-03-09T12:00:00+01:00", tick=False):  # a Monday
         assert verify_audit_log_daily.call()["full"] is True
     write_records(1)
-    with time_machine.travel("2026-03-09T12:00:00+01:00", tick=False):  # a Monday
+    with time_machine.travel("2026-03-10T12:00:00+01:00", tick=False):  # a Tuesday
         result = verify_audit_log_daily.call()
     assert (result["full"], result["checked"]) == (False, 1)
 
