@@ -77,6 +77,7 @@ check-deploy: install
 	  DATABASE_URL=postgres://kindveilig@db.invalid/kindveilig ALLOWED_HOSTS=kindveilig.example.nl \
 	  KINDVEILIG_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  KINDVEILIG_BLIND_INDEX_KEY=check-deploy-only \
+	  KINDVEILIG_AUDIT_SEAL_KEY=check-deploy-only KINDVEILIG_AUDIT_SINK=/var/log/kindveilig/audit-sink.jsonl \
 	  DJANGO_SETTINGS_MODULE=kindveilig.settings.base $(MANAGE) check --deploy --fail-level WARNING
 
 check-migrations: install

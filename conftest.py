@@ -1,9 +1,10 @@
 """Personas, one per role, plus an outsider: a professional of another organisation."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 import pytest
@@ -37,6 +38,42 @@ class Persona:
 def _dutch() -> object:
     with translation.override("nl"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def audit_sink(tmp_path: Path) -> Iterator[Path]:
+    """A sink of its own per test: the database is rolled back after each test,
+    a shared sink would keep checkpoints that no longer exist. (Not through the
+    ``settings`` fixture: some tests use that name for a parameter.)"""
+    path = tmp_path / "audit-sink.jsonl"
+    with override_settings(KINDVEILIG_AUDIT_SINK=str(path)):
+        yield path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_past_the_audit_truncate_guard() -> Iterator[None]:
+    """Transactional tests end with Django's flush, a TRUNCATE of every table,
+    which the audit tables refuse (migration audit/0007). The test database's
+    superuser flushes as a replica, in which mode no trigger fires."""
+    from django.db.backends.base.operations import BaseDatabaseOperations
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(
+        self: BaseDatabaseOperations, sql_list: Iterable[str]
+    ) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET session_replication_role = replica")
+        try:
+            original(self, sql_list)
+        finally:
+            with self.connection.cursor() as cursor:
+                cursor.execute("SET session_replication_role = DEFAULT")
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]  # test-only patch
+    yield
+    DatabaseOperations.execute_sql_flush = original  # type: ignore[method-assign]  # restore
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ export DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false \
 export SECRET_KEY="$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
 export KINDVEILIG_ENCRYPTION_KEYS="$($PY -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
 export KINDVEILIG_BLIND_INDEX_KEY=bench-only
+export KINDVEILIG_AUDIT_SEAL_KEY=bench-only KINDVEILIG_AUDIT_SINK="$PWD/$OUT/audit-sink.jsonl"
 
 $PY manage.py migrate --verbosity 0
 $PY manage.py createcachetable

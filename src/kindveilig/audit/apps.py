@@ -8,3 +8,13 @@ class AuditConfig(AppConfig):
 
     name = "kindveilig.audit"
     label = "audit"
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from kindveilig.core.background import register_daily_task
+
+        from .checks import check_audit_seal_settings
+
+        checks.register(check_audit_seal_settings, checks.Tags.security, deploy=True)
+        register_daily_task("kindveilig.audit.tasks.verify_audit_log_daily")

@@ -42,6 +42,8 @@ class VerificationResult:
     start_seq: int = 0
     last_seq: int = 0
     last_hash: str = GENESIS_HASH
+    # How many sealed checkpoints were compared with the sink and the chain.
+    sealed_checkpoints: int = 0
 
     @property
     def ok(self) -> bool:
@@ -50,6 +52,11 @@ class VerificationResult:
     @property
     def full(self) -> bool:
         return self.start_seq == 0
+
+    @property
+    def first_seq(self) -> int:
+        """The first record walked (``last_seq`` + 1 when none was)."""
+        return self.start_seq + 1
 
 
 def verify_chain(

@@ -19,6 +19,8 @@ class AuditAction(models.TextChoices):
     DELETE = "delete", _("Delete")
     EXPORT = "export", _("Export")
     PRINT = "print", _("Print")
+    # A refused attempt at an existing object of someone else: who, what, when.
+    DENIED = "denied", _("Denied")
 
 
 class AppendOnlyError(Exception):
@@ -111,9 +113,9 @@ class AuditCheckpointQuerySet(models.QuerySet["AuditCheckpoint"]):
 class AuditCheckpoint(models.Model):
     """The last record a passing verification reached: the next run starts after it.
 
-    Written only by ``audit.services.audit_log_verify_and_checkpoint``. Whoever can
-    rewrite the audit table can also add a checkpoint, so the hash is logged as
-    well, to be compared with a copy kept outside the database.
+    Written only by ``audit.services.audit_log_verify_and_checkpoint``, sealed with
+    a key that is not in the database and appended to a sink outside it, so
+    whoever can rewrite the audit tables can neither forge nor drop one unseen.
     """
 
     seq = models.PositiveBigIntegerField(_("sequence number"))
@@ -121,6 +123,10 @@ class AuditCheckpoint(models.Model):
     verified_at = models.DateTimeField(_("verified at"))
     records_checked = models.PositiveBigIntegerField(_("records checked"))
     full = models.BooleanField(_("checked from the start"))
+    # HMAC of (seq, hash, verified_at) under KINDVEILIG_AUDIT_SEAL_KEY, which is not
+    # in the database; the same line goes to the sink (audit.seal). Empty only on
+    # checkpoints from before the seal, which the verifier no longer trusts.
+    seal = models.CharField(_("seal"), max_length=64, blank=True)
 
     objects: ClassVar[models.Manager["AuditCheckpoint"]] = (
         AuditCheckpointQuerySet.as_manager()

@@ -12,11 +12,13 @@ from kindveilig.core.request_context import current_request_id
 
 from .chain import VerificationResult, event_content, record_hash
 from .models import AuditAction, AuditChainHead, AuditCheckpoint, AuditEvent
+from .seal import checkpoint_seal, sink_append
 from .selectors import audit_log_verify
 
 __all__ = [
     "AuditItem",
     "audit_chain_lock",
+    "audit_denied",
     "audit_log_verify_and_checkpoint",
     "audit_record",
     "audit_record_many",
@@ -129,6 +131,34 @@ def audit_record_many(
     return events
 
 
+def audit_denied(
+    *,
+    actor: Actor,
+    model: type[models.Model],
+    public_id: uuid.UUID,
+    reason: str = "",
+) -> bool:
+    """Record a refused attempt at an object that exists: who, which kind of
+    object and its public id (the one in the URL), when; nothing of its data.
+
+    Call it only after the actor's own lookup found nothing (or found an object
+    the actor may not use), just before answering 404 or 403. This is the one
+    lookup by ``public_id`` that ignores who asks; its answer never reaches the
+    actor, whose response stays the same 404 or 403. Returns whether a
+    record was written (False when no such object exists: a mistyped URL).
+    """
+    if not model._default_manager.filter(public_id=public_id).exists():
+        return False
+    audit_record(
+        actor=actor,
+        action=AuditAction.DENIED,
+        object_type=model._meta.label_lower,
+        object_id=str(public_id),
+        reason=reason,
+    )
+    return True
+
+
 def hash_for_log(value: str) -> str:
     """A hash in groups of eight, so the log filter's BSN and phone patterns
     (nine or ten digits in a row) cannot mask part of it."""
@@ -136,20 +166,25 @@ def hash_for_log(value: str) -> str:
 
 
 def audit_log_verify_and_checkpoint(*, full: bool = False) -> VerificationResult:
-    """Verify (from the latest checkpoint, or from the genesis with ``full``) and,
-    only when the chain is intact, record where the check ended as the next
-    checkpoint. Its hash is logged: keep that log outside the database, because
-    whoever can rewrite the audit table can write a matching checkpoint too."""
+    """Verify (from the latest sealed checkpoint, or from the genesis with
+    ``full``) and, only when the chain is intact, record where the check ended
+    as the next checkpoint: sealed with ``KINDVEILIG_AUDIT_SEAL_KEY`` and appended
+    to the sink outside the database in the same transaction (a failed append
+    leaves no checkpoint). A check that found any problem writes nothing."""
     result = audit_log_verify(full=full)
     if not result.ok or result.last_seq == 0:
         return result
-    AuditCheckpoint.objects.create(
-        seq=result.last_seq,
-        hash=result.last_hash,
-        verified_at=timezone.now(),
-        records_checked=result.checked,
-        full=result.full,
-    )
+    with transaction.atomic():
+        checkpoint = AuditCheckpoint(
+            seq=result.last_seq,
+            hash=result.last_hash,
+            verified_at=timezone.now(),
+            records_checked=result.checked,
+            full=result.full,
+        )
+        checkpoint.seal = checkpoint_seal(checkpoint)
+        checkpoint.save()
+        sink_append(checkpoint)
     logger.info(
         "Audit checkpoint #%s sha256 %s (%s records checked from #%s)",
         result.last_seq,

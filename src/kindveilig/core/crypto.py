@@ -76,11 +76,13 @@ class HashPurpose(StrEnum):
     SUBMISSION = "kindveilig-youth-submission:"  # YouthConversation
     RATE_LIMIT = "kindveilig.youth.rate-limit"  # cache keys, one hour
     API_TOKEN = "kindveilig.api.ApiToken"  # noqa: S105  # a salt; ApiToken.token_hash
+    AUDIT_SEAL = "kindveilig.audit.checkpoint-seal"  # AuditCheckpoint.seal, the sink
 
 
 # Hashes kept for years (and compared across organisations) hang on a key of
 # their own, which nothing else rotates. SECRET_KEY serves the short-lived ones
-# and the API tokens, which also match under SECRET_KEY_FALLBACKS.
+# and the API tokens, which also match under SECRET_KEY_FALLBACKS. The audit
+# seal has a key of its own (docs/audit-log.md).
 _BLIND_INDEX_KEY = "KINDVEILIG_BLIND_INDEX_KEY"
 _SECRET_SETTING: dict[HashPurpose, str] = {
     HashPurpose.BSN_INDEX: _BLIND_INDEX_KEY,
@@ -89,6 +91,9 @@ _SECRET_SETTING: dict[HashPurpose, str] = {
     HashPurpose.SUBMISSION: "SECRET_KEY",
     HashPurpose.RATE_LIMIT: "SECRET_KEY",
     HashPurpose.API_TOKEN: "SECRET_KEY",
+    # Not in the database, never rotated with SECRET_KEY: it seals the audit
+    # checkpoints, so whoever controls the database cannot forge one.
+    HashPurpose.AUDIT_SEAL: "KINDVEILIG_AUDIT_SEAL_KEY",
 }
 
 

@@ -1,15 +1,17 @@
 """Reads of households, scoped to the actor and audited.
 
 ``household_access_for`` is the one door to a household: it answers 404 without
-a relation, says which relation the actor has (regie, partner, emergency), and
-records the read for every current member (marked BREAK-THE-GLASS under a
-break-the-glass grant).
+a relation and 403 when the page needs more than the relation gives (both
+recorded as a DENIED attempt, and no read), says which relation the actor has
+(regie, partner, emergency), and only then records the read for every current
+member (marked BREAK-THE-GLASS under a break-the-glass grant).
 """
 
 import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
@@ -20,7 +22,7 @@ from django.utils import timezone
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
 
 from .access import (
     EMERGENCY,
@@ -65,6 +67,7 @@ ROLE_ORDER = [
 __all__ = [
     "HouseholdAccess",
     "HouseholdOverview",
+    "Need",
     "handover_get_for",
     "handovers_for",
     "handovers_waiting_count",
@@ -125,6 +128,22 @@ class HouseholdAccess:
         return self.case
 
 
+# What a page needs of the relation, checked before anything is read or audited:
+# any relation; "full" (regie or break-the-glass); "edit" (regie); "case" (regie
+# with a case, as HouseholdAccess.require_case).
+Need = Literal["any", "full", "edit", "case"]
+
+
+def _permits(access: HouseholdAccess, need: Need) -> bool:
+    if need == "full":
+        return access.full
+    if need == "edit":
+        return access.can_edit
+    if need == "case":
+        return access.can_edit and access.case is not None
+    return True
+
+
 def _audit_reason(level: str, grant: EmergencyAccess | None, purpose: str) -> str:
     if level == EMERGENCY and grant is not None:
         return f"{BREAK_GLASS_PREFIX} ({grant.public_id}): {purpose or 'household'}"
@@ -132,8 +151,12 @@ def _audit_reason(level: str, grant: EmergencyAccess | None, purpose: str) -> st
 
 
 def household_access_for(
-    *, actor: Actor, public_id: uuid.UUID, purpose: str = ""
+    *, actor: Actor, public_id: uuid.UUID, purpose: str = "", need: Need = "any"
 ) -> HouseholdAccess:
+    """The actor's access to the household, for a page that needs ``need``.
+    A refusal (404 without a relation, 403 without what the page needs) is
+    recorded as a DENIED attempt and reads nothing; only an allowed page
+    records the READ of every current member."""
     household = (
         annotate_relations(
             Household.objects.select_related("registered_by", "municipality"), actor
@@ -143,6 +166,7 @@ def household_access_for(
     )
     level = level_of(household) if household is not None else None
     if household is None or level is None:
+        audit_denied(actor=actor, model=Household, public_id=public_id)
         raise Http404
     case = (
         household.cases.select_related("regievoerder", "responsible_organisation")
@@ -161,6 +185,16 @@ def household_access_for(
             .order_by("-expires_at")
             .first()
         )
+    access = HouseholdAccess(
+        household=household,
+        level=level,
+        case=case,
+        organisation_id=actor.organisation_id,
+        grant=grant,
+    )
+    if not _permits(access, need):
+        audit_denied(actor=actor, model=Household, public_id=public_id)
+        raise PermissionDenied
     members = household.members.filter(left_on__isnull=True).select_related("person")
     audit_record_many(
         actor=actor,
@@ -169,13 +203,7 @@ def household_access_for(
         or [AuditItem(obj=household, person_id=None)],
         reason=_audit_reason(level, grant, purpose),
     )
-    return HouseholdAccess(
-        household=household,
-        level=level,
-        case=case,
-        organisation_id=actor.organisation_id,
-        grant=grant,
-    )
+    return access
 
 
 def household_page_for(
@@ -509,6 +537,7 @@ def handover_get_for(*, actor: Actor, public_id: uuid.UUID) -> Handover:
     if handover is None or not (
         may_decide(actor, handover) or may_withdraw(actor, handover)
     ):
+        audit_denied(actor=actor, model=Handover, public_id=public_id)
         raise Http404
     audit_record_many(
         actor=actor,

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
+from kindveilig.audit.services import audit_denied
 from kindveilig.core.crypto import decrypt_bytes
 
 from .models import Attachment, Trajectory
@@ -18,7 +19,9 @@ def attachment_get_for(
 ) -> Attachment | None:
     """``trajectory`` was loaded through trajectory_get_for, so the actor may see it."""
     attachment = trajectory.attachments.filter(public_id=public_id).first()
-    if attachment is not None:
+    if attachment is None:
+        audit_denied(actor=actor, model=Attachment, public_id=public_id)
+    else:
         audit_write(actor, trajectory, attachment, AuditAction.READ)
     return attachment
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
 
 from .models import (
     AfwegingAnswer,
@@ -120,6 +120,7 @@ def trajectory_get_for(
         queryset = queryset.select_for_update(of=("self",))
     trajectory = queryset.filter(public_id=public_id).first()
     if trajectory is None:
+        audit_denied(actor=actor, model=Trajectory, public_id=public_id)
         raise Http404
     _audit_read(actor, [trajectory], reason=reason)
     return trajectory
@@ -132,6 +133,7 @@ def decision_get_for(*, actor: Actor, public_id: uuid.UUID) -> Decision:
         .first()
     )
     if decision is None:
+        audit_denied(actor=actor, model=Decision, public_id=public_id)
         raise Http404
     _audit_read(actor, [decision.trajectory])
     return decision

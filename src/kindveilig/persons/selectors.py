@@ -8,7 +8,12 @@ from django.http import Http404
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
+from kindveilig.audit.services import (
+    AuditItem,
+    audit_denied,
+    audit_record,
+    audit_record_many,
+)
 from kindveilig.core.crypto import blind_index
 from kindveilig.core.validators import is_valid_bsn
 
@@ -42,6 +47,7 @@ def person_get_for(*, actor: Actor, public_id: uuid.UUID, purpose: str = "") -> 
         .first()
     )
     if person is None:
+        audit_denied(actor=actor, model=Person, public_id=public_id)
         raise Http404
     audit_record(
         actor=actor,

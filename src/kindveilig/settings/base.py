@@ -264,6 +264,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")
 KINDVEILIG_ENCRYPTION_KEYS = env_list("KINDVEILIG_ENCRYPTION_KEYS")
 KINDVEILIG_BLIND_INDEX_KEY = env_str("KINDVEILIG_BLIND_INDEX_KEY", "")
 
+# The audit log's anchor outside the database (docs/audit-log.md): every
+# verification checkpoint is sealed with this key (HMAC; keep it out of the
+# database and away from its administrators) and appended as a JSON line to the
+# sink file, which must not live on the database server. `check --deploy`
+# requires both.
+KINDVEILIG_AUDIT_SEAL_KEY = env_str("KINDVEILIG_AUDIT_SEAL_KEY", "")
+KINDVEILIG_AUDIT_SINK = env_str("KINDVEILIG_AUDIT_SINK", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -18,6 +18,9 @@ os.environ.setdefault(
     "KINDVEILIG_ENCRYPTION_KEYS", "ZGV2LW9ubHkta2luZHZlaWxpZy1rZXktMDAwMDAwMDA="
 )
 os.environ.setdefault("KINDVEILIG_BLIND_INDEX_KEY", "dev-only-blind-index-key")
+os.environ.setdefault("KINDVEILIG_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
+# Next to the demo database: delete both together (make clean removes var/).
+os.environ.setdefault("KINDVEILIG_AUDIT_SINK", "var/audit-sink.jsonl")
 
 from .base import *  # noqa: F403
 from .base import DATABASES, INSTALLED_APPS, STORAGES

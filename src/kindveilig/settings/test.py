@@ -15,6 +15,9 @@ os.environ.setdefault(
     "KINDVEILIG_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWtpbmR2ZWlsaWcta2V5LTAwMDAwMDA="
 )
 os.environ.setdefault("KINDVEILIG_BLIND_INDEX_KEY", "test-only-blind-index-key")
+os.environ.setdefault("KINDVEILIG_AUDIT_SEAL_KEY", "test-only-audit-seal-key")
+# The root conftest gives every test a sink of its own under tmp_path.
+os.environ.setdefault("KINDVEILIG_AUDIT_SINK", "var/test-audit-sink.jsonl")
 
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, STORAGES

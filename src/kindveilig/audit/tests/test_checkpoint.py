@@ -5,6 +5,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.utils.translation import gettext as _
 
 import pytest
 
@@ -65,9 +66,8 @@ def test_a_failing_check_writes_no_checkpoint() -> None:
 
 
 def test_an_empty_log_passes_without_a_checkpoint() -> None:
-    out, _ = verify()
-    assert "0 regel(s) gecontroleerd vanaf het begin" in out
-    assert "#" not in out
+    out, _err = verify()
+    assert out.strip() == _("The audit log is intact: it holds no records yet.")
     assert not AuditCheckpoint.objects.exists()
 
 
@@ -77,8 +77,11 @@ def test_a_later_check_reads_only_the_new_records() -> None:
     result = audit_log_verify()
     assert result.ok, result.problems
     assert (result.checked, result.start_seq, result.last_seq) == (3, 5, 8)
-    out, _ = verify()
-    assert out.splitlines()[-1].endswith("3 regel(s) gecontroleerd na controlepunt #5.")
+    out, _err = verify()
+    assert out.splitlines()[-1] == _(
+        "The audit log is intact: records #%(first)s–#%(last)s checked since "
+        "checkpoint #%(seq)s."
+    ) % {"first": 6, "last": 8, "seq": 5}
     latest = AuditCheckpoint.objects.order_by("-pk").first()
     assert latest is not None
     assert (latest.seq, latest.records_checked, latest.full) == (8, 3, False)
@@ -89,15 +92,22 @@ def test_a_later_check_reads_only_the_new_records() -> None:
         "checked": 0,
         "problems": 0,
         "last_seq": 8,
+        "full": False,
     }
+    out, _err = verify()
+    assert out.splitlines()[-1] == _(
+        "The audit log is intact: no new records since checkpoint #%(seq)s."
+    ) % {"seq": 8}
 
 
 def test_full_checks_every_record_again() -> None:
     checkpoint_at_five()
     write_records(1)
     assert audit_log_verify(full=True).checked == 6
-    out, _ = verify("--full")
-    assert out.splitlines()[-1].endswith("6 regel(s) gecontroleerd vanaf het begin.")
+    out, _err = verify("--full")
+    assert out.splitlines()[-1] == _(
+        "The audit log is intact: records #%(first)s–#%(last)s checked from the start."
+    ) % {"first": 1, "last": 6}
     assert verify_audit_log_task.call(full=True)["checked"] == 6
 
 
@@ -108,7 +118,13 @@ def test_batches_cover_the_whole_chain() -> None:
     assert result.checked == 5
 
 
-def test_a_change_before_the_checkpoint_needs_a_full_check() -> None:
+def test_an_edit_before_the_checkpoint_that_keeps_the_hashes_needs_a_full_check() -> (
+    None
+):
+    """A record changed in place, its stored hash and those after it untouched:
+    the chain walk finds it, the incremental check does not read it (the weekly
+    full check does). A rewrite that recomputes the hashes is found by every
+    check (test_seal.py)."""
     checkpoint_at_five()
     raw_sql("UPDATE audit_auditevent SET reason = %s WHERE seq = %s", ["x", 2])
     assert audit_log_verify().ok  # the point of a checkpoint: #2 is not read again
@@ -162,9 +178,9 @@ def test_records_beyond_the_head_are_found() -> None:
         assert any("Records up to #5 follow the head (#3)" in p for p in problems)
 
 
-def test_a_full_check_compares_a_rewritten_chain_with_the_checkpoint() -> None:
+def test_every_check_compares_a_rewritten_chain_with_the_checkpoint() -> None:
     """Rewriting #4 and #5 with fresh hashes and a new head passes the chain
-    walk; only the checkpoint (and a copy of it kept elsewhere) still differ."""
+    walk; the sealed checkpoint at #5 still has the old hash."""
     checkpoint_at_five()
     prev_hash = AuditEvent.objects.get(seq=3).hash
     for seq in (4, 5):
@@ -181,6 +197,9 @@ def test_a_full_check_compares_a_rewritten_chain_with_the_checkpoint() -> None:
     assert audit_log_verify(full=True).problems == [
         "Record #5 no longer has the hash of the last verification."
     ]
+    assert audit_log_verify().problems[0] == (
+        "Record #5 no longer has the hash of the last verification."
+    )
 
 
 def test_the_application_cannot_change_or_delete_checkpoints() -> None:

@@ -23,4 +23,5 @@ def test_the_worker_runs_an_enqueued_task() -> None:
         "checked": 0,
         "problems": 0,
         "last_seq": 0,
+        "full": True,
     }

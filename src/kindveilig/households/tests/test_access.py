@@ -15,6 +15,7 @@ import pytest
 from conftest import Persona
 
 from kindveilig.access.roles import Role
+from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.households.models import Household, ItemKind, PartnerKind
 from kindveilig.households.services import (
     ItemInput,
@@ -235,3 +236,40 @@ def test_the_household_list_shows_each_relation(
         login(client, persona)
         assert (case_with_records.label in client.get(url).content.decode()) is visible
         client.logout()
+
+
+def test_a_refused_page_for_the_partner_school_reads_nothing(
+    client: Client, login: Login, professional: Persona, case_with_records: Household
+) -> None:
+    """The 403 comes before the read: no READ of any member, one DENIED."""
+    login(client, professional)
+    before = AuditEvent.objects.count()
+    response = client.get(
+        reverse("households:safety", args=[case_with_records.public_id])
+    )
+    assert response.status_code == 403
+    assert CHILD_WORDS not in response.content.decode()
+    mine = AuditEvent.objects.filter(actor_user=professional.user, seq__gt=before)
+    assert not mine.filter(action=AuditAction.READ).exists()
+    event = mine.get()
+    assert (event.action, event.object_type, event.object_id) == (
+        AuditAction.DENIED,
+        "households.household",
+        str(case_with_records.public_id),
+    )
+    # The page the partner may use still records the read of every member.
+    url = reverse("households:household-detail", args=[case_with_records.public_id])
+    assert client.get(url).status_code == 200
+    members = case_with_records.members.filter(left_on__isnull=True).count()
+    assert mine.filter(action=AuditAction.READ).count() == members
+
+
+def test_an_outsiders_attempt_at_a_household_is_audited_as_denied(
+    client: Client, login: Login, outsider: Persona, case_with_records: Household
+) -> None:
+    login(client, outsider)
+    url = reverse("households:household-detail", args=[case_with_records.public_id])
+    assert client.get(url).status_code == 404
+    event = AuditEvent.objects.get(actor_user=outsider.user)
+    assert event.action == AuditAction.DENIED
+    assert event.object_id == str(case_with_records.public_id)

@@ -4,7 +4,7 @@ partners, meetings, closing."""
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -51,9 +51,7 @@ def _form_page(
 @require_POST
 @regie_rule
 def case_open(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="open a case")
-    if not access.can_edit:
-        raise PermissionDenied
+    access = load(request, public_id, purpose="open a case", need="edit")
     try:
         services.case_open(actor=request.actor, household=access.household)
     except ValidationError as error:
@@ -68,7 +66,7 @@ def case_open(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRespon
 
 @regie_rule
 def phase_change(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="phase change")
+    access = load(request, public_id, purpose="phase change", need="case")
     case = access.require_case()
     form = PhaseForm(
         request.POST if request.method == "POST" else None,
@@ -106,7 +104,7 @@ def phase_change(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRes
 
 @regie_rule
 def case_close(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="close the case")
+    access = load(request, public_id, purpose="close the case", need="case")
     case = access.require_case()
     form = CloseForm(
         request.POST if request.method == "POST" else None,
@@ -131,8 +129,7 @@ def case_close(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRespo
 @full_rule
 def safety(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     """Signs of Safety mappings and the safety scale over time."""
-    access = load(request, public_id, purpose="safety assessments")
-    access.require_full()
+    access = load(request, public_id, purpose="safety assessments", need="full")
     mappings = selectors.mappings_of(access.case) if access.case else []
     return render(
         request,
@@ -150,7 +147,7 @@ def safety(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
 
 @regie_rule
 def mapping_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="record a mapping")
+    access = load(request, public_id, purpose="record a mapping", need="case")
     case = access.require_case()
     members = [
         m
@@ -225,7 +222,7 @@ def mapping_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResp
 
 @regie_rule
 def partner_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="add a partner")
+    access = load(request, public_id, purpose="add a partner", need="case")
     case = access.require_case()
     form = PartnerForm(
         request.POST if request.method == "POST" else None,
@@ -255,7 +252,7 @@ def partner_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResp
 def partner_end(
     request: AuthenticatedRequest, public_id: uuid.UUID, partner_id: uuid.UUID
 ) -> HttpResponse:
-    access = load(request, public_id, purpose="end a partner")
+    access = load(request, public_id, purpose="end a partner", need="case")
     partner = selectors.partner_get_for(access, partner_id)
     services.partner_end(actor=request.actor, partner=partner)
     messages.success(request, _("The partner is no longer involved."))
@@ -264,7 +261,7 @@ def partner_end(
 
 @regie_rule
 def meeting_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="record a meeting")
+    access = load(request, public_id, purpose="record a meeting", need="case")
     case = access.require_case()
     form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -9,7 +9,11 @@ from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import CASE_ROLES
 from kindveilig.households.models import Household
-from kindveilig.households.selectors import HouseholdAccess, household_access_for
+from kindveilig.households.selectors import (
+    HouseholdAccess,
+    Need,
+    household_access_for,
+)
 
 HOUSEHOLD_RELATION = (
     "regie (regievoerder or aandachtsfunctionaris of the responsible organisation), "
@@ -28,10 +32,15 @@ full_rule = rule(*CASE_ROLES, relation=FULL_RELATION)
 
 
 def load(
-    request: AuthenticatedRequest, public_id: uuid.UUID, purpose: str = ""
+    request: AuthenticatedRequest,
+    public_id: uuid.UUID,
+    purpose: str = "",
+    need: Need = "any",
 ) -> HouseholdAccess:
+    """The household for a page that needs ``need``: 404/403 (a DENIED record,
+    no READ) before anything is read (``household_access_for``)."""
     return household_access_for(
-        actor=request.actor, public_id=public_id, purpose=purpose
+        actor=request.actor, public_id=public_id, purpose=purpose, need=need
     )
 
 

@@ -41,7 +41,7 @@ def handover_list(request: AuthenticatedRequest) -> HttpResponse:
 
 @regie_rule
 def case_handover(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="hand over the case")
+    access = load(request, public_id, purpose="hand over the case", need="case")
     case = access.require_case()
     form = CaseHandoverForm(
         request.POST if request.method == "POST" else None,

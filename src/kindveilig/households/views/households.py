@@ -4,7 +4,7 @@ match reviews, gezag, the timeline and break-the-glass."""
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -115,9 +115,7 @@ def household_detail(
 
 @regie_rule
 def member_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="add a member")
-    if not access.can_edit:
-        raise PermissionDenied
+    access = load(request, public_id, purpose="add a member", need="edit")
     children = list(
         access.household.members.select_related("person").filter(
             left_on__isnull=True, role__in=CHILD_ROLES
@@ -181,7 +179,7 @@ def member_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRespo
 def match_review(
     request: AuthenticatedRequest, public_id: uuid.UUID, review_id: uuid.UUID
 ) -> HttpResponse:
-    access = load(request, public_id, purpose="match review")
+    access = load(request, public_id, purpose="match review", need="edit")
     review = selectors.match_review_get_for(access, review_id)
     candidates = list(review.candidates.all())
     choices = [
@@ -226,9 +224,7 @@ def match_review(
 def member_leave(
     request: AuthenticatedRequest, public_id: uuid.UUID, person_id: uuid.UUID
 ) -> HttpResponse:
-    access = load(request, public_id, purpose="member leaves")
-    if not access.can_edit:
-        raise PermissionDenied
+    access = load(request, public_id, purpose="member leaves", need="edit")
     member = (
         access.household.members.select_related("person")
         .filter(person__public_id=person_id)
@@ -252,9 +248,7 @@ def member_leave(
 def gezag_edit(
     request: AuthenticatedRequest, public_id: uuid.UUID, person_id: uuid.UUID
 ) -> HttpResponse:
-    access = load(request, public_id, purpose="gezag")
-    if not access.can_edit:
-        raise PermissionDenied
+    access = load(request, public_id, purpose="gezag", need="edit")
     member = (
         access.household.members.select_related("person")
         .filter(person__public_id=person_id)

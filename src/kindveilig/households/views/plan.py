@@ -83,7 +83,7 @@ def _initial_rows(plan: selectors.PlanView) -> list[dict[str, Any]]:
 
 @regie_rule
 def plan_edit(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
-    access = load(request, public_id, purpose="new plan version")
+    access = load(request, public_id, purpose="new plan version", need="case")
     case = access.require_case()
     plan = selectors.plan_for(access)
     partners = list(
@@ -157,7 +157,7 @@ def plan_edit(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRespon
 def plan_item_update(
     request: AuthenticatedRequest, public_id: uuid.UUID, item_id: uuid.UUID
 ) -> HttpResponse:
-    access = load(request, public_id, purpose="check an agreement")
+    access = load(request, public_id, purpose="check an agreement", need="case")
     item = selectors.plan_item_get_for(access, item_id)
     form = ItemStatusForm(request.POST)
     if form.is_valid():

@@ -318,7 +318,10 @@ def test_the_outsider_gets_404(
     )
     assert client.get(document_url(trajectory)).status_code == 404
     assert client.get(pdf_url(trajectory)).status_code == 404
-    assert not AuditEvent.objects.filter(actor_user=outsider.user).exists()
+    # Four attempts, audited as such: nothing read, exported or printed.
+    attempts = AuditEvent.objects.filter(actor_user=outsider.user)
+    assert set(attempts.values_list("action", flat=True)) == {AuditAction.DENIED}
+    assert attempts.count() == 4
 
 
 def test_the_gemeente_analist_gets_403(

@@ -343,3 +343,22 @@ def test_paging_keeps_the_status_tab(
         reverse("meldcode:trajectory-list"), {"status": "all", "pagina": "2"}
     )
     assert 'href="?status=all&amp;pagina=1"' in page_2.content.decode()
+
+
+def test_an_outsiders_attempt_is_audited_as_denied_without_the_childs_data(
+    client: Client, login: Login, outsider: Persona, trajectory: Trajectory
+) -> None:
+    login(client, outsider)
+    response = client.get(detail(trajectory))
+    assert response.status_code == 404
+    assert "Blauwe plekken" not in response.content.decode()
+    assert not AuditEvent.objects.filter(
+        actor_user=outsider.user, action=AuditAction.READ
+    ).exists()
+    event = AuditEvent.objects.get(actor_user=outsider.user)
+    assert event.action == AuditAction.DENIED
+    assert (event.object_type, event.object_id) == (
+        "meldcode.trajectory",
+        str(trajectory.public_id),
+    )
+    assert event.person_id is None

@@ -188,3 +188,22 @@ def test_functioneel_beheerder_opens_the_access_log_of_own_organisation_only(
         ).status_code
         == 404
     )
+
+
+def test_outsiders_attempt_is_audited_as_denied_without_the_persons_data(
+    client: Client, login: Login, outsider: Persona, child: Person
+) -> None:
+    login(client, outsider)
+    response = client.get(detail_url(child))
+    assert response.status_code == 404
+    assert "Proefmans" not in response.content.decode()
+    event = AuditEvent.objects.get()
+    assert event.action == AuditAction.DENIED
+    assert (event.object_type, event.object_id) == (
+        "persons.person",
+        str(child.public_id),
+    )
+    assert (event.actor_user_id, event.actor_organisation_id) == (
+        outsider.user.pk,
+        outsider.organisation.pk,
+    )
