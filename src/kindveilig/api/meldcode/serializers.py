@@ -192,6 +192,11 @@ class TrajectoryDetailSerializer(serializers.ModelSerializer[Trajectory]):
     forms_of_violence = serializers.ListField(
         child=serializers.ChoiceField(choices=FormOfViolence.choices), read_only=True
     )
+    # Empty while the trajectory is open: the schema must say so (found by the
+    # Schemathesis test, tests/security/test_api_schema_fuzz.py).
+    outcome = serializers.ChoiceField(
+        choices=Outcome.choices, allow_blank=True, read_only=True
+    )
     children = ChildSerializer(many=True, read_only=True)
     involved = serializers.SerializerMethodField()
     decisions = serializers.SerializerMethodField()
