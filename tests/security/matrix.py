@@ -145,6 +145,7 @@ KWARGS: dict[str, Kwargs] = {
     ),
     "persons:person-detail": _id("person"),
     "persons:person-access-log": _id("person"),
+    "privacy:inzage-export": _id("person"),
     "meldcode:kindcheck-detail": _id("kindcheck"),
     **{
         f"meldcode:meldplicht-{view}": MELDPLICHT

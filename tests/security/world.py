@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from conftest import Persona
@@ -116,9 +117,7 @@ def _trajectories(side: Side) -> None:
     attachment = attachment_add(
         actor=prof,
         trajectory=trajectory,
-        file_name="verslag.txt",
-        content_type="text/plain",
-        content=f"Verslag over Kind{m}".encode(),
+        upload=ContentFile(f"Verslag over Kind{m}".encode(), name="verslag.txt"),
     )
     side.ids["attachment"] = attachment.public_id
     side.ids["person"] = trajectory.children.get().person.public_id
