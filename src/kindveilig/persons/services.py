@@ -8,9 +8,22 @@ from kindveilig.audit.services import audit_record
 from kindveilig.core.crypto import blind_index
 from kindveilig.organisations.models import Organisation
 
-from .models import Person
+from .models import Person, PersonNameToken
+from .name_index import name_digests
 
-__all__ = ["person_create"]
+__all__ = ["person_create", "person_index_names"]
+
+
+def person_index_names(person: Person, *, secret: str | None = None) -> None:
+    """Store the blind index of the person's names (replacing what was there),
+    under the current blind-index key or ``secret``."""
+    PersonNameToken.objects.filter(person=person).delete()
+    PersonNameToken.objects.bulk_create(
+        PersonNameToken(person=person, digest=digest)
+        for digest in sorted(
+            name_digests(person.given_name, person.family_name, secret=secret)
+        )
+    )
 
 
 @transaction.atomic
@@ -33,6 +46,7 @@ def person_create(
     )
     person.full_clean()
     person.save()
+    person_index_names(person)
     audit_record(
         actor=actor, action=AuditAction.CREATE, obj=person, person_id=person.public_id
     )
