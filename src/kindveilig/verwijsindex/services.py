@@ -20,7 +20,7 @@ from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
-from kindveilig.core.crypto import blind_index
+from kindveilig.core.crypto import blind_index_candidates
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.notifications.models import NotificationKind
 from kindveilig.notifications.services import notify
@@ -146,9 +146,12 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
     writes them with the signal's own)."""
     if not signal.bsn_index:
         return []
+    # During a blind-index key rotation other signals may still hold the index
+    # under the old key: look up every candidate of the child's BSN.
+    indexes = blind_index_candidates(signal.person.bsn) if signal.person.bsn else []
     others = list(
         Signal.objects.select_related("person")
-        .filter(bsn_index=signal.bsn_index, status=SignalStatus.ACTIVE)
+        .filter(bsn_index__in=[signal.bsn_index, *indexes], status=SignalStatus.ACTIVE)
         .exclude(organisation_id=signal.organisation_id)
     )
     if not others:
@@ -237,9 +240,9 @@ def signal_register_for_child(*, actor: Actor, data: ChildSignalInput) -> Signal
                     ]
                 }
             )
-    index = blind_index(data.bsn)
     person = Person.objects.filter(
-        bsn_index=index, registered_by_id=actor.organisation_id
+        bsn_index__in=blind_index_candidates(data.bsn),
+        registered_by_id=actor.organisation_id,
     ).first()
     if person is None:
         person = person_create(
