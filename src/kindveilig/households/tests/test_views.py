@@ -351,3 +351,25 @@ def test_the_timeline_has_a_query_budget(
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator,union-attr]
         content = client.get(url("chronology", household)).content.decode()
     assert "Besluit 5" in content
+
+
+def test_a_partner_refused_the_handover_page_leaves_no_read(
+    client: Client,
+    login: Login,
+    lokaal_team_medewerker: Persona,
+    shared_trajectory: Trajectory,
+) -> None:
+    """Shared read-only with the lokaal team: it may not hand the trajectory over,
+    and the refused page records no READ of the child."""
+    from kindveilig.audit.models import AuditAction, AuditEvent
+
+    login(client, lokaal_team_medewerker)
+    reads = AuditEvent.objects.filter(
+        action=AuditAction.READ, actor_user=lokaal_team_medewerker.user
+    )
+    before = reads.count()
+    response = client.get(
+        reverse("households:trajectory-handover", args=[shared_trajectory.public_id])
+    )
+    assert response.status_code == 403
+    assert reads.count() == before

@@ -22,7 +22,7 @@ from kindveilig.households.forms import (
     TrajectoryHandoverForm,
 )
 from kindveilig.households.services.handovers import may_decide, may_withdraw
-from kindveilig.meldcode.selectors import trajectory_get_for
+from kindveilig.meldcode.selectors import trajectories_visible_to, trajectory_get_for
 from kindveilig.meldcode.services import can_act_on
 
 from .common import load, regie_rule, to_detail
@@ -85,11 +85,15 @@ def case_handover(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRe
 def trajectory_handover(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
+    # Whether the actor may hand it over is checked before the read is recorded:
+    # a refused page writes no READ (a partner it was shared with reads it
+    # elsewhere, and that read is recorded there).
+    visible = trajectories_visible_to(request.actor).filter(public_id=public_id).first()
+    if visible is not None and not can_act_on(request.actor, visible):
+        raise PermissionDenied
     trajectory = trajectory_get_for(
         actor=request.actor, public_id=public_id, reason="handover"
     )
-    if not can_act_on(request.actor, trajectory):
-        raise PermissionDenied
     form = TrajectoryHandoverForm(
         request.POST if request.method == "POST" else None,
         exclude_organisation_id=request.actor.organisation_id,
