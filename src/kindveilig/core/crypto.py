@@ -9,6 +9,7 @@ key of its own, under the secret that purpose needs (docs/decisions.md, "Keyed
 hashes: one helper, named purposes").
 """
 
+import datetime
 import functools
 import hashlib
 import hmac
@@ -64,6 +65,40 @@ def decrypt_bytes(value: bytes) -> bytes:
     return _fernet().decrypt(value)
 
 
+def _current_fernet() -> Fernet:
+    keys = tuple(settings.KINDVEILIG_ENCRYPTION_KEYS)
+    _fernet_for(keys)  # validates the keys, with the same message
+    return Fernet(keys[0].encode())
+
+
+def is_current_token(token: bytes) -> bool:
+    """Whether a Fernet token is encrypted under the current (first) key."""
+    try:
+        _current_fernet().decrypt(token)
+    except InvalidToken:
+        return False
+    return True
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    """The token re-encrypted under the current key (any configured key decrypts)."""
+    return _fernet().rotate(token)
+
+
+def rotate_text(value: str) -> str:
+    """An ``encrypt_text`` value re-encrypted under the current key."""
+    if not value.startswith(PREFIX):
+        raise ValueError("Value is not encrypted by Kindveilig.")
+    token = value[len(PREFIX) :].encode("ascii")
+    return PREFIX + rotate_bytes(token).decode("ascii")
+
+
+def is_current_text(value: str) -> bool:
+    return value.startswith(PREFIX) and is_current_token(
+        value[len(PREFIX) :].encode("ascii")
+    )
+
+
 class HashPurpose(StrEnum):
     """What a keyed hash is for. The value is the salt that gives the purpose a
     key of its own: a hash made for one purpose means nothing for another.
@@ -77,13 +112,20 @@ class HashPurpose(StrEnum):
     RATE_LIMIT = "kindveilig.youth.rate-limit"  # cache keys, one hour
     API_TOKEN = "kindveilig.api.ApiToken"  # noqa: S105  # a salt; ApiToken.token_hash
     AUDIT_SEAL = "kindveilig.audit.checkpoint-seal"  # AuditCheckpoint.seal, the sink
+    PERSON_NAME = "kindveilig.persons.name-token"  # PersonNameToken.digest
 
 
 # Hashes kept for years (and compared across organisations) hang on a key of
-# their own, which nothing else rotates. SECRET_KEY serves the short-lived ones
-# and the API tokens, which also match under SECRET_KEY_FALLBACKS. The audit
-# seal has a key of its own (docs/audit-log.md).
+# their own, which only ``rotate_keys`` rotates: the old key stays in
+# KINDVEILIG_BLIND_INDEX_KEY_FALLBACKS until every stored hash is re-keyed.
+# SECRET_KEY serves the short-lived ones and the API tokens, which also match
+# under SECRET_KEY_FALLBACKS. The audit seal has a key of its own
+# (docs/audit-log.md).
 _BLIND_INDEX_KEY = "KINDVEILIG_BLIND_INDEX_KEY"
+_FALLBACKS = {
+    "SECRET_KEY": "SECRET_KEY_FALLBACKS",
+    _BLIND_INDEX_KEY: "KINDVEILIG_BLIND_INDEX_KEY_FALLBACKS",
+}
 _SECRET_SETTING: dict[HashPurpose, str] = {
     HashPurpose.BSN_INDEX: _BLIND_INDEX_KEY,
     HashPurpose.PICKUP_CODE: _BLIND_INDEX_KEY,
@@ -94,18 +136,22 @@ _SECRET_SETTING: dict[HashPurpose, str] = {
     # Not in the database, never rotated with SECRET_KEY: it seals the audit
     # checkpoints, so whoever controls the database cannot forge one.
     HashPurpose.AUDIT_SEAL: "KINDVEILIG_AUDIT_SEAL_KEY",
+    HashPurpose.PERSON_NAME: _BLIND_INDEX_KEY,
 }
 
 
 def _secrets(purpose: HashPurpose) -> list[str]:
-    """The purpose's secret, then its fallbacks (only SECRET_KEY has them)."""
+    """The purpose's secret, then its fallbacks (the keys being rotated out)."""
     name = _SECRET_SETTING[purpose]
     secret = str(getattr(settings, name, "") or "")
     if not secret:
         raise ImproperlyConfigured(f"{name} is required.")
-    if name == "SECRET_KEY":
-        return [secret, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return [secret]
+    return [secret, *getattr(settings, _FALLBACKS[name], [])]
+
+
+def blind_index_fallbacks() -> list[str]:
+    """The old blind-index keys still configured (empty outside a rotation)."""
+    return list(getattr(settings, _FALLBACKS[_BLIND_INDEX_KEY], []))
 
 
 def keyed_hash(purpose: HashPurpose, value: str, *, secret: str | None = None) -> str:
@@ -151,6 +197,12 @@ def blind_index(value: str) -> str:
     return keyed_hash(HashPurpose.BSN_INDEX, _normalised(value))
 
 
+def blind_index_candidates(value: str) -> list[str]:
+    """The BSN index under the current key, then under the old keys still
+    configured during a key rotation: look up with ``__in``."""
+    return keyed_hash_candidates(HashPurpose.BSN_INDEX, _normalised(value))
+
+
 class EncryptedTextField(models.TextField[str, str]):
     """A text column that is encrypted before it reaches the database.
 
@@ -172,3 +224,43 @@ class EncryptedTextField(models.TextField[str, str]):
         if value is None or value == "":
             return value
         return decrypt_text(value)
+
+
+class EncryptedDateField(models.TextField[datetime.date | None, datetime.date | None]):
+    """A date encrypted before it reaches the database (as ISO text).
+
+    It cannot be filtered, ordered or compared in SQL: compute in Python.
+    """
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            value = datetime.date.fromisoformat(value)
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        return encrypt_text(value.isoformat())
+
+    def from_db_value(
+        self,
+        value: str | None,
+        expression: Expression,
+        connection: BaseDatabaseWrapper,
+    ) -> datetime.date | None:
+        if value is None or value == "":
+            return None
+        return datetime.date.fromisoformat(decrypt_text(value))
+
+    def to_python(self, value: Any) -> datetime.date | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        return datetime.date.fromisoformat(str(value))
+
+    def formfield(self, **kwargs: Any) -> Any:  # a date input, not a textarea
+        return models.DateField(
+            verbose_name=self.verbose_name, blank=self.blank
+        ).formfield(**kwargs)

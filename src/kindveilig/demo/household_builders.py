@@ -122,9 +122,13 @@ def _scores(
     household: Household, professional: int, parent: int, child: int, words: str
 ) -> list[ScoreInput]:
     kid = household.members.filter(role=MemberRole.CHILD).select_related("person")[0]
-    mother = household.members.filter(
-        role=MemberRole.PARENT, person__given_name__startswith="Moeder"
-    ).select_related("person")[0]
+    mother = next(  # names are encrypted: chosen in Python
+        member
+        for member in household.members.filter(role=MemberRole.PARENT)
+        .select_related("person")
+        .order_by("pk")
+        if member.person.given_name.startswith("Moeder")
+    )
     return [
         ScoreInput(
             Perspective.PROFESSIONAL,
@@ -441,8 +445,9 @@ def ensure_households(organisations: dict[str, Organisation]) -> int:
         f"jgz@{DEMO_DOMAIN}", organisations["DEMO-JGZ-01"], Role.PROFESSIONAL
     )
     created = 0
+    existing = set(Household.objects.values_list("label", flat=True))  # decrypted
     for spec in DEMO_HOUSEHOLDS:
-        if Household.objects.filter(label=spec.label).exists():
+        if spec.label in existing:
             continue
         _build(spec, rng, teacher, wijkteam, nurse, organisations["DEMO-JB-01"])
         created += 1

@@ -13,8 +13,9 @@ from enum import StrEnum
 
 from django.db.models import Q, QuerySet
 
-from kindveilig.core.crypto import blind_index
-from kindveilig.persons.models import Person
+from kindveilig.core.crypto import blind_index, blind_index_candidates
+from kindveilig.persons.models import Person, PersonNameToken
+from kindveilig.persons.name_index import name_tokens, token_digests
 
 
 def normalise(name: str) -> str:
@@ -74,6 +75,20 @@ def is_candidate(
     return None
 
 
+def _with_all_tokens(name: str) -> Q:
+    tokens = name_tokens(name)
+    if not tokens:
+        return Q(pk__in=[])
+    condition = Q()
+    for token in tokens:
+        condition &= Q(
+            pk__in=PersonNameToken.objects.filter(
+                digest__in=token_digests(token)
+            ).values("person_id")
+        )
+    return condition
+
+
 def match_person(
     pool: QuerySet[Person],
     *,
@@ -85,7 +100,9 @@ def match_person(
     """Search ``pool`` (the persons the actor may see) for this person."""
     index = blind_index(bsn) if bsn else ""
     if index:
-        exact = list(pool.filter(bsn_index=index).order_by("pk")[:5])
+        exact = list(
+            pool.filter(bsn_index__in=blind_index_candidates(bsn)).order_by("pk")[:5]
+        )
         if len(exact) == 1:
             return MatchResult(kind=MatchKind.EXACT, person=exact[0])
         if exact:  # several records with one BSN: a human picks, nothing merges
@@ -93,11 +110,10 @@ def match_person(
                 kind=MatchKind.UNCERTAIN,
                 candidates=[Candidate(person=p, strong=True) for p in exact],
             )
-    nearby = Q(family_name__iexact=family_name.strip()) | Q(
-        given_name__iexact=given_name.strip()
-    )
-    if date_of_birth is not None:
-        nearby |= Q(date_of_birth=date_of_birth)
+    # A candidate shares the given or the family name, so the pool is narrowed to
+    # persons carrying every token of one of them (the blind index of names);
+    # ``is_candidate`` then compares the decrypted names and dates.
+    nearby = _with_all_tokens(family_name) | _with_all_tokens(given_name)
     candidates = [
         candidate
         for person in pool.filter(nearby).order_by("pk")[:50]

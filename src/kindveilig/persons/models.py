@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kindveilig.core.crypto import EncryptedTextField
+from kindveilig.core.crypto import EncryptedDateField, EncryptedTextField
 from kindveilig.core.models import PublicIdModel, TimeStampedModel
 from kindveilig.core.validators import validate_bsn
 
@@ -14,13 +14,15 @@ from kindveilig.core.validators import validate_bsn
 class Person(PublicIdModel, TimeStampedModel):
     """A child or adult whose safety is at stake. Personal data: every read is audited.
 
-    The BSN is encrypted; ``bsn_index`` (a keyed hash) finds a person by BSN
-    without the number being readable in the database.
+    Names, date of birth and BSN are encrypted; ``bsn_index`` (a keyed hash)
+    finds a person by BSN and ``name_tokens`` (keyed hashes of name tokens and
+    their prefixes, ``name_index.py``) by name, without either being readable in
+    the database. Nothing can be ordered or filtered on them in SQL.
     """
 
-    given_name = models.CharField(_("given name"), max_length=100)
-    family_name = models.CharField(_("family name"), max_length=150)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    given_name = EncryptedTextField(_("given name"), max_length=100)
+    family_name = EncryptedTextField(_("family name"), max_length=150)
+    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
     bsn = EncryptedTextField(
         _("BSN"), blank=True, default="", validators=[validate_bsn]
     )
@@ -35,17 +37,15 @@ class Person(PublicIdModel, TimeStampedModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("persons")
-        ordering = ["family_name", "given_name"]
+        # Registration order: the names are encrypted, so SQL cannot sort on them.
+        ordering = ["id"]
         indexes = [
             # By BSN, then organisation: a BSN search reads only the organisation's
             # own records of the child, however many organisations know the child.
             models.Index(fields=["bsn_index", "registered_by"], name="person_bsn_org"),
-            # The person list's exact order, so a page is an index walk, not a sort
-            # of every person the organisation registered (docs/performance.md).
-            models.Index(
-                fields=["registered_by", "family_name", "given_name", "id"],
-                name="person_org_name_order",
-            ),
+            # The person list's order (newest first), so a page is an index walk,
+            # not a sort of every person the organisation registered.
+            models.Index(fields=["registered_by", "-id"], name="person_org_newest"),
         ]
 
     def __str__(self) -> str:
@@ -117,3 +117,25 @@ class PersonCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} {self.corrected_at:%Y-%m-%d}"
+
+
+class PersonNameToken(models.Model):
+    """One keyed hash of a token (or a token's prefix) of a person's names: the
+    blind index that name search and person matching look up."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="name_tokens"
+    )
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("name token")
+        verbose_name_plural = _("name tokens")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["digest", "person"], name="person_name_token_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}:{self.digest[:8]}"

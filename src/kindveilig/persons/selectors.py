@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
@@ -14,10 +14,11 @@ from kindveilig.audit.services import (
     audit_record,
     audit_record_many,
 )
-from kindveilig.core.crypto import blind_index
+from kindveilig.core.crypto import blind_index_candidates
 from kindveilig.core.validators import is_valid_bsn
 
-from .models import Person
+from .models import Person, PersonNameToken
+from .name_index import name_tokens, query_digests
 
 PAGE_SIZE = 50
 
@@ -29,7 +30,8 @@ def _visible_persons(actor: Actor) -> QuerySet[Person]:
 
 
 def person_page_for(*, actor: Actor, page_number: int | str | None) -> Page[Person]:
-    queryset = _visible_persons(actor).order_by("family_name", "given_name", "pk")
+    # Newest first: names are encrypted, so SQL cannot order by them.
+    queryset = _visible_persons(actor).order_by("-pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
     audit_record_many(
         actor=actor,
@@ -62,21 +64,30 @@ def person_get_for(*, actor: Actor, public_id: uuid.UUID, purpose: str = "") -> 
 SEARCH_LIMIT = 50
 
 
-def name_search_ids(visible: QuerySet[Person], query: str) -> QuerySet[Person, int]:
-    """The ids of the first persons whose given or family name holds every word.
+def sorted_by_name(persons: list[Person]) -> list[Person]:
+    """Alphabetical by family name, then given name: in Python, after decryption."""
+    return sorted(
+        persons,
+        key=lambda p: (p.family_name.casefold(), p.given_name.casefold(), p.pk),
+    )
 
-    Only ids: the name filter is then checked on the entries of the index on
-    (organisation, family name, given name, id) alone (an index-only scan), not on
-    every person row of the organisation; the rows are read only for the page
-    shown (docs/performance.md)."""
+
+def name_search_ids(visible: QuerySet[Person], query: str) -> QuerySet[Person, int]:
+    """The ids of the first persons of whose names every word of the query is a
+    token or the start of one, through the blind index of name tokens
+    (``name_index.py``): each word is one lookup of its digests in the index on
+    (digest, person). Nothing when the query has no token."""
+    tokens = name_tokens(query)
+    if not tokens:
+        return visible.none().values_list("pk", flat=True)
     matching = visible
-    for word in query.split(" "):
+    for token in tokens:
         matching = matching.filter(
-            Q(given_name__icontains=word) | Q(family_name__icontains=word)
+            pk__in=PersonNameToken.objects.filter(
+                digest__in=query_digests(token)
+            ).values("person_id")
         )
-    return matching.order_by("family_name", "given_name", "pk").values_list(
-        "pk", flat=True
-    )[:SEARCH_LIMIT]
+    return matching.order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT]
 
 
 def person_search_for(*, actor: Actor, query: str) -> list[Person]:
@@ -90,11 +101,11 @@ def person_search_for(*, actor: Actor, query: str) -> list[Person]:
     if compact.isdigit():
         if not is_valid_bsn(compact):
             return []
-        found = visible.filter(bsn_index=blind_index(compact))
+        found = visible.filter(bsn_index__in=blind_index_candidates(compact))
     else:
         ids = list(name_search_ids(visible, query))
         found = Person.objects.filter(pk__in=ids)
-    results = list(found.order_by("family_name", "given_name", "pk")[:SEARCH_LIMIT])
+    results = sorted_by_name(list(found.order_by("pk")[:SEARCH_LIMIT]))
     audit_record_many(
         actor=actor,
         action=AuditAction.READ,

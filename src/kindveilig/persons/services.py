@@ -15,9 +15,22 @@ from kindveilig.core.validators import (
 )
 from kindveilig.organisations.models import Organisation
 
-from .models import CorrectedField, Person, PersonCorrection
+from .models import CorrectedField, Person, PersonCorrection, PersonNameToken
+from .name_index import name_digests
 
-__all__ = ["person_correct", "person_create"]
+__all__ = ["person_correct", "person_create", "person_index_names"]
+
+
+def person_index_names(person: Person, *, secret: str | None = None) -> None:
+    """Store the blind index of the person's names (replacing what was there),
+    under the current blind-index key or ``secret``."""
+    PersonNameToken.objects.filter(person=person).delete()
+    PersonNameToken.objects.bulk_create(
+        PersonNameToken(person=person, digest=digest)
+        for digest in sorted(
+            name_digests(person.given_name, person.family_name, secret=secret)
+        )
+    )
 
 
 @transaction.atomic
@@ -47,6 +60,7 @@ def person_create(
     )
     person.full_clean()
     person.save()
+    person_index_names(person)
     audit_record(
         actor=actor, action=AuditAction.CREATE, obj=person, person_id=person.public_id
     )
@@ -108,6 +122,8 @@ def person_correct(
         setattr(person, field, value)
     person.full_clean()
     person.save()
+    if {CorrectedField.GIVEN_NAME, CorrectedField.FAMILY_NAME} & new_values.keys():
+        person_index_names(person)
     for correction in corrections:
         correction.full_clean()
         correction.save()

@@ -32,7 +32,7 @@ from . import distributions as dist
 from .gen_common import AuditRow, ChildRef, Rows, TrajectoryFacts, moment
 from .gen_steps import STEP_STARTS, Draft, Steps
 from .loading import Loader, Org, uuid4_from, weighted_picker
-from .pools import FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool
+from .pools import FAMILY_NAMES, GIVEN_NAMES, SYNTH, BsnPool, CipherPool, NamePool
 from .rows.meldcode import (
     AfwegingAnswerRow,
     BodyMarkRow,
@@ -43,6 +43,7 @@ from .rows.meldcode import (
     InvolvedPersonRow,
     MeldingRow,
     ObservationRow,
+    PersonNameTokenRow,
     PersonRow,
     TrajectoryChildRow,
     TrajectoryEventRow,
@@ -92,6 +93,7 @@ class Trajectories:
         self.pick_org, self.audit_reads = pick_org, audit_reads
         self.span_days = years * 365
         self.next_person = loader.next_id(Person)
+        self.names = NamePool()
         self.next_trajectory = loader.next_id(Trajectory)
         self.pick_outcome = weighted_picker(
             rng, list(dist.OUTCOME_SHARES), list(dist.OUTCOME_SHARES.values())
@@ -106,6 +108,7 @@ class Trajectories:
         self.rows = Rows(
             (
                 PersonRow,
+                PersonNameTokenRow,
                 TrajectoryRow,
                 TrajectoryChildRow,
                 InvolvedPersonRow,
@@ -152,13 +155,16 @@ class Trajectories:
         else:
             born = self.now.date() - timedelta(days=rng.randint(0, 18 * 365 - 1))
             bsn, index = self.bsns()
+        given = rng.choice(GIVEN_NAMES)
+        family = rng.choice(FAMILY_NAMES) + SYNTH
+        names = self.names
         self.rows.add(
             PersonRow(
                 id=pid,
                 public_id=public_id,
-                given_name=rng.choice(GIVEN_NAMES),
-                family_name=rng.choice(FAMILY_NAMES) + SYNTH,
-                date_of_birth=born,
+                given_name=names.name(given),
+                family_name=names.name(family),
+                date_of_birth=names.date(born),
                 bsn=bsn,
                 bsn_index=index,
                 registered_by=org_id,
@@ -166,6 +172,8 @@ class Trajectories:
                 updated_at=self.now,
             )
         )
+        for digest in sorted(names.tokens(given, family)):
+            self.rows.add(PersonNameTokenRow(person=pid, digest=digest))
         return pid, public_id, index
 
     # ---- one trajectory ------------------------------------------------------

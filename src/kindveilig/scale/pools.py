@@ -1,9 +1,13 @@
 """Fictitious names and real Fernet ciphertext for the synthetic population."""
 
+import itertools
 import random
+from collections.abc import Iterator
+from datetime import date
 
 from kindveilig.core.crypto import blind_index, encrypt_text
 from kindveilig.core.validators import is_valid_bsn
+from kindveilig.persons.name_index import name_digests
 
 __all__ = [
     "EMAIL_DOMAIN",
@@ -12,6 +16,7 @@ __all__ = [
     "SYNTH",
     "BsnPool",
     "CipherPool",
+    "NamePool",
 ]
 
 GIVEN_NAMES = [
@@ -190,3 +195,39 @@ class BsnPool:
 
     def __call__(self) -> tuple[str, str]:
         return self.rng.choice(self.values)
+
+
+class NamePool:
+    """Encrypted names and dates of birth, and the name tokens' blind index.
+
+    Each name of the lists gets ``size`` ciphertexts (each with its own IV),
+    handed out in turn; each date of birth is encrypted once, when first drawn.
+    The digests of a name are computed once per name, as ``person_index_names``
+    computes them."""
+
+    def __init__(self, size: int = 20) -> None:
+        self.names: dict[str, Iterator[str]] = {
+            name: itertools.cycle([encrypt_text(name) for _ in range(size)])
+            for name in [*GIVEN_NAMES, *(f + SYNTH for f in FAMILY_NAMES)]
+        }
+        self.dates: dict[date, str] = {}
+        self.digests: dict[str, set[str]] = {}
+
+    def name(self, name: str) -> str:
+        return next(self.names[name])
+
+    def date(self, day: date) -> str:
+        token = self.dates.get(day)
+        if token is None:
+            token = self.dates[day] = encrypt_text(day.isoformat())
+        return token
+
+    def tokens(self, given: str, family: str) -> set[str]:
+        """The digests of both names (the same as for the names together)."""
+        found: set[str] = set()
+        for name in (given, family):
+            digests = self.digests.get(name)
+            if digests is None:
+                digests = self.digests[name] = name_digests(name)
+            found |= digests
+        return found

@@ -259,10 +259,14 @@ KINDVEILIG_BASE_URL = env_str("KINDVEILIG_BASE_URL", "")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")
 
 # Field encryption: comma-separated Fernet keys, the first one encrypts; the rest
-# still decrypt, which is how keys are rotated. The blind-index key makes BSNs
-# findable without storing them readable.
+# still decrypt until ``manage.py rotate_keys`` has re-encrypted everything under
+# the first. The blind-index key makes BSNs and name tokens findable without
+# storing them readable; during its rotation the old key stays in the fallbacks,
+# so lookups still find rows not yet re-keyed (docs/deploy.md, "Key rotation").
+# Core's system check refuses missing or malformed keys at start-up.
 KINDVEILIG_ENCRYPTION_KEYS = env_list("KINDVEILIG_ENCRYPTION_KEYS")
 KINDVEILIG_BLIND_INDEX_KEY = env_str("KINDVEILIG_BLIND_INDEX_KEY", "")
+KINDVEILIG_BLIND_INDEX_KEY_FALLBACKS = env_list("KINDVEILIG_BLIND_INDEX_KEY_FALLBACKS")
 
 # The audit log's anchor outside the database (docs/audit-log.md): every
 # verification checkpoint is sealed with this key (HMAC; keep it out of the

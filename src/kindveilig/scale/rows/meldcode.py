@@ -19,7 +19,7 @@ from kindveilig.meldcode.models import (
     TrajectoryEvent,
     VeiligThuisFeedback,
 )
-from kindveilig.persons.models import Person
+from kindveilig.persons.models import Person, PersonNameToken
 from kindveilig.scale.loading import Row
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "InvolvedPersonRow",
     "MeldingRow",
     "ObservationRow",
+    "PersonNameTokenRow",
     "PersonRow",
     "TrajectoryChildRow",
     "TrajectoryEventRow",
@@ -45,14 +46,21 @@ class PersonRow(Row):
     MODEL = Person
     id: int
     public_id: uuid.UUID
-    given_name: str
+    given_name: str  # encrypted, as every value below but the index
     family_name: str
-    date_of_birth: date
+    date_of_birth: str
     bsn: str
     bsn_index: str
     registered_by: int
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNameTokenRow(Row):
+    MODEL = PersonNameToken
+    person: int
+    digest: str
 
 
 @dataclass(frozen=True, slots=True)
