@@ -221,7 +221,7 @@ def household_page_for(
                 ).order_by("-created_at", "-pk"),
             )
         )
-        .order_by("label", "pk")
+        .order_by("-pk")  # newest first: the label is encrypted
     )
     page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
     households = list(page)

@@ -31,7 +31,7 @@ from .gen_case_work import LT, Case, CaseWork
 from .gen_common import AuditRow, Ids, Rows, TrajectoryFacts, moment
 from .gen_signals import Signals
 from .loading import Loader, Org, uuid4_from
-from .pools import FAMILY_NAMES, SYNTH, CipherPool
+from .pools import FAMILY_NAMES, SYNTH, CipherPool, NamePool
 from .rows.households import (
     CasePartnerRow,
     GezagRow,
@@ -72,6 +72,9 @@ class Households:
         audit_reads: int = dist.HOUSEHOLD_AUDIT_READS,
     ) -> None:
         self.rng, self.now, self.c, self.signals = rng, now, ciphers, signals
+        self.labels = NamePool(
+            [f"Huishouden {family}{SYNTH}" for family in FAMILY_NAMES], size=10
+        )
         self.audit_reads = audit_reads
         self.ids = Ids(loader, (Household, SafetyCase, PhaseChange))
         self.teams = [org for org in orgs if org.type == OrganisationType.LOKAAL_TEAM]
@@ -186,7 +189,7 @@ class Households:
                 public_id=case.household_public,
                 created_at=case.opened,
                 updated_at=case.opened,
-                label=f"Huishouden {family}",
+                label=self.labels.name(f"Huishouden {family}"),  # encrypted
                 municipality=case.team.municipality,
                 registered_by=case.team.id,
                 created_by=case.regie,

@@ -198,17 +198,20 @@ class BsnPool:
 
 
 class NamePool:
-    """Encrypted names and dates of birth, and the name tokens' blind index.
+    """Encrypted names (or household labels, given as ``names``) and dates of
+    birth, and the name tokens' blind index.
 
-    Each name of the lists gets ``size`` ciphertexts (each with its own IV),
+    Each name gets ``size`` ciphertexts (each with its own IV),
     handed out in turn; each date of birth is encrypted once, when first drawn.
     The digests of a name are computed once per name, as ``person_index_names``
     computes them."""
 
-    def __init__(self, size: int = 20) -> None:
+    def __init__(self, names: list[str] | None = None, size: int = 20) -> None:
+        if names is None:
+            names = [*GIVEN_NAMES, *(f + SYNTH for f in FAMILY_NAMES)]
         self.names: dict[str, Iterator[str]] = {
             name: itertools.cycle([encrypt_text(name) for _ in range(size)])
-            for name in [*GIVEN_NAMES, *(f + SYNTH for f in FAMILY_NAMES)]
+            for name in names
         }
         self.dates: dict[date, str] = {}
         self.digests: dict[str, set[str]] = {}

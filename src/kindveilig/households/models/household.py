@@ -3,16 +3,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kindveilig.core.crypto import EncryptedTextField
+from kindveilig.core.crypto import EncryptedDateField, EncryptedTextField
 from kindveilig.core.models import PublicIdModel, TimeStampedModel
 
 from .choices import MemberRole, ReviewStatus
 
 
 class Household(PublicIdModel, TimeStampedModel):
-    """A huishouden: the people who live together, seen as one system."""
+    """A huishouden: the people who live together, seen as one system. The label
+    usually carries the family name, so it is encrypted: lists order by id."""
 
-    label = models.CharField(_("label"), max_length=150)
+    label = EncryptedTextField(_("label"), max_length=150)
     municipality = models.ForeignKey(
         "organisations.Municipality",
         on_delete=models.PROTECT,
@@ -37,7 +38,7 @@ class Household(PublicIdModel, TimeStampedModel):
     class Meta:
         verbose_name = _("huishouden")
         verbose_name_plural = _("huishoudens")
-        ordering = ["label"]
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.label
@@ -117,9 +118,9 @@ class MatchReview(PublicIdModel, TimeStampedModel):
         Household, on_delete=models.CASCADE, related_name="match_reviews"
     )
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices)
-    given_name = models.CharField(_("given name"), max_length=100)
-    family_name = models.CharField(_("family name"), max_length=150)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    given_name = EncryptedTextField(_("given name"), max_length=100)
+    family_name = EncryptedTextField(_("family name"), max_length=150)
+    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
     bsn = EncryptedTextField(_("BSN"), blank=True, default="")
     gezag_over = models.JSONField(default=list, blank=True)
     candidates = models.ManyToManyField("persons.Person", related_name="+")
