@@ -14,6 +14,11 @@ class MeldcodeConfig(AppConfig):
 
     def ready(self) -> None:
         from kindveilig.core.background import register_daily_task
+        from kindveilig.core.rotation import register_rotation_step
+
+        from .rotation import attachment_step
+
+        register_rotation_step(attachment_step)
 
         register_daily_task("kindveilig.meldcode.reminder_tasks.send_daily_reminders")
         register_daily_task(

@@ -12,7 +12,12 @@ class ChainConfig(AppConfig):
 
     def ready(self) -> None:
         from kindveilig.core.background import register_daily_task
+        from kindveilig.core.rotation import register_rotation_step
         from kindveilig.meldcode.hooks import register_trajectory_started
+
+        from .rotation import signal_index_step
+
+        register_rotation_step(signal_index_step)
 
         from .services import signals_register_for_trajectory
 

@@ -29,7 +29,7 @@ from kindveilig.audit.services import (
 )
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
-from kindveilig.core.crypto import blind_index
+from kindveilig.core.crypto import blind_index_candidates
 from kindveilig.core.validators import check_fields, validate_birth_date
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.notifications.models import NotificationKind
@@ -129,7 +129,11 @@ def signal_register(
     organisations signalling at the same moment still match.
     """
     if person.bsn_index:
-        _lock_child(person.bsn_index)
+        # Lock on the index under the current key, which every registration of
+        # this child computes alike, also while a key rotation is under way.
+        _lock_child(
+            blind_index_candidates(person.bsn)[0] if person.bsn else person.bsn_index
+        )
     now = timezone.now()
     active_until = now + dt.timedelta(days=signal_active_days())
     existing = _own_active_signal(actor, person)
@@ -187,9 +191,12 @@ def _match(actor: Actor, signal: Signal) -> list[AuditItem]:
     writes them with the signal's own). The caller holds ``_lock_child``."""
     if not signal.bsn_index:
         return []
+    # During a blind-index key rotation other signals may still hold the index
+    # under the old key: look up every candidate of the child's BSN.
+    indexes = blind_index_candidates(signal.person.bsn) if signal.person.bsn else []
     others = list(
         Signal.objects.select_related("person")
-        .filter(bsn_index=signal.bsn_index, status=SignalStatus.ACTIVE)
+        .filter(bsn_index__in=[signal.bsn_index, *indexes], status=SignalStatus.ACTIVE)
         .exclude(organisation_id=signal.organisation_id)
     )
     return _matches_create([(signal, other) for other in others])
@@ -282,9 +289,9 @@ def signal_register_for_child(*, actor: Actor, data: ChildSignalInput) -> Signal
                     ]
                 }
             )
-    index = blind_index(data.bsn)
     person = Person.objects.filter(
-        bsn_index=index, registered_by_id=actor.organisation_id
+        bsn_index__in=blind_index_candidates(data.bsn),
+        registered_by_id=actor.organisation_id,
     ).first()
     if person is None:
         person = person_create(
