@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
 
     name = "kindveilig.core"
     label = "core"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  # registers the key checks
