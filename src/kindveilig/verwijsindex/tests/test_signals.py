@@ -187,7 +187,8 @@ def test_matching_is_one_lookup_on_the_blind_index(
         for q in captured.captured_queries
         if q["sql"].startswith("SELECT")
         and 'FROM "chain_signal"' in q["sql"]
-        and '"bsn_index" =' in q["sql"]
+        # "IN": every candidate index of the BSN, for a key rotation
+        and ('"bsn_index" =' in q["sql"] or '"bsn_index" IN' in q["sql"])
         and "FOR UPDATE" not in q["sql"]  # the own-signal check, also indexed
     ]
     assert len(lookups) == 1
