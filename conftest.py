@@ -9,12 +9,11 @@ from django.utils import translation
 
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
-from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.organisations.models import Organisation
 
 
@@ -22,7 +21,7 @@ from kindveilig.organisations.models import Organisation
 class Persona:
     user: User
     membership: Membership
-    device: TOTPDevice
+    device: EncryptedTOTPDevice
 
     @property
     def organisation(self) -> Organisation:

@@ -20,13 +20,12 @@ from django.tasks import TaskResultStatus
 from django.urls import reverse
 
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
-from kindveilig.accounts.models import Membership
+from kindveilig.accounts.models import EncryptedTOTPDevice, Membership
 from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.audit.selectors import audit_log_verify
@@ -42,7 +41,7 @@ ORGANISATION = "DEMO-PO-01"
 def _log_in(membership: Membership) -> str:
     """A session with the second factor done, as tests/e2e/helpers.py builds it."""
     user = membership.user
-    device = TOTPDevice.objects.create(user=user, name="load", confirmed=True)
+    device = EncryptedTOTPDevice.objects.create(user=user, name="load", confirmed=True)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

@@ -69,7 +69,7 @@ def test_professional_logs_in_with_two_factors(page: Page, live_server: Any) -> 
 
 
 def test_first_login_enrols_the_app_by_qr_code(page: Page, live_server: Any) -> None:
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from kindveilig.accounts.models import EncryptedTOTPDevice
 
     membership = MembershipFactory.create(role=Role.AANDACHTSFUNCTIONARIS)
     page.goto(f"{live_server.url}/inloggen/")
@@ -77,7 +77,7 @@ def test_first_login_enrols_the_app_by_qr_code(page: Page, live_server: Any) -> 
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Volgende").click()
     expect(page.locator("figure svg")).to_be_visible()
-    device = TOTPDevice.objects.get(user=membership.user, confirmed=False)
+    device = EncryptedTOTPDevice.objects.get(user=membership.user, confirmed=False)
     page.get_by_label("Code uit uw app").fill(code_for(device))
     page.get_by_role("button", name="Bevestigen").click()
     expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)

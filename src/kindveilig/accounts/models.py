@@ -5,7 +5,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from kindveilig.access.roles import Role
+from kindveilig.core.crypto import COMPACT_PREFIX, decrypt_compact, encrypt_compact
 from kindveilig.core.models import TimeStampedModel
 
 
@@ -84,3 +87,31 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.get_role_display()}"
+
+
+class EncryptedTOTPDevice(TOTPDevice):  # type: ignore[misc]  # django-otp is untyped
+    """django-otp's TOTP device with its secret encrypted in the library's own
+    ``key`` column (varchar(80), too short for Fernet: compact AES-GCM, see
+    ``core.crypto.encrypt_compact``). A proxy: same table, same verification;
+    only ``bin_key`` decrypts. Use this class, never ``TOTPDevice`` itself, whose
+    ``bin_key`` would read the ciphertext as hex (docs/decisions.md, "What
+    identifies a child or a family is encrypted at rest")."""
+
+    key: str
+
+    class Meta:
+        proxy = True
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The library's default key is hex: it is encrypted before it is stored."""
+        if not self.key.startswith(COMPACT_PREFIX):
+            self.key = encrypt_compact(bytes.fromhex(self.key))
+        super().save(*args, **kwargs)
+
+    @property
+    def bin_key(self) -> bytes:
+        if self.key.startswith(COMPACT_PREFIX):
+            return decrypt_compact(self.key)
+        return bytes.fromhex(self.key)  # a device from before the encryption

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.roles import Role
+from kindveilig.accounts.models import EncryptedTOTPDevice
 from kindveilig.core.validators import check_fields, validate_no_hidden_characters
 from kindveilig.organisations.models import Organisation
 
@@ -153,7 +153,7 @@ class SecondFactorOutcome(StrEnum):
 @dataclass(frozen=True)
 class SecondFactorCheck:
     outcome: SecondFactorOutcome
-    device: TOTPDevice | StaticDevice | None = None  # the device that matched
+    device: EncryptedTOTPDevice | StaticDevice | None = None  # the device that matched
     minutes_left: int = 0
 
     @property
@@ -168,13 +168,15 @@ class SecondFactorCheck:
         return _("This code is not correct or has expired.")
 
 
-def _matching_device(user: User, token: str) -> TOTPDevice | StaticDevice | None:
+def _matching_device(
+    user: User, token: str
+) -> EncryptedTOTPDevice | StaticDevice | None:
     """The user's confirmed authenticator app for digits, else one of their
     recovery codes (which is used up). django-otp refuses a TOTP step that was
     already used."""
-    devices: list[TOTPDevice | StaticDevice]
+    devices: list[EncryptedTOTPDevice | StaticDevice]
     if token.isdigit():
-        devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+        devices = list(EncryptedTOTPDevice.objects.filter(user=user, confirmed=True))
     else:
         devices = list(StaticDevice.objects.filter(user=user, confirmed=True))
     return next((device for device in devices if device.verify_token(token)), None)
@@ -203,24 +205,24 @@ def second_factor_verify(*, user: User, token: str) -> SecondFactorCheck:
 
 
 @transaction.atomic
-def totp_device_start(*, user: User) -> TOTPDevice:
+def totp_device_start(*, user: User) -> EncryptedTOTPDevice:
     """An unconfirmed device for enrolment; an earlier unconfirmed one is replaced."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    device: TOTPDevice = TOTPDevice.objects.create(
+    EncryptedTOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device: EncryptedTOTPDevice = EncryptedTOTPDevice.objects.create(
         user=user, name=TOTP_DEVICE_NAME, confirmed=False
     )
     return device
 
 
 @transaction.atomic
-def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+def totp_device_confirm(*, user: User, device: EncryptedTOTPDevice, token: str) -> bool:
     if device.user_id != user.pk or device.confirmed:
         return False
     if not device.verify_token(token.strip().replace(" ", "")):
         return False
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    EncryptedTOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     return True
 
 
@@ -244,4 +246,4 @@ def _recovery_code() -> str:
 
 
 def user_has_confirmed_totp(*, user: User) -> bool:
-    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+    return bool(EncryptedTOTPDevice.objects.filter(user=user, confirmed=True).exists())

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 import segno
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.decorators import (
     any_step,
@@ -27,6 +26,7 @@ from kindveilig.access.decorators import (
 )
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import ALL_ROLES, Role
+from kindveilig.accounts.models import EncryptedTOTPDevice
 
 from . import services
 from .forms import ChooseOrganisationForm, EnrolForm, LoginForm, TokenForm
@@ -84,7 +84,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 
 def _second_factor_passed(
-    request: HttpRequest, device: TOTPDevice | StaticDevice
+    request: HttpRequest, device: EncryptedTOTPDevice | StaticDevice
 ) -> None:
     """Mark the session verified under a new key: a session id seen before the
     second factor (on a shared computer, in a proxy log) is worth nothing after."""
@@ -134,7 +134,7 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
     assert isinstance(user, User)
     if services.user_has_confirmed_totp(user=user):
         return _with_next("accounts:otp-verify", request)
-    device = TOTPDevice.objects.filter(
+    device = EncryptedTOTPDevice.objects.filter(
         pk=request.session.get(ENROL_DEVICE_SESSION_KEY), user=user, confirmed=False
     ).first()
     if device is None:

@@ -9,10 +9,12 @@ key of its own, under the secret that purpose needs (docs/decisions.md, "Keyed
 hashes: one helper, named purposes").
 """
 
+import base64
 import datetime
 import functools
 import hashlib
 import hmac
+import os
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +25,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import Expression
 from django.utils.crypto import salted_hmac
 
+from cryptography.exceptions import InvalidTag
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 PREFIX = "fernet:"
 
@@ -97,6 +101,57 @@ def is_current_text(value: str) -> bool:
     return value.startswith(PREFIX) and is_current_token(
         value[len(PREFIX) :].encode("ascii")
     )
+
+
+# Compact encryption, for a secret that must fit a column we do not own
+# (django-otp's TOTPDevice.key, varchar(80)): AES-256-GCM under a key derived
+# from each Fernet key, nonce + ciphertext + tag in url-safe base64. A 20-byte
+# secret becomes 5 + 64 characters. The first key encrypts; all keys decrypt.
+COMPACT_PREFIX = "aead:"
+
+
+def _compact_keys() -> list[bytes]:
+    keys = tuple(settings.KINDVEILIG_ENCRYPTION_KEYS)
+    _fernet_for(keys)  # validates the keys, with the same message
+    return [
+        hmac.new(key.encode(), b"kindveilig.compact-aead", hashlib.sha256).digest()
+        for key in keys
+    ]
+
+
+def encrypt_compact(value: bytes) -> str:
+    nonce = os.urandom(12)
+    sealed = AESGCM(_compact_keys()[0]).encrypt(nonce, value, None)
+    return COMPACT_PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode("ascii")
+
+
+def _open_compact(value: str, keys: list[bytes]) -> bytes:
+    if not value.startswith(COMPACT_PREFIX):
+        raise ValueError("Value is not encrypted by Kindveilig.")
+    raw = base64.urlsafe_b64decode(value[len(COMPACT_PREFIX) :].encode("ascii"))
+    for key in keys:
+        try:
+            return AESGCM(key).decrypt(raw[:12], raw[12:], None)
+        except InvalidTag:
+            continue
+    raise ValueError("Encrypted value cannot be decrypted with the keys.")
+
+
+def decrypt_compact(value: str) -> bytes:
+    return _open_compact(value, _compact_keys())
+
+
+def rotate_compact(value: str) -> str:
+    """An ``encrypt_compact`` value re-encrypted under the current key."""
+    return encrypt_compact(decrypt_compact(value))
+
+
+def is_current_compact(value: str) -> bool:
+    try:
+        _open_compact(value, _compact_keys()[:1])
+    except ValueError:
+        return False
+    return True
 
 
 class HashPurpose(StrEnum):

@@ -11,11 +11,9 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.core.validators import is_valid_bsn
 from kindveilig.demo.household_builders import ensure_households
@@ -331,8 +329,8 @@ def ensure_organisations() -> dict[str, Organisation]:
 
 def ensure_accounts(
     organisations: dict[str, Organisation],
-) -> list[tuple[User, TOTPDevice]]:
-    accounts: list[tuple[User, TOTPDevice]] = []
+) -> list[tuple[User, EncryptedTOTPDevice]]:
+    accounts: list[tuple[User, EncryptedTOTPDevice]] = []
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(email=account.email).first()
         if user is None:
@@ -347,9 +345,11 @@ def ensure_accounts(
             organisation=organisations[account.organisation_code],
             role=account.role,
         )
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = EncryptedTOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:
-            device = TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+            device = EncryptedTOTPDevice.objects.create(
+                user=user, name="demo", confirmed=True
+            )
         accounts.append((user, device))
     for email, code, role in EXTRA_MEMBERSHIPS:
         membership_add(
@@ -566,7 +566,7 @@ def ensure_trajectories(organisations: dict[str, Organisation]) -> int:
 
 
 @transaction.atomic
-def seed_demo() -> list[tuple[User, TOTPDevice]]:
+def seed_demo() -> list[tuple[User, EncryptedTOTPDevice]]:
     organisations = ensure_organisations()
     ensure_youth_channels(organisations)
     accounts = ensure_accounts(organisations)

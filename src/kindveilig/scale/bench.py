@@ -7,12 +7,11 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db.models import Count, QuerySet
 
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
-from kindveilig.accounts.models import Membership
+from kindveilig.accounts.models import EncryptedTOTPDevice, Membership
 from kindveilig.accounts.selectors import aandachtsfunctionarissen_of_organisations
 from kindveilig.households.models import CaseStatus, SafetyCase
 from kindveilig.meldcode.models import Trajectory
@@ -176,9 +175,11 @@ def bench_users(*, count: int) -> list[BenchUser]:
 def log_in(membership: Membership) -> str:
     """A session with the second factor done (as tests/e2e/helpers.py does)."""
     user = membership.user
-    device = TOTPDevice.objects.filter(user=user).first()
+    device = EncryptedTOTPDevice.objects.filter(user=user).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        device = EncryptedTOTPDevice.objects.create(
+            user=user, name="bench", confirmed=True
+        )
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

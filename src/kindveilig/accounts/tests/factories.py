@@ -1,9 +1,8 @@
 import factory
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
 
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
 TEST_PASSWORD = "correct horse battery staple 42"
@@ -35,9 +34,9 @@ class UserFactory(DjangoModelFactory[User]):
             self.save()
 
 
-class TOTPDeviceFactory(DjangoModelFactory[TOTPDevice]):
+class TOTPDeviceFactory(DjangoModelFactory[EncryptedTOTPDevice]):
     class Meta:
-        model = TOTPDevice
+        model = EncryptedTOTPDevice
 
     user = factory.SubFactory(UserFactory)
     name = "test"

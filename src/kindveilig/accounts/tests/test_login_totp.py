@@ -12,16 +12,15 @@ import pytest
 import time_machine
 from conftest import Persona
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kindveilig.accounts.models import User
+from kindveilig.accounts.models import EncryptedTOTPDevice, User
 from kindveilig.accounts.services import recovery_codes_generate
 from kindveilig.accounts.tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.django_db]
 
 
-def current_code(device: TOTPDevice) -> str:
+def current_code(device: EncryptedTOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
@@ -199,7 +198,7 @@ def test_first_login_enrols_an_authenticator_app(client: Client) -> None:
     assert response["Location"].startswith(reverse("accounts:otp-enrol"))
     page = client.get(response["Location"])
     assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = EncryptedTOTPDevice.objects.get(user=user, confirmed=False)
     wrong = client.post(reverse("accounts:otp-enrol"), {"token": "123456"})
     assert "Deze code klopt niet" in wrong.content.decode()
     # django-otp throttles after a wrong code: the next try comes a little later.

@@ -3,9 +3,8 @@
 import pytest
 from conftest import Persona
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kindveilig.accounts.models import User
+from kindveilig.accounts.models import EncryptedTOTPDevice, User
 from kindveilig.accounts.services import (
     SecondFactorOutcome,
     lockout_message,
@@ -18,11 +17,11 @@ from kindveilig.accounts.services import (
 pytestmark = [pytest.mark.django_db]
 
 
-def current_code(device: TOTPDevice) -> str:
+def current_code(device: EncryptedTOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
-def wrong_code(device: TOTPDevice) -> str:
+def wrong_code(device: EncryptedTOTPDevice) -> str:
     return f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
 
 

@@ -4,11 +4,10 @@ from django.core.management import CommandError, call_command
 
 import pytest
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import Membership, User
+from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.demo.builders import DEMO_ACCOUNTS, DEMO_DOMAIN, demo_people_count
 from kindveilig.meldcode.deadline_selectors import deadline_overview_for
 from kindveilig.meldcode.models import (
@@ -69,7 +68,7 @@ def test_demo_code_prints_the_current_code(demo_mode: None) -> None:
     email = DEMO_ACCOUNTS[0].email
     out = StringIO()
     call_command("demo_code", email, stdout=out)
-    device = TOTPDevice.objects.get(user__email=email)
+    device = EncryptedTOTPDevice.objects.get(user__email=email)
     expected = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
     assert out.getvalue().strip() == expected
 

@@ -20,9 +20,8 @@ import pytest
 import time_machine
 from conftest import Persona
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kindveilig.accounts.models import User
+from kindveilig.accounts.models import EncryptedTOTPDevice, User
 from kindveilig.accounts.services import recovery_codes_generate
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.meldcode import scenarios
@@ -57,11 +56,11 @@ def melding(professional: Persona, aandachtsfunctionaris: Persona) -> Melding:
     return scenarios.melded(professional.actor, aandachtsfunctionaris.actor)
 
 
-def current_code(device: TOTPDevice) -> str:
+def current_code(device: EncryptedTOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
-def wrong_code(device: TOTPDevice) -> str:
+def wrong_code(device: EncryptedTOTPDevice) -> str:
     right = current_code(device)
     return "000000" if right != "000000" else "111111"
 

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kindveilig.accounts.models import EncryptedTOTPDevice
 from kindveilig.demo.guards import require_demo_mode
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         require_demo_mode()
-        device = TOTPDevice.objects.filter(
+        device = EncryptedTOTPDevice.objects.filter(
             user__email=options["email"].strip().lower(), confirmed=True
         ).first()
         if device is None:
