@@ -4,6 +4,7 @@ to the new keys, after which the old keys can be removed."""
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import override_settings
@@ -50,9 +51,7 @@ def test_rotate_keys_moves_everything_to_the_new_keys(
         attachment = attachment_add(
             actor=professional.actor,
             trajectory=trajectory,
-            file_name="notitie.txt",
-            content_type="text/plain",
-            content=b"vertrouwelijk",
+            upload=ContentFile(b"vertrouwelijk", name="notitie.txt"),
         )
         household = household_create(
             actor=lokaal_team_medewerker.actor, label="Huishouden Sleutelaar"

@@ -78,7 +78,7 @@ def _persona(role: Role, organisation: Organisation) -> Persona:
         user=user, organisation=organisation, role=role
     )
     return Persona(
-        user=user, membership=membership, device=TOTPDeviceFactory(user=user)
+        user=user, membership=membership, device=TOTPDeviceFactory.create(user=user)
     )
 
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from kindveilig.persons.name_index import name_digests
 
 migration = importlib.import_module(
-    "kindveilig.persons.migrations.0006_encrypt_existing_names"
+    "kindveilig.persons.migrations.0007_encrypt_existing_names"
 )
 
 
