@@ -5,10 +5,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kindveilig.access.roles import Role
-from kindveilig.core.crypto import COMPACT_PREFIX, decrypt_compact, encrypt_compact
+from kindveilig.core.crypto import (
+    COMPACT_PREFIX,
+    HashPurpose,
+    decrypt_compact,
+    encrypt_compact,
+    keyed_hash_candidates,
+)
 from kindveilig.core.models import TimeStampedModel
 
 
@@ -115,3 +122,47 @@ class EncryptedTOTPDevice(TOTPDevice):  # type: ignore[misc]  # django-otp is un
         if self.key.startswith(COMPACT_PREFIX):
             return decrypt_compact(self.key)
         return bytes.fromhex(self.key)  # a device from before the encryption
+
+
+# django-otp's StaticToken.token holds at most 16 characters: the first 16 hex
+# digits (64 bits) of the keyed hash. Plenty to tell ten codes of one user
+# apart, and useless to whoever reads the table.
+RECOVERY_DIGEST_LENGTH = 16
+
+
+def recovery_code_digests(code: str) -> list[str]:
+    """What a stored recovery code may look like: its keyed hash under the
+    blind-index key, then under each fallback key (during a key rotation)."""
+    normalised = code.strip().replace(" ", "").lower()
+    return [
+        digest[:RECOVERY_DIGEST_LENGTH]
+        for digest in keyed_hash_candidates(HashPurpose.RECOVERY_CODE, normalised)
+    ]
+
+
+class HashedRecoveryDevice(StaticDevice):  # type: ignore[misc]  # django-otp is untyped
+    """django-otp's static device for recovery codes, which stores only a keyed
+    hash of each code (``recovery_code_digests``), never the code itself. A
+    proxy: same tables; only the lookup differs. Use this class, never
+    ``StaticDevice``, whose ``verify_token`` compares the code as typed."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def verify_token(self, token: str) -> bool:
+        """As django-otp's, with throttling, but against the hashes: a code is
+        used up when it matches."""
+        allowed, _detail = self.verify_is_allowed()
+        if not allowed:
+            return False
+        match = self.token_set.filter(token__in=recovery_code_digests(token)).first()
+        if match is None:
+            self.throttle_increment()
+            return False
+        match.delete()
+        self.throttle_reset(commit=False)
+        self.set_last_used_timestamp(commit=False)
+        self.save()
+        return True

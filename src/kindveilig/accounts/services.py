@@ -13,10 +13,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticToken
 
 from kindveilig.access.roles import Role
-from kindveilig.accounts.models import EncryptedTOTPDevice
+from kindveilig.accounts.models import (
+    EncryptedTOTPDevice,
+    HashedRecoveryDevice,
+    recovery_code_digests,
+)
 from kindveilig.core.validators import check_fields, validate_no_hidden_characters
 from kindveilig.organisations.models import Organisation
 
@@ -153,7 +157,9 @@ class SecondFactorOutcome(StrEnum):
 @dataclass(frozen=True)
 class SecondFactorCheck:
     outcome: SecondFactorOutcome
-    device: EncryptedTOTPDevice | StaticDevice | None = None  # the device that matched
+    device: EncryptedTOTPDevice | HashedRecoveryDevice | None = (
+        None  # the device that matched
+    )
     minutes_left: int = 0
 
     @property
@@ -170,15 +176,15 @@ class SecondFactorCheck:
 
 def _matching_device(
     user: User, token: str
-) -> EncryptedTOTPDevice | StaticDevice | None:
+) -> EncryptedTOTPDevice | HashedRecoveryDevice | None:
     """The user's confirmed authenticator app for digits, else one of their
     recovery codes (which is used up). django-otp refuses a TOTP step that was
     already used."""
-    devices: list[EncryptedTOTPDevice | StaticDevice]
+    devices: list[EncryptedTOTPDevice | HashedRecoveryDevice]
     if token.isdigit():
         devices = list(EncryptedTOTPDevice.objects.filter(user=user, confirmed=True))
     else:
-        devices = list(StaticDevice.objects.filter(user=user, confirmed=True))
+        devices = list(HashedRecoveryDevice.objects.filter(user=user, confirmed=True))
     return next((device for device in devices if device.verify_token(token)), None)
 
 
@@ -228,14 +234,16 @@ def totp_device_confirm(*, user: User, device: EncryptedTOTPDevice, token: str) 
 
 @transaction.atomic
 def recovery_codes_generate(*, user: User) -> list[str]:
-    """Ten single-use codes for when the phone is lost; earlier codes stop working."""
-    device, _ = StaticDevice.objects.get_or_create(
+    """Ten single-use codes for when the phone is lost; earlier codes stop working.
+    Only a keyed hash of each code is stored: the user sees them once."""
+    device, _ = HashedRecoveryDevice.objects.get_or_create(
         user=user, name="recovery", defaults={"confirmed": True}
     )
     device.token_set.all().delete()
     codes = [_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(
-        StaticToken(device=device, token=code) for code in codes
+        StaticToken(device=device, token=recovery_code_digests(code)[0])
+        for code in codes
     )
     return codes
 

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 import segno
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice
 
 from kindveilig.access.decorators import (
     any_step,
@@ -26,7 +25,7 @@ from kindveilig.access.decorators import (
 )
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import ALL_ROLES, Role
-from kindveilig.accounts.models import EncryptedTOTPDevice
+from kindveilig.accounts.models import EncryptedTOTPDevice, HashedRecoveryDevice
 
 from . import services
 from .forms import ChooseOrganisationForm, EnrolForm, LoginForm, TokenForm
@@ -84,7 +83,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 
 def _second_factor_passed(
-    request: HttpRequest, device: EncryptedTOTPDevice | StaticDevice
+    request: HttpRequest, device: EncryptedTOTPDevice | HashedRecoveryDevice
 ) -> None:
     """Mark the session verified under a new key: a session id seen before the
     second factor (on a shared computer, in a proxy log) is worth nothing after."""

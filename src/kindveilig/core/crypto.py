@@ -168,6 +168,7 @@ class HashPurpose(StrEnum):
     API_TOKEN = "kindveilig.api.ApiToken"  # noqa: S105  # a salt; ApiToken.token_hash
     AUDIT_SEAL = "kindveilig.audit.checkpoint-seal"  # AuditCheckpoint.seal, the sink
     PERSON_NAME = "kindveilig.persons.name-token"  # PersonNameToken.digest
+    RECOVERY_CODE = "kindveilig.accounts.recovery-code"  # StaticToken.token
 
 
 # Hashes kept for years (and compared across organisations) hang on a key of
@@ -192,6 +193,7 @@ _SECRET_SETTING: dict[HashPurpose, str] = {
     # checkpoints, so whoever controls the database cannot forge one.
     HashPurpose.AUDIT_SEAL: "KINDVEILIG_AUDIT_SEAL_KEY",
     HashPurpose.PERSON_NAME: _BLIND_INDEX_KEY,
+    HashPurpose.RECOVERY_CODE: _BLIND_INDEX_KEY,
 }
 
 
@@ -201,7 +203,9 @@ def _secrets(purpose: HashPurpose) -> list[str]:
     secret = str(getattr(settings, name, "") or "")
     if not secret:
         raise ImproperlyConfigured(f"{name} is required.")
-    return [secret, *getattr(settings, _FALLBACKS[name], [])]
+    # The audit seal key has no fallbacks: it is never rotated (docs/audit-log.md).
+    fallbacks = getattr(settings, _FALLBACKS[name], []) if name in _FALLBACKS else []
+    return [secret, *fallbacks]
 
 
 def blind_index_fallbacks() -> list[str]:

@@ -5,7 +5,7 @@ docs/retention.md). Runs after every other kind.
 
 "Refers to" is read from the model graph (every relation to ``Person``), so a
 new app that points at a person keeps it without a change here. The person's
-own corrections are their history, not a reference."""
+own corrections (their history) and name tokens (their index) are no reference."""
 
 from collections.abc import Sequence
 
@@ -22,11 +22,11 @@ from kindveilig.core.retention import (
     register_record_kind,
 )
 
-from .models import Person, PersonCorrection
+from .models import Person, PersonCorrection, PersonNameToken
 
 __all__ = ["register", "unreferenced_persons"]
 
-OWN_HISTORY = (PersonCorrection,)
+OWN_HISTORY = (PersonCorrection, PersonNameToken)
 
 
 def unreferenced_persons(queryset: QuerySet[Person]) -> QuerySet[Person]:
