@@ -99,6 +99,7 @@ KWARGS: dict[str, Kwargs] = {
             "accounts:logout",
             "accounts:member-list",
             "persons:person-list",
+            "privacy:legal-hold-list",
             "organisations:organisation-list",
             "meldcode:trajectory-list",
             "meldcode:trajectory-start",
@@ -146,6 +147,9 @@ KWARGS: dict[str, Kwargs] = {
     "persons:person-detail": _id("person"),
     "persons:person-access-log": _id("person"),
     "privacy:inzage-export": _id("person"),
+    "privacy:person-correct": _id("person"),
+    "privacy:legal-hold-place": _id("person"),
+    "privacy:legal-hold-lift": _id("legal_hold", "hold_id"),
     "meldcode:kindcheck-detail": _id("kindcheck"),
     **{
         f"meldcode:meldplicht-{view}": MELDPLICHT
@@ -273,6 +277,7 @@ POST_ONLY: set[str] = {
     "accounts:logout",
     "notifications:notification-read",
     "notifications:notification-read-all",
+    "privacy:legal-hold-lift",
     "households:case-open",
     "households:handover-withdraw",
     "households:member-leave",

@@ -42,6 +42,7 @@ from kindveilig.notifications.models import NotificationKind
 from kindveilig.notifications.services import notify
 from kindveilig.organisations.models import Organisation, OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
+from kindveilig.privacy.services import legal_hold_place
 from kindveilig.readiness import services as readiness
 from kindveilig.readiness.models import QualificationKind
 from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
@@ -261,6 +262,13 @@ def _other_objects(side: Side, channel_code: str) -> None:
         is_active=True,
     )
     side.ids["danger_pattern"] = pattern.pk
+    hold = legal_hold_place(
+        actor=fb,
+        record_kind="persons.person",
+        object_id=side.ids["person"],  # type: ignore[arg-type]  # a UUID, set above
+        reason=f"Rechtszaak{m} loopt nog",
+    )
+    side.ids["legal_hold"] = hold.pk
     side.ids["notifications"] = {
         role: notify(
             [side.personas[role].user],

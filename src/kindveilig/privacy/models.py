@@ -22,6 +22,15 @@ class LegalHold(models.Model):
         verbose_name=_("placed by"),
     )
     placed_at = models.DateTimeField(_("placed at"))
+    # The organisation whose functioneel beheerder placed it: who sees and lifts it.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -17,6 +17,7 @@ from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import audit_record
 from kindveilig.core.retention import RecordKind, RetentionContext, record_kinds
+from kindveilig.persons.models import Person
 
 from .models import LegalHold, RetentionRun
 
@@ -113,6 +114,11 @@ def legal_hold_place(
     errors: dict[str, str] = {}
     if record_kind not in known:
         errors["record_kind"] = _("This kind of record is not kept by retention.")
+    elif record_kind == "persons.person" and not _registered_here(actor, object_id):
+        raise ValidationError(
+            _("Only the organisation that registered a person can hold its data."),
+            code="forbidden",
+        )
     if len(reason.strip()) < MIN_HOLD_REASON:
         errors["reason"] = _(
             "Say why the record must be kept (at least 10 characters)."
@@ -125,6 +131,7 @@ def legal_hold_place(
         reason=reason.strip(),
         placed_by=actor.user,
         placed_at=timezone.now(),
+        organisation_id=actor.organisation_id,
     )
     hold.full_clean()
     hold.save()
@@ -138,9 +145,20 @@ def legal_hold_place(
     return hold
 
 
+def _registered_here(actor: Actor, public_id: uuid.UUID) -> bool:
+    return Person.objects.filter(
+        public_id=public_id, registered_by_id=actor.organisation_id
+    ).exists()
+
+
 @transaction.atomic
 def legal_hold_lift(*, actor: Actor, hold: LegalHold) -> LegalHold:
     _require_beheerder(actor)
+    if hold.organisation_id not in (None, actor.organisation_id):
+        raise ValidationError(
+            _("Only the organisation that placed a legal hold can lift it."),
+            code="forbidden",
+        )
     if hold.lifted_at is None:
         hold.lifted_at = timezone.now()
         hold.lifted_by = actor.user
