@@ -7,7 +7,9 @@ is not a letter or digit). Each token is stored as keyed hashes
 (``HashPurpose.PERSON_NAME``) of ``t:<token>`` (the whole token) and of
 ``p:<prefix>`` for every prefix of two characters up to one shorter than the
 token, so "zoek" finds "Zoekvelt". Hashes of prefixes give away how long a
-token is and which persons share a prefix, never the letters.
+token is and which persons share a prefix, never the letters. A digest is the
+first 16 bytes (128 bits) of the hash: unique enough for an index of billions of
+entries, and a third of the room of 64 hex characters (docs/performance.md).
 """
 
 import re
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from kindveilig.core.crypto import HashPurpose, blind_index_fallbacks, keyed_hash
 
 __all__ = [
+    "DIGEST_BYTES",
     "MAX_TOKEN",
     "MIN_PREFIX",
     "index_terms",
@@ -27,6 +30,7 @@ __all__ = [
 ]
 
 MIN_PREFIX = 2
+DIGEST_BYTES = 16
 # Longer tokens are indexed (and searched) by their first MAX_TOKEN characters.
 MAX_TOKEN = 24
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -54,11 +58,12 @@ def index_terms(*names: str) -> set[str]:
     return terms
 
 
-def _digest(term: str, secret: str | None) -> str:
-    return keyed_hash(HashPurpose.PERSON_NAME, term, secret=secret)
+def _digest(term: str, secret: str | None) -> bytes:
+    hexdigest = keyed_hash(HashPurpose.PERSON_NAME, term, secret=secret)
+    return bytes.fromhex(hexdigest[: 2 * DIGEST_BYTES])
 
 
-def name_digests(*names: str, secret: str | None = None) -> set[str]:
+def name_digests(*names: str, secret: str | None = None) -> set[bytes]:
     """The digests to store for a person's names (under ``secret`` when given)."""
     return {_digest(term, secret) for term in index_terms(*names)}
 
@@ -68,7 +73,9 @@ def _lookup_secrets() -> list[str | None]:
     return [None, *blind_index_fallbacks()]
 
 
-def query_digests(token: str, secrets: Iterable[str | None] | None = None) -> list[str]:
+def query_digests(
+    token: str, secrets: Iterable[str | None] | None = None
+) -> list[bytes]:
     """The digests a person carries when one of their tokens is ``token`` or
     starts with it (``token`` from ``name_tokens``), under every lookup key."""
     token = token[:MAX_TOKEN]
@@ -79,7 +86,9 @@ def query_digests(token: str, secrets: Iterable[str | None] | None = None) -> li
     return [_digest(term, secret) for secret in keys for term in terms]
 
 
-def token_digests(token: str, secrets: Iterable[str | None] | None = None) -> list[str]:
+def token_digests(
+    token: str, secrets: Iterable[str | None] | None = None
+) -> list[bytes]:
     """The digests of one whole token (an exact match, as in person matching)."""
     keys = _lookup_secrets() if secrets is None else secrets
     return [_digest(f"t:{token[:MAX_TOKEN]}", secret) for secret in keys]

@@ -23,15 +23,22 @@ def _run(batch: int) -> Iterator[int]:
             persons = list(
                 Person.objects.filter(pk__gt=last)
                 .order_by("pk")
-                .only("pk", "given_name", "family_name", "bsn", "bsn_index")[:batch]
+                .only(
+                    "pk",
+                    "given_name",
+                    "family_name",
+                    "bsn",
+                    "bsn_index",
+                    "registered_by",
+                )[:batch]
             )
             if not persons:
                 return
-            stored: dict[int, set[str]] = defaultdict(set)
+            stored: dict[int, set[bytes]] = defaultdict(set)
             for person_id, digest in PersonNameToken.objects.filter(
                 person__in=persons
             ).values_list("person_id", "digest"):
-                stored[person_id].add(digest)
+                stored[person_id].add(bytes(digest))
             stale: list[int] = []
             fresh: list[PersonNameToken] = []
             rekeyed: list[Person] = []
@@ -40,7 +47,12 @@ def _run(batch: int) -> Iterator[int]:
                 if stored[person.pk] != digests:
                     stale.append(person.pk)
                     fresh.extend(
-                        PersonNameToken(person=person, digest=d) for d in digests
+                        PersonNameToken(
+                            person=person,
+                            organisation_id=person.registered_by_id,
+                            digest=d,
+                        )
+                        for d in digests
                     )
                 if person.bsn and person.bsn_index != blind_index(person.bsn):
                     person.bsn_index = blind_index(person.bsn)

@@ -72,7 +72,9 @@ def sorted_by_name(persons: list[Person]) -> list[Person]:
     )
 
 
-def name_search_ids(visible: QuerySet[Person], query: str) -> QuerySet[Person, int]:
+def name_search_ids(
+    visible: QuerySet[Person], query: str, *, organisation_id: int
+) -> QuerySet[Person, int]:
     """The ids of the first persons of whose names every word of the query is a
     token or the start of one, through the blind index of name tokens
     (``name_index.py``): each word is one lookup of its digests in the index on
@@ -84,7 +86,7 @@ def name_search_ids(visible: QuerySet[Person], query: str) -> QuerySet[Person, i
     for token in tokens:
         matching = matching.filter(
             pk__in=PersonNameToken.objects.filter(
-                digest__in=query_digests(token)
+                digest__in=query_digests(token), organisation_id=organisation_id
             ).values("person_id")
         )
     return matching.order_by("pk").values_list("pk", flat=True)[:SEARCH_LIMIT]
@@ -103,7 +105,9 @@ def person_search_for(*, actor: Actor, query: str) -> list[Person]:
             return []
         found = visible.filter(bsn_index__in=blind_index_candidates(compact))
     else:
-        ids = list(name_search_ids(visible, query))
+        ids = list(
+            name_search_ids(visible, query, organisation_id=actor.organisation_id)
+        )
         found = Person.objects.filter(pk__in=ids)
     results = sorted_by_name(list(found.order_by("pk")[:SEARCH_LIMIT]))
     audit_record_many(

@@ -26,7 +26,9 @@ def person_index_names(person: Person, *, secret: str | None = None) -> None:
     under the current blind-index key or ``secret``."""
     PersonNameToken.objects.filter(person=person).delete()
     PersonNameToken.objects.bulk_create(
-        PersonNameToken(person=person, digest=digest)
+        PersonNameToken(
+            person=person, organisation_id=person.registered_by_id, digest=digest
+        )
         for digest in sorted(
             name_digests(person.given_name, person.family_name, secret=secret)
         )

@@ -102,7 +102,11 @@ def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
         ),
         _query(
             "child search: by name (ids of the first 50)",
-            name_search_ids(persons, person.family_name.split(" ")[0]),
+            name_search_ids(
+                persons,
+                person.family_name.split(" ")[0],
+                organisation_id=membership.organisation_id,
+            ),
         ),
         _query(
             "child search: by BSN (blind index)",

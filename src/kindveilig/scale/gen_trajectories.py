@@ -173,7 +173,9 @@ class Trajectories:
             )
         )
         for digest in sorted(names.tokens(given, family)):
-            self.rows.add(PersonNameTokenRow(person=pid, digest=digest))
+            self.rows.add(
+                PersonNameTokenRow(digest=digest, organisation=org_id, person=pid)
+            )
         return pid, public_id, index
 
     # ---- one trajectory ------------------------------------------------------

@@ -214,7 +214,7 @@ class NamePool:
             for name in names
         }
         self.dates: dict[date, str] = {}
-        self.digests: dict[str, set[str]] = {}
+        self.digests: dict[str, set[bytes]] = {}
 
     def name(self, name: str) -> str:
         return next(self.names[name])
@@ -225,9 +225,9 @@ class NamePool:
             token = self.dates[day] = encrypt_text(day.isoformat())
         return token
 
-    def tokens(self, given: str, family: str) -> set[str]:
+    def tokens(self, given: str, family: str) -> set[bytes]:
         """The digests of both names (the same as for the names together)."""
-        found: set[str] = set()
+        found: set[bytes] = set()
         for name in (given, family):
             digests = self.digests.get(name)
             if digests is None:

@@ -56,7 +56,13 @@ def test_a_name_is_found_by_a_prefix_of_any_token_without_accents() -> None:
         family_name="van den Berg",
     )
     visible = Person.objects.filter(registered_by=organisation)
+    org = organisation.pk
     for query in ("zoe", "ZO", "berg zoë", "be", "van zo"):
-        assert list(name_search_ids(visible, query)) == [person.pk], query
+        found = name_search_ids(visible, query, organisation_id=org)
+        assert list(found) == [person.pk], query
     for query in ("oe", "bergen", "erg"):
-        assert list(name_search_ids(visible, query)) == [], query
+        assert list(name_search_ids(visible, query, organisation_id=org)) == [], query
+    # The index is read for the searching organisation only.
+    other = OrganisationFactory.create().pk
+    everyone = Person.objects.all()
+    assert list(name_search_ids(everyone, "zoe", organisation_id=other)) == []

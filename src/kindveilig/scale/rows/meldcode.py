@@ -59,8 +59,9 @@ class PersonRow(Row):
 @dataclass(frozen=True, slots=True)
 class PersonNameTokenRow(Row):
     MODEL = PersonNameToken
+    digest: bytes
+    organisation: int
     person: int
-    digest: str
 
 
 @dataclass(frozen=True, slots=True)
