@@ -2,9 +2,7 @@
 household label is readable in any table (issue 13, "Done when")."""
 
 import re
-from io import StringIO
 
-from django.core.management import call_command
 from django.db import connection
 
 import pytest
@@ -13,13 +11,6 @@ from kindveilig.households.models import Household
 from kindveilig.persons.models import Person
 
 pytestmark = [pytest.mark.django_db]
-
-
-@pytest.fixture
-def demo_database(settings: object) -> None:
-    settings.DEBUG = True  # type: ignore[attr-defined]
-    settings.KINDVEILIG_DEMO_MODE = True  # type: ignore[attr-defined]
-    call_command("seed_demo", stdout=StringIO())
 
 
 def _every_table_as_text() -> dict[str, str]:
@@ -46,7 +37,7 @@ def _secrets() -> list[re.Pattern[str]]:
 
 
 def test_no_name_birth_date_or_label_is_readable_in_any_table(
-    demo_database: None,
+    demo: None,
 ) -> None:
     secrets = _secrets()
     assert len(secrets) > 20, "the demo has persons and households to look for"
@@ -59,7 +50,7 @@ def test_no_name_birth_date_or_label_is_readable_in_any_table(
     assert found == []
 
 
-def test_the_search_would_see_a_readable_name(demo_database: None) -> None:
+def test_the_search_would_see_a_readable_name(demo: None) -> None:
     """The check above can fail: a name stored readable is found."""
     person = Person.objects.first()
     assert person is not None

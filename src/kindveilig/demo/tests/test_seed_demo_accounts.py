@@ -23,13 +23,6 @@ from kindveilig.organisations.models import Organisation, OrganisationType
 pytestmark = [pytest.mark.django_db]
 
 
-@pytest.fixture
-def demo(settings: object) -> None:
-    settings.DEBUG = True  # type: ignore[attr-defined]
-    settings.KINDVEILIG_DEMO_MODE = True  # type: ignore[attr-defined]
-    call_command("seed_demo", stdout=StringIO())
-
-
 def actor(email: str, code: str) -> Actor:
     membership = Membership.objects.select_related("user", "organisation").get(
         user__email=f"{email}@{DEMO_DOMAIN}", organisation__external_code=code
