@@ -22,6 +22,11 @@ from kindveilig.access.decorators import public
 from kindveilig.core.forms import apply_errors
 from kindveilig.youth.messages.codes import PickupCode, generate_code, parse_code
 from kindveilig.youth.messages.forms import ChooseForm, ReadForm, ReplyForm, WriteForm
+from kindveilig.youth.messages.guessing import (
+    lookup_refused,
+    wait_minutes,
+    wrong_guess_record,
+)
 from kindveilig.youth.messages.models import PublicChannel, Sender
 from kindveilig.youth.messages.ratelimit import Action, hit, is_limited
 from kindveilig.youth.messages.selectors import (
@@ -40,13 +45,14 @@ from kindveilig.youth.public.language import with_language, youth_page
 from .common import urgent_helplines
 
 
-def _limited(request: HttpRequest) -> HttpResponse:
-    """Too many tries from this client: say so kindly, and show where to get
-    help right now, so nobody is left without a way out."""
+def _limited(request: HttpRequest, *, code_minutes: int | None = None) -> HttpResponse:
+    """Too many tries: say so kindly, and show where to get help right now, so
+    nobody is left without a way out. ``code_minutes``: the code may not be
+    looked up for this many minutes (someone guessed codes like it)."""
     return render(
         request,
         "youth/messages/limited.html",
-        {"helplines": urgent_helplines()},
+        {"helplines": urgent_helplines(), "code_minutes": code_minutes},
         status=429,
     )
 
@@ -174,12 +180,16 @@ def message_read(request: HttpRequest) -> HttpResponse:
     context["form"] = form
     if not form.is_valid():
         return render(request, "youth/messages/read.html", context)
-    if is_limited(request, Action.LOOKUP):
-        return _limited(request)
     code = parse_code(form.cleaned_data["code"])
-    conversation = conversation_open(code=code) if code else None
-    if code is None or conversation is None:
-        hit(request, Action.LOOKUP)
+    if code is None:  # not four words and a number: not a guess, not counted
+        form.add_error("code", _code_not_found())
+        return render(request, "youth/messages/read.html", context)
+    # Decided before the look-up, so a refusal says nothing about the code.
+    if lookup_refused(code):
+        return _limited(request, code_minutes=wait_minutes())
+    conversation = conversation_open(code=code)
+    if conversation is None:
+        wrong_guess_record(code)
         form.add_error("code", _code_not_found())
         return render(request, "youth/messages/read.html", context)
     reply = ReplyForm(request.POST if "body" in request.POST else None)
