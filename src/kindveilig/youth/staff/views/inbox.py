@@ -81,7 +81,10 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
 def conversation_detail(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
-    conversation = conversation_get_for(actor=request.actor, public_id=public_id)
+    conversation = conversation_get_for(
+        actor=request.actor, public_id=public_id, allow_on_duty=True
+    )
+    services.conversation_opened(actor=request.actor, conversation=conversation)
     templates = answer_templates()
     form = AnswerForm(
         request.POST if request.method == "POST" else None, templates=templates
@@ -118,6 +121,7 @@ def conversation_detail(
         "youthstaff/inbox/conversation.html",
         {
             "conversation": conversation,
+            "on_duty": conversation.organisation_id != request.actor.organisation_id,
             "messages_list": messages_of(conversation),
             "form": form,
             "retention_days": services.retention_days(),
