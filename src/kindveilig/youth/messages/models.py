@@ -229,8 +229,8 @@ class ChannelHours(models.Model):
         verbose_name=_("channel"),
     )
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    opens = models.TimeField(_("from"))
-    closes = models.TimeField(_("until"))
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
 
     class Meta:
         verbose_name = _("hours when messages are read")

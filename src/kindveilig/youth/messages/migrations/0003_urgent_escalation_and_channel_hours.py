@@ -32,8 +32,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], verbose_name='day')),
-                ('opens', models.TimeField(verbose_name='from')),
-                ('closes', models.TimeField(verbose_name='until')),
+                ('opens', models.TimeField(verbose_name='opens at')),
+                ('closes', models.TimeField(verbose_name='closes at')),
                 ('channel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='youthmessages.publicchannel', verbose_name='channel')),
             ],
             options={
