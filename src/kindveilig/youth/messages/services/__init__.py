@@ -47,6 +47,7 @@ from kindveilig.youth.messages.models import (
 )
 from kindveilig.youth.messages.selectors import conversation_by_code
 
+from .hours import channel_hours_save
 from .urgent import (
     ALERT_TASK,
     conversation_opened,
@@ -59,6 +60,7 @@ __all__ = [
     "MAX_FIRST_NAME_CHARS",
     "MAX_MESSAGE_CHARS",
     "StartResult",
+    "channel_hours_save",
     "channel_save",
     "child_message_add",
     "conversation_close",
