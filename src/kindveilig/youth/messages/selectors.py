@@ -27,6 +27,7 @@ from .models import (
     ConversationStatus,
     DangerPattern,
     PublicChannel,
+    UrgentEscalation,
     YouthConversation,
     YouthMessage,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "conversation_get_for",
     "danger_patterns_for",
     "deputies_of",
+    "escalations_of",
     "first_alerted_of",
     "inbox_for",
     "messages_of",
@@ -235,3 +237,9 @@ def danger_patterns_for(actor: Actor) -> list[DangerPattern]:
         .select_related("updated_by")
         .order_by("organisation_id", "category", "pattern")
     )
+
+
+def escalations_of(conversation: YouthConversation) -> list[UrgentEscalation]:
+    """Where an unopened urgent message went, for the conversation page (the
+    caller read the conversation through ``conversation_get_for``)."""
+    return list(conversation.escalations.select_related("organisation"))

@@ -140,7 +140,11 @@ def test_opened_by_nobody_it_goes_to_the_deputy_then_the_on_duty_organisation(
 
     # It stays on their Mijn werk until someone opens it; then it stops.
     assert urgent_waiting_count(actor=school.on_duty.actor) == 1
-    assert _open(school.on_duty, conversation, MONDAY_10 + dt.timedelta(hours=1)) == 200
+    url = reverse("youthstaff:conversation-detail", args=[conversation.public_id])
+    with time_machine.travel(MONDAY_10 + dt.timedelta(hours=1), tick=False):
+        page = login_as(Client(), school.on_duty).get(url).content.decode()
+    assert 'data-testid="escalations"' in page
+    assert "Lokaal team Centrum (test)" in page
     conversation.refresh_from_db()
     assert conversation.urgent_unopened_since is None
     assert _run(MONDAY_10 + dt.timedelta(hours=3)) == 0

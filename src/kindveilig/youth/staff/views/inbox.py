@@ -34,6 +34,7 @@ from kindveilig.youth.messages.selectors import (
     channel_of,
     conversation_get_for,
     danger_patterns_for,
+    escalations_of,
     inbox_for,
     messages_of,
 )
@@ -125,6 +126,7 @@ def conversation_detail(
             "conversation": conversation,
             "on_duty": conversation.organisation_id != request.actor.organisation_id,
             "messages_list": messages_of(conversation),
+            "escalations": escalations_of(conversation),
             "form": form,
             "retention_days": services.retention_days(),
             "categories": [
