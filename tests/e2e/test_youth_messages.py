@@ -1,13 +1,17 @@
 """Praat erover messages in a real browser: a child on a small phone without
 JavaScript writes, the aandachtsfunctionaris answers, the child reads the answer
-with the code; escalation into a meldcode trajectory; accessibility, page weight
+with the code; escalation into a meldcode trajectory; a guesser is stopped while
+the children on the same network read their answers; accessibility, page weight
 and no requests to other sites on every child page."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 import pytest
@@ -16,8 +20,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from kindveilig.access.roles import Role
 from kindveilig.organisations.tests.factories import OrganisationFactory
+from kindveilig.youth.messages.codes import NUMBER_MIN
+from kindveilig.youth.messages.guessing import REGION_BUDGETS
 from kindveilig.youth.messages.models import (
     AnswerTemplate,
+    ChannelHours,
     DangerPattern,
     PublicChannel,
 )
@@ -25,6 +32,7 @@ from kindveilig.youth.messages.seed_data import (
     seed_answer_templates,
     seed_danger_patterns,
 )
+from kindveilig.youth.messages.services import conversation_start, staff_answer
 from kindveilig.youth.public.seed_data import ensure_default_services
 
 from .helpers import logged_in_context, make_persona
@@ -35,6 +43,13 @@ BUDGET_BYTES = 30 * 1024
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WORDS = "Papa slaat mn moeder en ik durf nie naar huis"
 ANSWER = "Dank je wel dat je het vertelt. Kun je morgen in de pauze bij mij komen?"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """All browsers share one address: the per-client limits start afresh for
+    every test, as for a new hour."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -78,6 +93,26 @@ def write_message(page: Page, base: str, words: str = WORDS) -> str:
         gettext("Your message has been sent")
     )
     return page.get_by_label(gettext("Your code, to copy")).input_value()
+
+
+def read_with_code(page: Page, base: str, code: str) -> None:
+    page.goto(f"{base}{reverse('youth:message-read')}")
+    page.get_by_label(gettext("Your code")).fill(code)
+    page.get_by_role("button", name=gettext("Show my messages")).click()
+
+
+def wrong_numbers(code: str, count: int) -> list[str]:
+    *words, number = code.split()
+    numbers = [n for n in range(NUMBER_MIN, NUMBER_MIN + count + 1) if n != int(number)]
+    return [" ".join([*words, str(n)]) for n in numbers[:count]]
+
+
+def close_the_school_now(channel: PublicChannel) -> None:
+    """Hours on another weekday only: the school is closed at this moment."""
+    other_day = (timezone.localdate().weekday() + 3) % 7
+    ChannelHours.objects.create(
+        channel=channel, weekday=other_day, opens=dt.time(9), closes=dt.time(10)
+    )
 
 
 def open_first_conversation(page: Page, base: str) -> None:
@@ -143,6 +178,50 @@ def test_the_af_opens_a_meldcode_trajectory_from_the_conversation(
     expect(staff.locator("#stap-1")).to_contain_text(WORDS)
 
 
+def test_a_guesser_is_stopped_and_the_children_on_the_same_network_read_on(
+    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any]
+) -> None:
+    channel, af = school
+    codes = []
+    for n in range(3):
+        result = conversation_start(channel=channel, body=f"Hoi, ik ben kind {n}")
+        assert result.code is not None
+        staff_answer(
+            actor=af.actor, conversation=result.conversation, body=f"Antwoord {n}"
+        )
+        codes.append(result.code.text)
+    base = live_server.url
+    guesser = child_context(browser).new_page()
+    for typed in wrong_numbers(codes[0], REGION_BUDGETS["words"]):
+        read_with_code(guesser, base, typed)
+        expect(guesser.get_by_role("heading", level=1)).to_have_text(
+            gettext("Read the answer")
+        )
+    read_with_code(guesser, base, wrong_numbers(codes[0], 6)[-1])
+    expect(guesser.get_by_test_id("code-wait")).to_be_visible()
+    expect(guesser.locator('a[href="tel:112"]').first).to_be_visible()
+    # Every browser here shares one address with the guesser.
+    for n, code in enumerate(codes[1:], start=1):
+        context = child_context(browser)
+        page = context.new_page()
+        read_with_code(page, base, code)
+        expect(page.get_by_test_id("message-staff")).to_contain_text(f"Antwoord {n}")
+        context.close()
+
+
+def test_outside_the_schools_hours_the_receipt_says_when_and_shows_help(
+    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any]
+) -> None:
+    channel, _af = school
+    close_the_school_now(channel)
+    context = child_context(browser)
+    page = context.new_page()
+    write_message(page, live_server.url, words="Ik word gepest op school")
+    expect(page.get_by_test_id("next-open")).to_be_visible()
+    expect(page.locator('a[href="tel:08000432"]').first).to_be_visible()
+    context.close()
+
+
 def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
     def choose(page: Page) -> None:
         page.goto(f"{base}{reverse('youth:message-start')}")
@@ -165,17 +244,37 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
         page.get_by_label(gettext("Your code")).fill(code)
         page.get_by_role("button", name=gettext("Show my messages")).click()
 
+    def receipt_closed(page: Page) -> None:
+        close_the_school_now(PublicChannel.objects.get(public_code="ETWEE"))
+        write_message(page, base, words="Ik word gepest op school")
+
+    def code_wait(page: Page) -> None:
+        code = write_message(page, base)
+        for typed in wrong_numbers(code, REGION_BUDGETS["words"] + 1):
+            read_with_code(page, base, typed)
+
     return {
         "choose": choose,
         "results": results,
         "write": write,
         "receipt-urgent": receipt,
+        "receipt-closed": receipt_closed,
         "read": read,
         "conversation": conversation,
+        "code-wait": code_wait,
     }
 
 
-PAGE_NAMES = ["choose", "results", "write", "receipt-urgent", "read", "conversation"]
+PAGE_NAMES = [
+    "choose",
+    "results",
+    "write",
+    "receipt-urgent",
+    "receipt-closed",
+    "read",
+    "conversation",
+    "code-wait",
+]
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)

@@ -1,5 +1,7 @@
 """Background work without import cycles: the one way a service enqueues a task,
-and the registry of daily tasks that ``manage.py enqueue_daily_tasks`` runs.
+the registry of daily tasks that ``manage.py enqueue_daily_tasks`` runs, and the
+registry of frequent tasks (every few minutes) that ``manage.py
+enqueue_frequent_tasks`` runs.
 
 Services never import task modules (a task module imports its services, so the
 reverse import would be a cycle). They name the task by its dotted path instead,
@@ -18,13 +20,17 @@ from django.utils.module_loading import import_string
 __all__ = [
     "daily_task_paths",
     "enqueue_daily_tasks",
+    "enqueue_frequent_tasks",
     "enqueue_on_commit",
+    "frequent_task_paths",
     "register_daily_task",
+    "register_frequent_task",
 ]
 
 logger = logging.getLogger(__name__)
 
 _DAILY_TASKS: list[str] = []
+_FREQUENT_TASKS: list[str] = []
 
 
 def _task(path: str) -> Task[Any, Any]:
@@ -59,3 +65,20 @@ def daily_task_paths() -> tuple[str, ...]:
 def enqueue_daily_tasks() -> list[tuple[str, str]]:
     """Enqueue every registered daily task; returns (path, task result id) pairs."""
     return [(path, str(_task(path).enqueue().id)) for path in _DAILY_TASKS]
+
+
+def register_frequent_task(path: str) -> None:
+    """Called from an ``AppConfig.ready()``: run the task at ``path`` every few
+    minutes (cron runs ``enqueue_frequent_tasks``; docs/deploy.md). The task must
+    be safe to run at any moment and any number of times."""
+    if path not in _FREQUENT_TASKS:
+        _FREQUENT_TASKS.append(path)
+
+
+def frequent_task_paths() -> tuple[str, ...]:
+    return tuple(_FREQUENT_TASKS)
+
+
+def enqueue_frequent_tasks() -> list[tuple[str, str]]:
+    """Enqueue every registered frequent task; returns (path, task result id) pairs."""
+    return [(path, str(_task(path).enqueue().id)) for path in _FREQUENT_TASKS]

@@ -124,6 +124,25 @@ class Municipality(models.Model):
         ),
     )
 
+    # Praat erover: where a child's urgent message goes when nobody at the school
+    # or club opens it in time, after the deputies (a lokaal team, or the
+    # regional Veilig Thuis liaison). Its aandachtsfunctionarissen get an e-mail
+    # and may read and answer the conversation.
+    youth_on_duty_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("on duty for urgent messages from children"),
+        help_text=_(
+            "Its aandachtsfunctionarissen receive a child's urgent message when "
+            "nobody at the school or club opens it in time (for example the "
+            "lokaal team or the Veilig Thuis liaison). Empty: the fallback "
+            "organisation above."
+        ),
+    )
+
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")

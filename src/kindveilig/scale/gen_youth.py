@@ -146,6 +146,8 @@ class Youth:
                 contact="",
                 is_misuse=False,
                 misuse_reason="",
+                # Synthetic urgent messages count as opened: none escalates.
+                escalation_step=0,
             )
         )
 

@@ -238,6 +238,12 @@ KINDVEILIG_QUICK_EXIT_URL = env_str(
 KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS = env_int(
     "KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS", 60
 )
+# An urgent message nobody opens goes to the deputies after this many minutes of
+# the organisation's hours, and to the municipality's on-duty organisation after
+# as many again (docs/youth-messages.md).
+KINDVEILIG_YOUTH_ESCALATE_MINUTES = env_int("KINDVEILIG_YOUTH_ESCALATE_MINUTES", 30)
+# Wrong pick-up codes per ten minutes, for everybody together (docs/youth.md).
+KINDVEILIG_YOUTH_GUESS_BUDGET = env_int("KINDVEILIG_YOUTH_GUESS_BUDGET", 600)
 # How many reverse proxies stand before Kindveilig (X-Forwarded-For hops to trust);
 # the children's rate limit keys on the client address, never stored.
 KINDVEILIG_TRUSTED_PROXY_COUNT = env_int("KINDVEILIG_TRUSTED_PROXY_COUNT", 0)

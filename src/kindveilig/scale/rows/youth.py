@@ -45,6 +45,7 @@ class YouthConversationRow(Row):
     contact: str
     is_misuse: bool
     misuse_reason: str
+    escalation_step: int
 
 
 @dataclass(frozen=True, slots=True)

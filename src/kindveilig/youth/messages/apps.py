@@ -15,6 +15,12 @@ class YouthmessagesConfig(AppConfig):
     def ready(self) -> None:
         # Conversations without activity are deleted after the retention period,
         # by the retention engine's daily run (it knows the legal holds).
+        from kindveilig.core.background import register_frequent_task
+
         from .retention import register
 
         register()
+        # Urgent messages nobody opened go to the deputies, then the municipality.
+        register_frequent_task(
+            "kindveilig.youth.messages.tasks.escalate_urgent_messages"
+        )

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.core.forms import KindveiligForm
 from kindveilig.meldcode.models.choices import FormOfViolence
 
-from .models import AnswerTemplate, DangerCategory
+from .models import AnswerTemplate, DangerCategory, Weekday
 from .services import MAX_CONTACT_CHARS, MAX_FIRST_NAME_CHARS, MAX_MESSAGE_CHARS
 
 # --- for children ---------------------------------------------------------------
@@ -176,6 +178,59 @@ class ChannelForm(KindveiligForm):
     )
     display_name = forms.CharField(label=_("Name shown to children"), max_length=120)
     enabled = forms.BooleanField(label=_("Open for messages"), required=False)
+
+
+class ChannelHoursForm(KindveiligForm):
+    """From and until per weekday; a day with both empty is closed. All days
+    empty: the default hours (Monday to Friday 08:00-17:00)."""
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        initial: dict[str, dt.time] | None = None,
+    ) -> None:
+        super().__init__(data, initial=initial)
+        for day in Weekday:
+            self.fields[f"opens_{day.value}"] = forms.TimeField(
+                label=_("%(day)s from") % {"day": day.label}, required=False
+            )
+            self.fields[f"closes_{day.value}"] = forms.TimeField(
+                label=_("%(day)s until") % {"day": day.label}, required=False
+            )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        for day in Weekday:
+            opens = cleaned.get(f"opens_{day.value}")
+            closes = cleaned.get(f"closes_{day.value}")
+            if (opens is None) != (closes is None):
+                self.add_error(
+                    f"closes_{day.value}" if closes is None else f"opens_{day.value}",
+                    _("Give both times, or neither when nobody reads messages then."),
+                )
+            elif opens is not None and closes is not None and closes <= opens:
+                self.add_error(
+                    f"closes_{day.value}", _("Give a time after the first one.")
+                )
+        return cleaned
+
+    def hours(self) -> list[tuple[int, dt.time, dt.time]]:
+        rows = []
+        for day in Weekday:
+            opens = self.cleaned_data.get(f"opens_{day.value}")
+            closes = self.cleaned_data.get(f"closes_{day.value}")
+            if isinstance(opens, dt.time) and isinstance(closes, dt.time):
+                rows.append((day.value, opens, closes))
+        return rows
+
+    @staticmethod
+    def initial_for(hours: list[tuple[int, dt.time, dt.time]]) -> dict[str, dt.time]:
+        initial: dict[str, dt.time] = {}
+        for weekday, opens, closes in hours:
+            initial.setdefault(f"opens_{weekday}", opens)
+            initial.setdefault(f"closes_{weekday}", closes)
+        return initial
 
 
 class DangerPatternForm(KindveiligForm):

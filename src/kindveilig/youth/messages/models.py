@@ -35,6 +35,24 @@ class ConversationStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class EscalationStep(models.IntegerChoices):
+    """How far an urgent message that nobody opened has gone."""
+
+    NONE = 0, _("Not escalated")
+    DEPUTY = 1, _("Sent to the deputies")
+    ON_DUTY = 2, _("Sent to the municipality's on-duty organisation")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
 class PublicChannel(TimeStampedModel):
     """How children find an organisation: a short public code and a display name."""
 
@@ -119,6 +137,24 @@ class YouthConversation(PublicIdModel, TimeStampedModel):
         related_name="+",
         verbose_name=_("meldcode trajectory"),
     )
+    # Set by an urgent child message, cleared when a staff member opens the
+    # conversation; while it is set, the escalation task counts the minutes.
+    urgent_unopened_since = models.DateTimeField(
+        _("urgent and not opened since"), null=True, blank=True, db_index=True
+    )
+    escalation_step = models.PositiveSmallIntegerField(
+        _("escalation"), choices=EscalationStep.choices, default=EscalationStep.NONE
+    )
+    # The municipality's on-duty organisation, once the message went there: its
+    # aandachtsfunctionarissen may read and answer the conversation.
+    escalated_to = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="youth_conversations_on_duty",
+        verbose_name=_("on-duty organisation"),
+    )
 
     class Meta:
         verbose_name = _("conversation with a child")
@@ -140,6 +176,75 @@ class YouthConversation(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {str(self.public_id)[:8]}"
+
+
+class UrgentEscalation(models.Model):
+    """One step of the escalation of an urgent message nobody opened: who was
+    alerted and when. One row per conversation, step and urgent period, so a
+    second run of the task changes nothing."""
+
+    conversation = models.ForeignKey(
+        YouthConversation,
+        on_delete=models.CASCADE,
+        related_name="escalations",
+        verbose_name=_("conversation"),
+    )
+    step = models.PositiveSmallIntegerField(_("step"), choices=EscalationStep.choices)
+    urgent_since = models.DateTimeField(_("urgent and not opened since"))
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation alerted"),
+    )
+    recipient_count = models.PositiveIntegerField(_("people alerted"), default=0)
+    created_at = models.DateTimeField(_("escalated at"))
+
+    class Meta:
+        verbose_name = _("escalation of an urgent message")
+        verbose_name_plural = _("escalations of urgent messages")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "step", "urgent_since"],
+                name="youth_escalation_once_per_step",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ChannelHours(models.Model):
+    """When a person at the school or club reads messages. A channel without
+    rows has the default hours (school days, Monday to Friday 08:00-17:00);
+    public holidays are always closed (core.calendar)."""
+
+    channel = models.ForeignKey(
+        PublicChannel,
+        on_delete=models.CASCADE,
+        related_name="hours",
+        verbose_name=_("channel"),
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    class Meta:
+        verbose_name = _("hours when messages are read")
+        verbose_name_plural = _("hours when messages are read")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")),
+                name="youth_channel_hours_closes_after_opens",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
 
 class YouthMessage(TimeStampedModel):

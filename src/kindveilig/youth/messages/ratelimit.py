@@ -7,7 +7,10 @@ two hours, or a counter to an address, once the hour is over; and without
 SECRET_KEY not even within the hour.
 
 Limits are per client only: there is no global limit, so a flood from one client
-never stops another child's message. Behind a reverse proxy set
+never stops another child's message. Pick-up codes are not limited here: a
+wrong code from one client must never lock out the children who share its
+address (a school network), so guessing is limited by what is guessed instead
+(``guessing.py``). Behind a reverse proxy set
 ``KINDVEILIG_TRUSTED_PROXY_COUNT`` (the number of proxies that append to
 X-Forwarded-For) so the client's own address is used, not the proxy's.
 """
@@ -29,7 +32,6 @@ WINDOW_SECONDS = 60 * 60
 class Action(StrEnum):
     START = "start"  # new conversations
     MESSAGE = "message"  # messages in an existing conversation
-    LOOKUP = "lookup"  # failed pick-up code look-ups
     SEARCH = "search"  # school or club searches
 
 
@@ -38,7 +40,6 @@ class Action(StrEnum):
 LIMITS: dict[Action, int] = {
     Action.START: 10,
     Action.MESSAGE: 60,
-    Action.LOOKUP: 20,
     Action.SEARCH: 120,
 }
 

@@ -4,6 +4,7 @@ Children find a channel by code or name and a conversation by its pick-up code;
 staff reads are scoped to the actor's organisation and audited (404 outside it).
 """
 
+import datetime as dt
 import uuid
 from typing import Literal
 
@@ -13,15 +14,20 @@ from django.utils.translation import get_language
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
+from kindveilig.accounts.models import Membership
+from kindveilig.accounts.selectors import aandachtsfunctionarissen_of
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 
 from .codes import code_hash_candidates, parse_code
+from .hours import DEFAULT_HOURS, Hours, next_opening
 from .models import (
     AnswerTemplate,
+    ChannelHours,
     ConversationStatus,
     DangerPattern,
     PublicChannel,
+    UrgentEscalation,
     YouthConversation,
     YouthMessage,
 )
@@ -30,11 +36,16 @@ __all__ = [
     "InboxView",
     "answer_templates",
     "channel_by_code",
+    "channel_hours",
+    "channel_next_opening",
     "channel_of",
     "channels_search",
     "conversation_by_code",
     "conversation_get_for",
     "danger_patterns_for",
+    "deputies_of",
+    "escalations_of",
+    "first_alerted_of",
     "inbox_for",
     "messages_of",
     "urgent_waiting_count",
@@ -88,24 +99,60 @@ def messages_of(conversation: YouthConversation) -> list[YouthMessage]:
 
 
 def _inbox_queryset(actor: Actor) -> QuerySet[YouthConversation]:
+    """The actor's organisation's conversations, and those whose urgent message
+    went to it as the municipality's on-duty organisation."""
     if actor.role != Role.AANDACHTSFUNCTIONARIS:
         return YouthConversation.objects.none()
-    return YouthConversation.objects.filter(organisation_id=actor.organisation_id)
+    return YouthConversation.objects.filter(
+        Q(organisation_id=actor.organisation_id)
+        | Q(escalated_to_id=actor.organisation_id)
+    )
 
 
 def urgent_waiting_count(*, actor: Actor) -> int:
-    """Open urgent conversations where the child waits for an answer, for the
-    staff who handle the inbox (the aandachtsfunctionaris). A count for the
-    start page: one query, nothing read, nothing audited."""
+    """Urgent conversations that nobody opened yet, or where the child waits
+    for an answer, for the staff who handle the inbox (the
+    aandachtsfunctionaris, and the on-duty organisation's once it went there).
+    A count for the start page: one query, nothing read, nothing audited."""
     return (
         _inbox_queryset(actor)
+        .filter(is_urgent=True, is_misuse=False)
         .filter(
-            is_urgent=True,
-            is_misuse=False,
-            status=ConversationStatus.OPEN,
-            waiting_since__isnull=False,
+            Q(urgent_unopened_since__isnull=False)
+            | Q(status=ConversationStatus.OPEN, waiting_since__isnull=False)
         )
         .count()
+    )
+
+
+def channel_hours(organisation_id: int) -> Hours:
+    """When a person reads the organisation's messages: its own rows, or the
+    default school days."""
+    rows = ChannelHours.objects.filter(
+        channel__organisation_id=organisation_id
+    ).values_list("weekday", "opens", "closes")
+    return list(rows) or DEFAULT_HOURS
+
+
+def channel_next_opening(
+    channel: PublicChannel, now: dt.datetime
+) -> dt.datetime | None:
+    """When a person next reads messages sent to ``channel``: None while open."""
+    return next_opening(channel_hours(channel.organisation_id), now)
+
+
+def first_alerted_of(*, organisation_id: int) -> list[Membership]:
+    """Who gets the e-mail about an urgent message at once: the organisation's
+    own aandachtsfunctionarissen; the deputies only when there is nobody else."""
+    everyone = list(aandachtsfunctionarissen_of(organisation_id=organisation_id))
+    return [m for m in everyone if not m.is_deputy] or everyone
+
+
+def deputies_of(*, organisation_id: int) -> list[Membership]:
+    return list(
+        aandachtsfunctionarissen_of(organisation_id=organisation_id).filter(
+            is_deputy=True
+        )
     )
 
 
@@ -145,11 +192,20 @@ def inbox_for(*, actor: Actor, view: InboxView = "open") -> list[YouthConversati
 
 
 def conversation_get_for(
-    *, actor: Actor, public_id: uuid.UUID, audit: bool = True
+    *,
+    actor: Actor,
+    public_id: uuid.UUID,
+    audit: bool = True,
+    allow_on_duty: bool = False,
 ) -> YouthConversation:
+    """One conversation of the actor's organisation (404 otherwise); with
+    ``allow_on_duty`` also one whose urgent message went to the actor's
+    organisation as the on-duty organisation (to read and answer it)."""
+    queryset = _inbox_queryset(actor)
+    if not allow_on_duty:
+        queryset = queryset.filter(organisation_id=actor.organisation_id)
     conversation = (
-        _inbox_queryset(actor)
-        .select_related("trajectory", "misuse_marked_by")
+        queryset.select_related("trajectory", "misuse_marked_by")
         .filter(public_id=public_id)
         .first()
     )
@@ -181,3 +237,9 @@ def danger_patterns_for(actor: Actor) -> list[DangerPattern]:
         .select_related("updated_by")
         .order_by("organisation_id", "category", "pattern")
     )
+
+
+def escalations_of(conversation: YouthConversation) -> list[UrgentEscalation]:
+    """Where an unopened urgent message went, for the conversation page (the
+    caller read the conversation through ``conversation_get_for``)."""
+    return list(conversation.escalations.select_related("organisation"))

@@ -24,6 +24,7 @@ helpline_urlpatterns: list[URLPattern | URLResolver] = [
 inbox_urlpatterns: list[URLPattern | URLResolver] = [
     path("", inbox.inbox, name="inbox"),
     path("kanaal/", inbox.channel_settings, name="channel-settings"),
+    path("kanaal/tijden/", inbox.channel_hours_edit, name="channel-hours"),
     path("signaalwoorden/", inbox.danger_patterns, name="danger-patterns"),
     path(
         "signaalwoorden/<int:pk>/",

@@ -108,3 +108,19 @@ def test_the_task_is_quiet_for_a_deleted_conversation(
 ) -> None:
     assert send_youth_alert.call(kind="urgent", conversation_id=999999) == 0
     assert not YouthConversation.objects.exists()
+
+
+def test_every_urgent_message_is_an_email_to_each_recipient(
+    setup: tuple[PublicChannel, Persona, Persona],
+    make_persona: Callable[..., Persona],
+) -> None:
+    channel, af, _teacher = setup
+    second = make_persona(Role.AANDACHTSFUNCTIONARIS, channel.organisation)
+    for _ in range(3):
+        assert conversation_start(channel=channel, body=WORDS).is_urgent
+    _run_worker()
+    assert len(mail.outbox) == 6  # no throttle for urgent messages
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [af.user.email, second.user.email] * 3
+    )
+    assert all(len(message.to) == 1 for message in mail.outbox)

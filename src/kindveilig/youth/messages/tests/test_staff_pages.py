@@ -1,10 +1,14 @@
+import datetime as dt
+
 from django.test import Client
 from django.urls import reverse
 
 import pytest
 from conftest import Persona, login_as
 
+from kindveilig.audit.models import AuditEvent
 from kindveilig.youth.messages.models import (
+    ChannelHours,
     DangerPattern,
     PublicChannel,
     YouthConversation,
@@ -134,3 +138,26 @@ def test_close_and_reopen(
     client.post(url, {"action": "reopen"})
     conversation.refresh_from_db()
     assert conversation.status == "open"
+
+
+def test_the_af_sets_when_messages_are_read(
+    client: Client, channel: PublicChannel, aandachtsfunctionaris: Persona
+) -> None:
+    login_as(client, aandachtsfunctionaris)
+    url = reverse("youthstaff:channel-hours")
+    page = client.get(url).content.decode()
+    assert 'value="08:00:00"' in page or 'value="08:00"' in page  # the default
+    response = client.post(
+        url, {"opens_2": "13:00", "closes_2": "15:30", "opens_5": "10:00"}
+    )
+    assert response.status_code == 200  # Saturday has no end time
+    assert not ChannelHours.objects.exists()
+    response = client.post(url, {"opens_2": "13:00", "closes_2": "15:30"})
+    assert response.status_code == 302
+    assert list(ChannelHours.objects.values_list("weekday", "opens", "closes")) == [
+        (2, dt.time(13), dt.time(15, 30))
+    ]
+    assert AuditEvent.objects.filter(reason="hours").count() == 1
+    # Empty again: back to the default school days.
+    assert client.post(url, {}).status_code == 302
+    assert not ChannelHours.objects.exists()

@@ -7,6 +7,7 @@ limit per client instead (docs/youth-messages.md). The pick-up code only ever
 travels in a POST body and in the page itself, never in a URL.
 """
 
+import logging
 import secrets
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -22,10 +24,16 @@ from kindveilig.access.decorators import public
 from kindveilig.core.forms import apply_errors
 from kindveilig.youth.messages.codes import PickupCode, generate_code, parse_code
 from kindveilig.youth.messages.forms import ChooseForm, ReadForm, ReplyForm, WriteForm
+from kindveilig.youth.messages.guessing import (
+    lookup_refused,
+    wait_minutes,
+    wrong_guess_record,
+)
 from kindveilig.youth.messages.models import PublicChannel, Sender
 from kindveilig.youth.messages.ratelimit import Action, hit, is_limited
 from kindveilig.youth.messages.selectors import (
     channel_by_code,
+    channel_next_opening,
     channels_search,
     messages_of,
 )
@@ -39,21 +47,31 @@ from kindveilig.youth.public.language import with_language, youth_page
 
 from .common import urgent_helplines
 
+logger = logging.getLogger(__name__)
 
-def _limited(request: HttpRequest) -> HttpResponse:
-    """Too many tries from this client: say so kindly, and show where to get
-    help right now, so nobody is left without a way out."""
+
+def _limited(request: HttpRequest, *, code_minutes: int | None = None) -> HttpResponse:
+    """Too many tries: say so kindly, and show where to get help right now, so
+    nobody is left without a way out. ``code_minutes``: the code may not be
+    looked up for this many minutes (someone guessed codes like it)."""
     return render(
         request,
         "youth/messages/limited.html",
-        {"helplines": urgent_helplines()},
+        {"helplines": urgent_helplines(), "code_minutes": code_minutes},
         status=429,
     )
 
 
 def _write_page(
-    request: HttpRequest, channel: PublicChannel, form: WriteForm | None = None
+    request: HttpRequest,
+    channel: PublicChannel,
+    form: WriteForm | None = None,
+    *,
+    failed: bool = False,
 ) -> HttpResponse:
+    """The form to write; ``failed``: saving went wrong, so the page keeps what
+    the child typed (in the form, never in a URL), says to try again, and shows
+    the helplines."""
     if form is None:
         form = WriteForm(
             initial={
@@ -64,7 +82,14 @@ def _write_page(
     return render(
         request,
         "youth/messages/write.html",
-        {"form": form, "channel": channel, "retention_days": retention_days()},
+        {
+            "form": form,
+            "channel": channel,
+            "retention_days": retention_days(),
+            "failed": failed,
+            "helplines": urgent_helplines() if failed else [],
+        },
+        status=503 if failed else 200,
     )
 
 
@@ -131,6 +156,9 @@ def message_write(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         apply_errors(form, error)
         return _write_page(request, channel, form)
+    except Exception:  # never lose a child's message silently
+        logger.exception("Could not save a child's first message")
+        return _write_page(request, channel, form, failed=True)
     hit(request, Action.START)
     if result.code is None:
         return render(
@@ -147,6 +175,7 @@ def _receipt(
     code: PickupCode,
     categories: list[str],
 ) -> HttpResponse:
+    next_open = channel_next_opening(channel, timezone.now())
     return render(
         request,
         "youth/messages/receipt.html",
@@ -154,7 +183,10 @@ def _receipt(
             "channel": channel,
             "code": code,
             "urgent": bool(categories),
-            "helplines": urgent_helplines() if categories else [],
+            "next_open": next_open,
+            "helplines": (
+                urgent_helplines() if categories or next_open is not None else []
+            ),
             "retention_days": retention_days(),
         },
     )
@@ -174,16 +206,21 @@ def message_read(request: HttpRequest) -> HttpResponse:
     context["form"] = form
     if not form.is_valid():
         return render(request, "youth/messages/read.html", context)
-    if is_limited(request, Action.LOOKUP):
-        return _limited(request)
     code = parse_code(form.cleaned_data["code"])
-    conversation = conversation_open(code=code) if code else None
-    if code is None or conversation is None:
-        hit(request, Action.LOOKUP)
+    if code is None:  # not four words and a number: not a guess, not counted
+        form.add_error("code", _code_not_found())
+        return render(request, "youth/messages/read.html", context)
+    # Decided before the look-up, so a refusal says nothing about the code.
+    if lookup_refused(code):
+        return _limited(request, code_minutes=wait_minutes())
+    conversation = conversation_open(code=code)
+    if conversation is None:
+        wrong_guess_record(code)
         form.add_error("code", _code_not_found())
         return render(request, "youth/messages/read.html", context)
     reply = ReplyForm(request.POST if "body" in request.POST else None)
     sent_categories: list[str] | None = None
+    failed = False
     if reply.is_bound and reply.is_valid():
         if is_limited(request, Action.MESSAGE):
             return _limited(request)
@@ -193,6 +230,9 @@ def message_read(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:
             apply_errors(reply, error)
+        except Exception:  # never lose a child's message silently
+            logger.exception("Could not save a child's message")
+            failed = True
         else:
             hit(request, Action.MESSAGE)
             sent_categories = message.danger_categories
@@ -208,10 +248,16 @@ def message_read(request: HttpRequest) -> HttpResponse:
             "code": code,
             "reply": reply,
             "sent": sent_categories is not None,
-            "helplines": urgent_helplines() if sent_categories else [],
+            "failed": failed,
+            "helplines": urgent_helplines() if sent_categories or failed else [],
         }
     )
-    return render(request, "youth/messages/conversation.html", context)
+    return render(
+        request,
+        "youth/messages/conversation.html",
+        context,
+        status=503 if failed else 200,
+    )
 
 
 def _choose_again() -> str:

@@ -20,6 +20,7 @@ from kindveilig.youth.messages.danger import compile_pattern, find_categories
 from kindveilig.youth.messages.forms import (
     AnswerForm,
     ChannelForm,
+    ChannelHoursForm,
     DangerPatternForm,
     EscalateForm,
     MisuseForm,
@@ -29,9 +30,11 @@ from kindveilig.youth.messages.models import DangerCategory, YouthConversation
 from kindveilig.youth.messages.selectors import (
     InboxView,
     answer_templates,
+    channel_hours,
     channel_of,
     conversation_get_for,
     danger_patterns_for,
+    escalations_of,
     inbox_for,
     messages_of,
 )
@@ -81,7 +84,10 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
 def conversation_detail(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
-    conversation = conversation_get_for(actor=request.actor, public_id=public_id)
+    conversation = conversation_get_for(
+        actor=request.actor, public_id=public_id, allow_on_duty=True
+    )
+    services.conversation_opened(actor=request.actor, conversation=conversation)
     templates = answer_templates()
     form = AnswerForm(
         request.POST if request.method == "POST" else None, templates=templates
@@ -118,7 +124,9 @@ def conversation_detail(
         "youthstaff/inbox/conversation.html",
         {
             "conversation": conversation,
+            "on_duty": conversation.organisation_id != request.actor.organisation_id,
             "messages_list": messages_of(conversation),
+            "escalations": escalations_of(conversation),
             "form": form,
             "retention_days": services.retention_days(),
             "categories": [
@@ -257,6 +265,36 @@ def channel_settings(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "youthstaff/inbox/channel.html",
+        {"form": form, "channel": channel},
+    )
+
+
+@channel_rule
+def channel_hours_edit(request: AuthenticatedRequest) -> HttpResponse:
+    """When a person reads the messages: the receipt tells children, and the
+    escalation of an unopened urgent message counts only these hours."""
+    channel = channel_of(request.actor)
+    if channel is None:
+        return HttpResponseRedirect(reverse("youthstaff:channel-settings"))
+    if request.method == "POST":
+        form = ChannelHoursForm(request.POST)
+        if form.is_valid():
+            try:
+                services.channel_hours_save(actor=request.actor, hours=form.hours())
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The hours are saved."))
+                return HttpResponseRedirect(reverse("youthstaff:channel-hours"))
+    else:
+        form = ChannelHoursForm(
+            initial=ChannelHoursForm.initial_for(
+                list(channel_hours(request.actor.organisation_id))
+            )
+        )
+    return render(
+        request,
+        "youthstaff/inbox/channel_hours.html",
         {"form": form, "channel": channel},
     )
 

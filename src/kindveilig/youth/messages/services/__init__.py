@@ -32,26 +32,35 @@ from kindveilig.meldcode.models.choices import Origin, Source
 from kindveilig.meldcode.services import observation_add, trajectory_start
 from kindveilig.meldcode.services.entries import ObservationInput
 from kindveilig.meldcode.services.trajectories import ChildInput, StartInput
-
-from .codes import PickupCode, code_hash, generate_code
-from .danger import compile_pattern, find_categories
-from .models import (
+from kindveilig.youth.messages.codes import PickupCode, code_hash, generate_code
+from kindveilig.youth.messages.danger import compile_pattern, find_categories
+from kindveilig.youth.messages.models import (
     PUBLIC_CODE_PATTERN,
     ConversationStatus,
     DangerCategory,
     DangerPattern,
+    EscalationStep,
     PublicChannel,
     Sender,
     YouthConversation,
     YouthMessage,
 )
-from .selectors import conversation_by_code
+from kindveilig.youth.messages.selectors import conversation_by_code
+
+from .hours import channel_hours_save
+from .urgent import (
+    ALERT_TASK,
+    conversation_opened,
+    escalate_minutes,
+    urgent_escalations_run,
+)
 
 __all__ = [
     "MAX_CONTACT_CHARS",
     "MAX_FIRST_NAME_CHARS",
     "MAX_MESSAGE_CHARS",
     "StartResult",
+    "channel_hours_save",
     "channel_save",
     "child_message_add",
     "conversation_close",
@@ -59,13 +68,16 @@ __all__ = [
     "conversation_misuse_mark",
     "conversation_misuse_unmark",
     "conversation_open",
+    "conversation_opened",
     "conversation_start",
     "conversations_purge",
     "danger_categories_for",
     "danger_pattern_save",
+    "escalate_minutes",
     "retention_days",
     "staff_answer",
     "suggested_forms_of_violence",
+    "urgent_escalations_run",
 ]
 
 logger = logging.getLogger(__name__)
@@ -73,10 +85,10 @@ logger = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 5000
 MAX_FIRST_NAME_CHARS = 50
 MAX_CONTACT_CHARS = 200
-# At most one e-mail per organisation per period: a flood must not become a
-# flood of e-mails. The inbox always shows every message.
+# At most one e-mail about new messages per organisation per hour: a flood must
+# not become a flood of e-mails; the inbox always shows every message. Urgent
+# messages are never throttled: each one is an e-mail to each recipient.
 NEW_MAIL_EVERY = 60 * 60
-URGENT_MAIL_EVERY = 10 * 60
 
 
 def retention_days() -> int:
@@ -134,20 +146,26 @@ def _submission_hash(submission_id: str) -> str:
 
 
 def _notify(kind: str, conversation: YouthConversation) -> None:
-    every = URGENT_MAIL_EVERY if kind == "urgent" else NEW_MAIL_EVERY
-    throttle_key = f"youthmail:{kind}:{conversation.organisation_id}"
     conversation_id = conversation.pk
+    if kind == "urgent":
+        enqueue_on_commit(ALERT_TASK, kind=kind, conversation_id=conversation_id)
+        return
+    throttle_key = f"youthmail:{kind}:{conversation.organisation_id}"
 
     def enqueue_unless_throttled() -> None:
         # After the commit: at most one mail per organisation per period.
-        if cache.add(throttle_key, 1, timeout=every):
-            enqueue_on_commit(
-                "kindveilig.youth.messages.tasks.send_youth_alert",
-                kind=kind,
-                conversation_id=conversation_id,
-            )
+        if cache.add(throttle_key, 1, timeout=NEW_MAIL_EVERY):
+            enqueue_on_commit(ALERT_TASK, kind=kind, conversation_id=conversation_id)
 
     transaction.on_commit(enqueue_unless_throttled)
+
+
+def _mark_urgent_unopened(conversation: YouthConversation, now: datetime) -> None:
+    """An urgent message waits to be opened: the escalation clock starts, unless
+    an earlier urgent message still waits (then that one's clock runs on)."""
+    if conversation.urgent_unopened_since is None:
+        conversation.urgent_unopened_since = now
+        conversation.escalation_step = EscalationStep.NONE
 
 
 def _merge_categories(conversation: YouthConversation, categories: list[str]) -> None:
@@ -201,6 +219,8 @@ def conversation_start(
         contact=contact,
     )
     _merge_categories(conversation, categories)
+    if categories:
+        _mark_urgent_unopened(conversation, now)
     try:
         with transaction.atomic():
             conversation.save()
@@ -259,6 +279,8 @@ def child_message_add(*, conversation: YouthConversation, body: str) -> YouthMes
     conversation.waiting_since = conversation.waiting_since or now
     conversation.status = ConversationStatus.OPEN
     _merge_categories(conversation, categories)
+    if categories:
+        _mark_urgent_unopened(conversation, now)
     conversation.save(
         update_fields=[
             "last_activity_at",
@@ -266,6 +288,8 @@ def child_message_add(*, conversation: YouthConversation, body: str) -> YouthMes
             "status",
             "is_urgent",
             "danger_categories",
+            "urgent_unopened_since",
+            "escalation_step",
             "updated_at",
         ]
     )
@@ -277,9 +301,16 @@ def child_message_add(*, conversation: YouthConversation, body: str) -> YouthMes
     return message
 
 
-def _require_staff(actor: Actor, conversation: YouthConversation) -> None:
+def _require_staff(
+    actor: Actor, conversation: YouthConversation, *, on_duty_may: bool = False
+) -> None:
+    """The organisation's aandachtsfunctionaris; with ``on_duty_may``, also the
+    on-duty organisation's, once the urgent message went there (to answer)."""
+    organisations = {conversation.organisation_id}
+    if on_duty_may and conversation.escalated_to_id is not None:
+        organisations.add(conversation.escalated_to_id)
     if (
-        conversation.organisation_id != actor.organisation_id
+        actor.organisation_id not in organisations
         or actor.role != Role.AANDACHTSFUNCTIONARIS
     ):
         raise ValidationError(_("You may not change this conversation."))
@@ -289,7 +320,7 @@ def _require_staff(actor: Actor, conversation: YouthConversation) -> None:
 def staff_answer(
     *, actor: Actor, conversation: YouthConversation, body: str
 ) -> YouthMessage:
-    _require_staff(actor, conversation)
+    _require_staff(actor, conversation, on_duty_may=True)
     body = _check_text("body", body, MAX_MESSAGE_CHARS, required=True)
     message = YouthMessage.objects.create(
         conversation=conversation, sender=Sender.STAFF, body=body, author=actor.user
