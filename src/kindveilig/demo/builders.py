@@ -321,9 +321,14 @@ def ensure_organisations() -> dict[str, Organisation]:
         result[code] = org
     # JGZ Zuid-Holland West serves the whole region: its aandachtsfunctionaris
     # co-signs for organisations without one (the sport club, the lokaal team).
+    # Veilig Thuis Haaglanden is on duty for children's urgent messages that
+    # nobody at the school or club opens in time (docs/youth-messages.md).
     Municipality.objects.filter(
         pk__in={org.municipality_id for org in result.values()}
-    ).update(fallback_organisation=result["DEMO-JGZ-01"])
+    ).update(
+        fallback_organisation=result["DEMO-JGZ-01"],
+        youth_on_duty_organisation=result["DEMO-VT-01"],
+    )
     return result
 
 

@@ -18,7 +18,7 @@ from kindveilig.meldcode.kindcheck_selectors import kindcheck_counts_by_month
 from kindveilig.meldcode.models import Kindcheck, Trajectory
 from kindveilig.meldcode.models.choices import Origin
 from kindveilig.meldcode.selectors import trajectory_get_for
-from kindveilig.organisations.models import Organisation, OrganisationType
+from kindveilig.organisations.models import Municipality, Organisation, OrganisationType
 
 pytestmark = [pytest.mark.django_db]
 
@@ -89,3 +89,17 @@ def test_the_ggz_has_a_kindcheck_with_a_worry_and_its_trajectory(demo: None) -> 
     assert sum(row.total for row in counts) == 3
     call_command("seed_demo", stdout=StringIO())
     assert Kindcheck.objects.filter(organisation=ggz.organisation).count() == 3
+
+
+def test_every_demo_municipality_has_a_fallback_and_an_on_duty_organisation(
+    demo: None,
+) -> None:
+    municipalities = Municipality.objects.filter(
+        organisations__external_code__startswith="DEMO-"
+    ).distinct()
+    assert municipalities.exists()
+    for municipality in municipalities:
+        assert municipality.fallback_organisation is not None
+        on_duty = municipality.youth_on_duty_organisation
+        assert on_duty is not None
+        assert on_duty.type == OrganisationType.VEILIG_THUIS
