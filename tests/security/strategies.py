@@ -223,3 +223,32 @@ def form_data(draw: st.DrawFn, fields: dict[str, forms.Field]) -> dict[str, Any]
         if plausible:
             data[name] = draw(st.sampled_from(plausible))
     return data
+
+
+# ---- examples every run tries first ---------------------------------------------------
+
+NASTY_TEXT = "Ja\x00n\u202e<script>alert(1)</script>'; DROP TABLE x; --👶"
+TEXT_FIELDS = (forms.CharField,)
+NOT_FREE_TEXT = (forms.ChoiceField, forms.DateField, forms.IntegerField)
+
+
+def explicit_examples(fields: dict[str, forms.Field]) -> list[dict[str, Any]]:
+    """Plausible data, then the same with every text field nasty (NUL, a bidi
+    override, HTML, SQL), then with every date and number out of range: so each
+    run tries these whatever the generated examples happen to be."""
+    plausible = {}
+    for name, field in fields.items():
+        values = plausible_values(field)
+        if values:
+            plausible[name] = values[0]
+    texts = {
+        name: NASTY_TEXT
+        for name, field in fields.items()
+        if isinstance(field, TEXT_FIELDS) and not isinstance(field, NOT_FREE_TEXT)
+    }
+    ranges = {
+        name: "0001-01-01" if isinstance(field, forms.DateField) else "9" * 20
+        for name, field in fields.items()
+        if isinstance(field, forms.DateField | forms.IntegerField)
+    }
+    return [plausible, {**plausible, **texts}, {**plausible, **ranges}]

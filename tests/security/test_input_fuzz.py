@@ -24,7 +24,7 @@ from django.urls import reverse
 
 import pytest
 from conftest import login_as
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, example, given, note, settings
 from hypothesis import strategies as st
 
 import kindveilig
@@ -148,6 +148,12 @@ def build_form(cls: type[forms.BaseForm], data: Any) -> forms.BaseForm:
     return cls(data)
 
 
+def shown(data: Any) -> str:
+    """The example, with long strings cut, for Hypothesis's report."""
+    text = repr(data)
+    return text if len(text) < 1500 else f"{text[:1500]}… ({len(text)} characters)"
+
+
 def as_post(data: dict[str, Any]) -> QueryDict:
     """What a form gets from a request: a QueryDict, several values per key."""
     post = QueryDict(mutable=True)
@@ -182,6 +188,7 @@ def test_a_form_refuses_hostile_input_with_errors_by_field(
     @settings(FUZZ, max_examples=10)
     @given(data=hostile.form_data(fields))
     def check(data: dict[str, Any]) -> None:
+        note(shown(data))
         form = build_form(form_class, as_post(data))
         if not form.is_valid():
             stray = set(form.errors) - {*form.fields, forms.forms.NON_FIELD_ERRORS}
@@ -193,6 +200,8 @@ def test_a_form_refuses_hostile_input_with_errors_by_field(
                 limit = getattr(form.fields[name], "max_length", None)
                 assert limit is None or len(value) <= limit, f"{name} too long"
 
+    for data in hostile.explicit_examples(fields):
+        check = example(data=data)(check)
     check()
 
 
@@ -348,9 +357,11 @@ def _fuzz_page(
     @settings(FUZZ, max_examples=8)
     @given(data=hostile.form_data(fields))
     def check(data: dict[str, Any]) -> None:
-        note(f"POST {name} {url}")
+        note(f"POST {name} {url} {shown(data)}")
         post_and_check(client, url, {**data, **fixed})
 
+    for data in hostile.explicit_examples(fields):
+        check = example(data=data)(check)
     check()
 
 
@@ -479,7 +490,7 @@ def test_the_api_answers_hostile_json_with_4xx_and_stores_nothing_half(
     @settings(FUZZ, max_examples=15)
     @given(body=api_body(path))
     def check(body: Any) -> None:
-        note(f"POST {url}")
+        note(f"POST {url} {shown(body)}")
         response = post_and_check(client, url, body, content_type="application/json")
         statuses.add(response.status_code)
 
