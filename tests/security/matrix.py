@@ -100,6 +100,7 @@ KWARGS: dict[str, Kwargs] = {
             "accounts:member-list",
             "persons:person-list",
             "privacy:legal-hold-list",
+            "youthstaff:channel-hours",
             "organisations:organisation-list",
             "meldcode:trajectory-list",
             "meldcode:trajectory-start",

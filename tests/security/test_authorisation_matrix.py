@@ -5,8 +5,7 @@ See docs/testing.md, "Tests that try to break in"."""
 
 from collections.abc import Iterator
 
-from django.apps import apps
-from django.db import connection, transaction
+from django.db import transaction
 from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
@@ -27,6 +26,7 @@ from .matrix import (
     _none,
     all_routes,
 )
+from .rows import row_counts
 from .world import Side, World, build_world
 
 ROLES = tuple(Role)
@@ -136,26 +136,6 @@ def test_every_role_gets_exactly_the_expected_answer(world: World) -> None:
                     wrong.append(f"{cell}redirects to {response['Location']}")
     assert cells > 500
     assert not wrong, f"{len(wrong)} of {cells} cells are wrong:\n" + "\n".join(wrong)
-
-
-def row_counts() -> dict[str, int]:
-    """Every table of our apps in one query (the audit log and sessions aside)."""
-    models = [
-        m
-        for m in apps.get_models()
-        if m.__module__.startswith("kindveilig.")
-        and m._meta.app_label not in {"audit"}
-        and not m._meta.proxy
-        and m._meta.managed
-    ]
-    tables = sorted({m._meta.db_table for m in models})
-    # Table names come from the model registry, not from input.
-    quoted = [connection.ops.quote_name(t) for t in tables]
-    counts = [f"(SELECT count(*) FROM {t})" for t in quoted]  # noqa: S608
-    sql = "SELECT " + ", ".join(counts)
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return dict(zip(tables, cursor.fetchone(), strict=True))
 
 
 @pytest.mark.django_db

@@ -24,6 +24,7 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import ErrorDict
 from django.forms.widgets import Input
+from django.http import QueryDict
 from django.utils.text import format_lazy
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ __all__ = [
     "NLDSFormMixin",
     "apply_errors",
     "nlds_classes_for",
+    "small_int",
+    "with_one_more_form",
 ]
 
 TEXTBOX = ("utrecht-textbox", "utrecht-textbox--html-input")
@@ -152,3 +155,23 @@ def required_when[F: forms.Field](field: F, condition: "str | _StrPromise") -> F
         else condition
     )
     return field
+
+
+def small_int(value: str | None) -> int | None:
+    """A number typed into a query string or a hidden field, or None when it is no
+    plain number of at most nine digits. ``int()`` alone would fail on "1.5" and on
+    "²" (a digit to ``str.isdigit``), and pass 10**20 on to the database."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
+
+
+def with_one_more_form(post: QueryDict, prefix: str) -> QueryDict:
+    """For an "add a row" button: the POST with one more form in the formset. A
+    count that is not a number stays as it is; the formset then reports it."""
+    data = post.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    count = small_int(data.get(key, "0"))
+    if count is not None:
+        data[key] = str(count + 1)
+    return data

@@ -23,14 +23,19 @@ from django.utils.functional import Promise
 
 __all__ = [
     "DEFAULT_TERM",
+    "PERSON_KIND",
     "RecordKind",
     "RetentionContext",
+    "active_holds",
     "purge_in_batches",
     "record_kinds",
+    "register_hold_source",
     "register_record_kind",
 ]
 
 DEFAULT_TERM = "default"
+# A hold on a person also keeps the records about them in other kinds.
+PERSON_KIND = "persons.person"
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,26 @@ def register_record_kind(kind: RecordKind) -> None:
 
 def record_kinds() -> list[RecordKind]:
     return sorted(_KINDS.values(), key=lambda kind: (kind.order, kind.key))
+
+
+HoldSource = Callable[[], Mapping[str, frozenset[uuid.UUID]]]
+_HOLD_SOURCES: list[HoldSource] = []
+
+
+def register_hold_source(source: HoldSource) -> None:
+    """Called from the engine's ``AppConfig.ready()`` (``kindveilig.privacy``, which
+    owns the legal holds): where the active holds are read."""
+    _HOLD_SOURCES[:] = [source]
+
+
+def active_holds() -> Mapping[str, frozenset[uuid.UUID]]:
+    """Public ids under an active legal hold, per kind key: the same snapshot the
+    engine reads. For a purge that runs outside the engine (an app's own command
+    or task), so it keeps exactly what a run of the engine would keep. Without a
+    registered source it refuses: better no purge than one that ignores holds."""
+    if not _HOLD_SOURCES:
+        raise RuntimeError("No source of legal holds is registered.")
+    return _HOLD_SOURCES[0]()
 
 
 def purge_in_batches[M: models.Model](

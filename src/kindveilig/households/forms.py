@@ -308,7 +308,11 @@ class PlanItemForm(KindveiligForm):
         return not (data.get("what") or "").strip() and not data.get("lineage")
 
 
-PlanItemFormSet = forms.formset_factory(PlanItemForm, extra=0)
+# At most 100 items: a POST that claims more is refused before a form is built for
+# each (Django's default would build up to 2000).
+PlanItemFormSet = forms.formset_factory(
+    PlanItemForm, extra=0, max_num=100, absolute_max=100
+)
 
 
 class ItemStatusForm(KindveiligForm):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.core.forms import small_int
 from kindveilig.meldcode.selectors import trajectory_get_for
 
 from . import services
@@ -114,7 +115,7 @@ def reflection_start(
 
 
 def _year(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return small_int(value)
 
 
 @themes_rule

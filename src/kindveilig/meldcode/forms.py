@@ -131,10 +131,14 @@ class InvolvedForm(KindveiligForm):
     )
 
 
+# absolute_max: a POST that claims more rows is refused before a form is built for
+# each (Django would otherwise build up to max_num + 1000 of them).
 ChildFormSet = forms.formset_factory(
-    ChildForm, extra=0, min_num=1, validate_min=True, max_num=8
+    ChildForm, extra=0, min_num=1, validate_min=True, max_num=8, absolute_max=8
 )
-InvolvedFormSet = forms.formset_factory(InvolvedForm, extra=0, max_num=8)
+InvolvedFormSet = forms.formset_factory(
+    InvolvedForm, extra=0, max_num=8, absolute_max=8
+)
 
 
 class ObservationForm(KindveiligForm):
@@ -187,7 +191,7 @@ class MarkForm(KindveiligForm):
     )
 
 
-MarkFormSet = forms.formset_factory(MarkForm, extra=0, max_num=20)
+MarkFormSet = forms.formset_factory(MarkForm, extra=0, max_num=20, absolute_max=20)
 
 
 class AttachmentForm(KindveiligForm):

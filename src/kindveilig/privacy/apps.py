@@ -14,5 +14,9 @@ class PrivacyConfig(AppConfig):
 
     def ready(self) -> None:
         from kindveilig.core.background import register_daily_task
+        from kindveilig.core.retention import register_hold_source
+
+        from .services import active_legal_holds
 
         register_daily_task("kindveilig.privacy.tasks.apply_retention")
+        register_hold_source(active_legal_holds)

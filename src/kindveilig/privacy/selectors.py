@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.core.retention import PERSON_KIND
 from kindveilig.persons.models import Person
 
 from .models import LegalHold
 
 __all__ = ["HeldRecord", "legal_hold_active_for_person", "legal_holds_for"]
-
-PERSON_KIND = "persons.person"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from kindveilig.persons.models import Person
 from .models import LegalHold, RetentionRun
 
 __all__ = [
+    "active_legal_holds",
     "legal_hold_lift",
     "legal_hold_place",
     "retention_apply",
@@ -48,7 +49,9 @@ def retention_terms(kind: RecordKind) -> dict[str, int]:
     return terms
 
 
-def _active_holds() -> dict[str, frozenset[uuid.UUID]]:
+def active_legal_holds() -> dict[str, frozenset[uuid.UUID]]:
+    """Public ids under an active hold, per kind key (also the source that
+    ``core.retention.active_holds`` reads for purges outside a run)."""
     holds: dict[str, set[uuid.UUID]] = defaultdict(set)
     for kind, object_id in LegalHold.objects.filter(lifted_at__isnull=True).values_list(
         "record_kind", "object_id"
@@ -70,7 +73,7 @@ def retention_apply(
     run changes nothing and reports what is due. Returns the run's record."""
     now = now or timezone.now()
     run = RetentionRun.objects.create(started_at=now, dry_run=dry_run)
-    holds = _active_holds()
+    holds = active_legal_holds()
     counts: dict[str, int] = {}
     terms: dict[str, dict[str, int]] = {}
     for kind in record_kinds():

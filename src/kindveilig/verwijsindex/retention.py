@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.retention import (
     DEFAULT_TERM,
+    PERSON_KIND,
     RecordKind,
     RetentionContext,
     register_record_kind,
 )
 
-from .services import signals_apply_retention
+from .services import SIGNAL_KIND, signals_apply_retention
 
 __all__ = ["register"]
 
@@ -25,8 +26,8 @@ def _apply(ctx: RetentionContext) -> int:
     result = signals_apply_retention(
         now=ctx.now,
         batch_size=ctx.batch_size,
-        held=ctx.held("chain.signal"),
-        held_persons=ctx.held("persons.person"),
+        held=ctx.held(SIGNAL_KIND),
+        held_persons=ctx.held(PERSON_KIND),
         dry_run=ctx.dry_run,
     )
     logger.info("Verwijsindex retention: %s signals archived", result.archived)
@@ -36,7 +37,7 @@ def _apply(ctx: RetentionContext) -> int:
 def register() -> None:
     register_record_kind(
         RecordKind(
-            key="chain.signal",
+            key=SIGNAL_KIND,
             label=_("Verwijsindex signals"),
             # 2 years active + 5 years archive (§7 of the domain brief).
             default_terms={DEFAULT_TERM: 730 + 1826},

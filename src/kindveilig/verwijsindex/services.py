@@ -30,6 +30,7 @@ from kindveilig.audit.services import (
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.calendar import age_on
 from kindveilig.core.crypto import blind_index_candidates
+from kindveilig.core.retention import PERSON_KIND, active_holds
 from kindveilig.core.validators import check_fields, validate_birth_date
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.notifications.models import NotificationKind
@@ -39,6 +40,9 @@ from kindveilig.persons.services import person_create
 
 from .models import Match, MatchNotice, Signal, SignalStatus
 from .selectors import signal_indexes_missing_a_match
+
+# The retention engine's key of a signal (and of legal holds on one).
+SIGNAL_KIND = "chain.signal"
 
 __all__ = [
     "ChildSignalInput",
@@ -353,16 +357,23 @@ def signals_apply_retention(
     *,
     now: dt.datetime | None = None,
     batch_size: int = 1000,
-    held: frozenset[uuid.UUID] = frozenset(),
-    held_persons: frozenset[uuid.UUID] = frozenset(),
+    held: frozenset[uuid.UUID] | None = None,
+    held_persons: frozenset[uuid.UUID] | None = None,
     dry_run: bool = False,
 ) -> RetentionResult:
     """Archive signals past their active period; delete archived signals past
     their archive period (with their matches and notices). Each deletion leaves
     an audit record, as the person's log must show it. Signals under a legal hold
     (``held``, or ``held_persons`` for the child) are neither archived nor
-    deleted; a dry run counts without changing anything."""
+    deleted; a dry run counts without changing anything. The engine passes its
+    snapshot of the holds; any other caller (the command) gets the active holds
+    read the same way, so no caller can purge past a hold."""
     now = now or timezone.now()
+    if held is None or held_persons is None:
+        holds = active_holds()
+        held = holds.get(SIGNAL_KIND, frozenset()) if held is None else held
+        if held_persons is None:
+            held_persons = holds.get(PERSON_KIND, frozenset())
     kept = Q(public_id__in=held) | Q(person__public_id__in=held_persons)
     to_archive = Signal.objects.filter(
         status=SignalStatus.ACTIVE, active_until__lte=now

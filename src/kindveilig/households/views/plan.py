@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.core.forms import apply_errors
+from kindveilig.core.forms import apply_errors, small_int, with_one_more_form
 from kindveilig.households import selectors, services
 from kindveilig.households.forms import (
     ItemStatusForm,
@@ -31,9 +31,7 @@ BLANK_ROWS = 2
 def plan_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     access = load(request, public_id, purpose="safety plan")
     number = request.GET.get("versie")
-    plan = selectors.plan_for(
-        access, int(number) if number and number.isdigit() else None
-    )
+    plan = selectors.plan_for(access, small_int(number))
     current = plan.versions[-1] if plan.versions else None
     editable = (
         access.can_edit_case and plan.version is not None and plan.version == current
@@ -96,8 +94,7 @@ def plan_edit(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRespon
             request.POST, prefix="item", form_kwargs={"partners": partners}
         )
         if "add_row" in request.POST:
-            data = request.POST.copy()
-            data["item-TOTAL_FORMS"] = str(int(data.get("item-TOTAL_FORMS", "0")) + 1)
+            data = with_one_more_form(request.POST, "item")
             formset = PlanItemFormSet(
                 data, prefix="item", form_kwargs={"partners": partners}
             )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.core.forms import apply_errors
+from kindveilig.core.forms import apply_errors, small_int, with_one_more_form
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.attachments import attachment_get_for, attachment_read
@@ -109,8 +109,7 @@ def observation_add(
     form = ObservationForm(post, initial={"observed_by": request.user.full_name})
     marks = MarkFormSet(post, prefix="plek")
     if post is not None and "add_mark" in post:
-        data = post.copy()
-        data["plek-TOTAL_FORMS"] = str(int(data.get("plek-TOTAL_FORMS", "0")) + 1)
+        data = with_one_more_form(post, "plek")
         form = ObservationForm(data)
         marks = MarkFormSet(data, prefix="plek")
         return render(
@@ -306,9 +305,9 @@ def conversation_skip(
 def weighing(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     trajectory = load(request, public_id)
     advice = advise(current_answers(trajectory))
-    number = int(
-        request.POST.get("question")
-        or request.GET.get("afweging")
+    number = (
+        small_int(request.POST.get("question"))
+        or small_int(request.GET.get("afweging"))
         or advice.question
         or 1
     )

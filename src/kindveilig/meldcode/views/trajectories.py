@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
-from kindveilig.core.forms import apply_errors
+from kindveilig.core.forms import apply_errors, with_one_more_form
 from kindveilig.meldcode import services
 from kindveilig.meldcode.afwegingskader import advise
 from kindveilig.meldcode.cosigners import cosigners_for
@@ -109,10 +109,7 @@ def trajectory_start(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _grow(formset_class: Any, post: QueryDict, prefix: str, grow: bool) -> Any:
-    data = post.copy()
-    if grow:
-        key = f"{prefix}-TOTAL_FORMS"
-        data[key] = str(int(data.get(key, "0")) + 1)
+    data = with_one_more_form(post, prefix) if grow else post.copy()
     formset = formset_class(data, prefix=prefix)
     return formset
 

@@ -11,7 +11,7 @@ from kindveilig.core.retention import (
     register_record_kind,
 )
 
-from .services import conversations_purge, retention_days
+from .services import CONVERSATION_KIND, conversations_purge, retention_days
 
 __all__ = ["register"]
 
@@ -21,7 +21,7 @@ def _apply(ctx: RetentionContext) -> int:
     return conversations_purge(
         now=ctx.now,
         days=retention_days(),
-        held=ctx.held("youthmessages.youthconversation"),
+        held=ctx.held(CONVERSATION_KIND),
         dry_run=ctx.dry_run,
     )
 
@@ -29,7 +29,7 @@ def _apply(ctx: RetentionContext) -> int:
 def register() -> None:
     register_record_kind(
         RecordKind(
-            key="youthmessages.youthconversation",
+            key=CONVERSATION_KIND,
             label=_("Conversations with children (Praat erover)"),
             default_terms={DEFAULT_TERM: 60},
             counts_from="last_activity_at",

@@ -96,7 +96,11 @@ class OpeningHoursForm(KindveiligForm):
         )
 
 
-OpeningHoursFormSet = forms.formset_factory(OpeningHoursForm, extra=3, can_delete=True)
+# At most 100 rows: a POST that claims more is refused before a form is built for
+# each (Django's default would build up to 2000).
+OpeningHoursFormSet = forms.formset_factory(
+    OpeningHoursForm, extra=3, can_delete=True, max_num=100, absolute_max=100
+)
 
 
 def hours_of(formset: forms.BaseFormSet[OpeningHoursForm]) -> list[Hours]:

@@ -27,6 +27,7 @@ from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record, audit_record_many
 from kindveilig.core.background import enqueue_on_commit
 from kindveilig.core.crypto import HashPurpose, keyed_hash
+from kindveilig.core.retention import active_holds
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Origin, Source
 from kindveilig.meldcode.services import observation_add, trajectory_start
@@ -83,6 +84,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 5000
+# The retention engine's key of a conversation (and of legal holds on one).
+CONVERSATION_KIND = "youthmessages.youthconversation"
 MAX_FIRST_NAME_CHARS = 50
 MAX_CONTACT_CHARS = 200
 # At most one e-mail about new messages per organisation per hour: a flood must
@@ -520,16 +523,19 @@ def conversations_purge(
     *,
     now: datetime | None = None,
     days: int | None = None,
-    held: frozenset[uuid.UUID] = frozenset(),
+    held: frozenset[uuid.UUID] | None = None,
     dry_run: bool = False,
 ) -> int:
     """Delete conversations without activity for ``days`` (default: the setting).
 
     Each deletion is an audit record without actor, so nothing disappears
     silently. Words copied into a meldcode trajectory stay there, under the
-    meldcode's own retention. Conversations under a legal hold (``held``) stay;
-    a dry run only counts."""
+    meldcode's own retention. Conversations under a legal hold (``held``; by
+    default the active holds, read as the engine reads them) stay; a dry run
+    only counts."""
     now = now or timezone.now()
+    if held is None:
+        held = active_holds().get(CONVERSATION_KIND, frozenset())
     cutoff = now - timedelta(days=days if days is not None else retention_days())
     due = YouthConversation.objects.filter(last_activity_at__lt=cutoff).exclude(
         public_id__in=held
