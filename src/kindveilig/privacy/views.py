@@ -13,13 +13,14 @@ from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
 from kindveilig.core.forms import apply_errors
+from kindveilig.core.retention import PERSON_KIND
 from kindveilig.persons.selectors import person_exists_for, person_get_for
 from kindveilig.persons.services import person_correct as person_correct_service
 
 from .forms import InzageForm, LegalHoldForm, PersonCorrectionForm
 from .inzage import inzage_export_for, render_inzage_pdf
 from .models import LegalHold
-from .selectors import PERSON_KIND, legal_hold_active_for_person, legal_holds_for
+from .selectors import legal_hold_active_for_person, legal_holds_for
 from .services import legal_hold_lift as legal_hold_lift_service
 from .services import legal_hold_place
 
