@@ -246,3 +246,26 @@ class AnswerTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class YouthReceipt(models.Model):
+    """The receipt after sending, shown once (docs/decisions.md, "The receipt
+    behind a single-use token").
+
+    The write form redirects to a URL with a random token; this row holds what
+    that page must show, the pick-up code encrypted, and is deleted when the
+    page is shown the first time, or after a few minutes. The database keeps a
+    hash of the token, so reading it does not give the URL.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sealed_code = EncryptedTextField(_("pick-up code"))
+    is_urgent = models.BooleanField(_("urgent"), default=False)
+    created_at = models.DateTimeField(_("created at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("receipt shown once")
+        verbose_name_plural = _("receipts shown once")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"

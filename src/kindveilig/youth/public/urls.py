@@ -18,5 +18,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("weg/", pages.quick_exit, name="quick-exit"),
     path("bericht/", messages.message_start, name="message-start"),
     path("bericht/schrijven/", messages.message_write, name="message-write"),
+    path(
+        "bericht/verstuurd/<str:token>/",
+        messages.message_receipt,
+        name="message-receipt",
+    ),
     path("bericht/lezen/", messages.message_read, name="message-read"),
 ]

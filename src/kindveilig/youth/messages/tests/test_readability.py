@@ -37,7 +37,9 @@ def pages(client: Client) -> dict[str, str]:
         "choose": client.get(start).content.decode(),
         "write": client.post(write, {"channel": "PROEF"}).content.decode(),
         "receipt": client.post(
-            write, {"channel": "PROEF", "submission": "r", "body": "Hoi juf"}
+            write,
+            {"channel": "PROEF", "submission": "r", "body": "Hoi juf"},
+            follow=True,
         ).content.decode(),
         "read": client.get(read).content.decode(),
     }

@@ -102,6 +102,7 @@ def test_round_trip_through_the_pages(
             "contact": "",
             "homepage": "",
         },
+        follow=True,
     )
     assert receipt.status_code == 200
     code = _code_on(receipt.content.decode())

@@ -24,6 +24,7 @@ from kindveilig.youth.messages.codes import PickupCode, generate_code, parse_cod
 from kindveilig.youth.messages.forms import ChooseForm, ReadForm, ReplyForm, WriteForm
 from kindveilig.youth.messages.models import PublicChannel, Sender
 from kindveilig.youth.messages.ratelimit import Action, hit, is_limited
+from kindveilig.youth.messages.receipts import receipt_issue, receipt_take
 from kindveilig.youth.messages.selectors import (
     channel_by_code,
     channels_search,
@@ -138,12 +139,18 @@ def message_write(request: HttpRequest) -> HttpResponse:
             "youth/messages/already_sent.html",
             {"channel": channel, "helplines": urgent_helplines()},
         )
-    return _receipt(request, channel, result.code, result.categories)
+    # Post-redirect-get: Back, reload or a restored tab never send the form again,
+    # and the page with the code can be shown only once (youth.messages.receipts).
+    token = receipt_issue(code=result.code, urgent=bool(result.categories))
+    return HttpResponseRedirect(
+        with_language(reverse("youth:message-receipt", args=[token]), request),
+        status=303,
+    )
 
 
 def _receipt(
     request: HttpRequest,
-    channel: PublicChannel,
+    channel: PublicChannel | None,
     code: PickupCode,
     categories: list[str],
 ) -> HttpResponse:
@@ -158,6 +165,24 @@ def _receipt(
             "retention_days": retention_days(),
         },
     )
+
+
+@public
+@require_http_methods(["GET"])
+@youth_page
+def message_receipt(request: HttpRequest, token: str) -> HttpResponse:
+    """The receipt, once. A second visit (Back, reload, a restored tab) gets a
+    neutral page: nothing of the message, the school or the code."""
+    shown = receipt_take(token=token)
+    if shown is None:
+        return render(
+            request,
+            "youth/messages/gone.html",
+            {"helplines": urgent_helplines()},
+            status=410,
+        )
+    categories = ["urgent"] if shown.urgent else []
+    return _receipt(request, None, shown.code, categories)
 
 
 @public

@@ -1,0 +1,141 @@
+"""The receipt after sending is shown once, behind a single-use token: Back, a
+reload or a restored tab show a neutral page, the code is never in a URL and
+never stored readable, and the browser is asked to keep nothing (issue 14)."""
+
+import datetime
+import re
+
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+import pytest
+
+from kindveilig.youth.messages.codes import generate_code
+from kindveilig.youth.messages.models import PublicChannel, YouthReceipt
+from kindveilig.youth.messages.receipts import (
+    RECEIPT_LIFETIME,
+    receipt_issue,
+    receipt_take,
+    receipts_purge,
+)
+
+pytestmark = [pytest.mark.django_db]
+
+WORDS = "Mijn buurman Zwanenbloem doet eng"
+
+
+def _send(client: Client, query: str = "") -> str:
+    response = client.post(
+        reverse("youth:message-write") + query,
+        {
+            "channel": "PROEF",
+            "submission": "s1",
+            "body": WORDS,
+            "contact": "tjiftjaf@voorbeeld.nl",
+        },
+    )
+    assert response.status_code == 303
+    return str(response["Location"])
+
+
+def _code_on(page: str) -> str:
+    found = re.search(r'id="code-copy"[^>]*value="([^"]+)"', page)
+    assert found
+    return found.group(1)
+
+
+def test_sending_redirects_to_a_receipt_shown_once(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    location = _send(child_client)
+    assert location.startswith("/praat/bericht/verstuurd/")
+    first = child_client.get(location)
+    assert first.status_code == 200
+    code = _code_on(first.content.decode())
+    for word in code.split():
+        assert word not in location
+    assert not YouthReceipt.objects.exists()
+
+    again = child_client.get(location)  # Back, reload, a restored tab
+    page = again.content.decode()
+    assert again.status_code == 410
+    assert gettext("This page is no longer available") in page
+    assert "tel:112" in page
+    for secret in [code, WORDS, "tjiftjaf", channel.display_name]:
+        assert secret not in page
+    assert again.cookies == {}
+
+
+def test_the_language_goes_along_with_the_redirect(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    location = _send(child_client, "?taal=en")
+    assert location.endswith("?taal=en")
+    assert child_client.get(location)["Content-Language"] == "en"
+
+
+def test_an_unknown_or_late_token_finds_nothing() -> None:
+    assert receipt_take(token="made-up") is None
+    token = receipt_issue(code=generate_code(), urgent=False)
+    later = timezone.now() + RECEIPT_LIFETIME + datetime.timedelta(seconds=1)
+    assert receipt_take(token=token, now=later) is None
+    assert not YouthReceipt.objects.exists()
+
+
+def test_receipts_nobody_opened_are_purged() -> None:
+    receipt_issue(code=generate_code(), urgent=True)
+    assert receipts_purge() == 0
+    later = timezone.now() + RECEIPT_LIFETIME + datetime.timedelta(seconds=1)
+    assert receipts_purge(now=later) == 1
+
+
+def test_neither_the_code_nor_the_token_is_stored_readable() -> None:
+    code = generate_code()
+    token = receipt_issue(code=code, urgent=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT token_hash, sealed_code FROM {YouthReceipt._meta.db_table}"  # noqa: S608  # our own table name
+        )
+        token_hash, sealed = cursor.fetchone()
+    assert sealed.startswith("fernet:")
+    assert code.text not in sealed
+    assert token not in token_hash
+    shown = receipt_take(token=token)
+    assert shown is not None
+    assert shown.code == code
+    assert shown.urgent
+
+
+def test_every_child_page_asks_the_browser_to_store_nothing(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    location = _send(child_client)
+    for response in [
+        child_client.get(reverse("youth:message-start")),
+        child_client.post(reverse("youth:message-start"), {"q": "PROEF"}),
+        child_client.get(location),
+        child_client.get(location),
+        child_client.get(reverse("youth:message-read")),
+    ]:
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_no_field_a_child_types_in_is_remembered_by_the_browser(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    pages = [
+        child_client.post(reverse("youth:message-start"), {"q": "proef"}),
+        child_client.get(reverse("youth:message-start")),
+        child_client.get(reverse("youth:message-read")),
+    ]
+    for response in pages:
+        page = response.content.decode()
+        for form in re.findall(r"<form [^>]*method=\"post\"[^>]*>", page):
+            assert 'autocomplete="off"' in form
+        for field in re.findall(r"<(?:textarea|input)\b[^>]*>", page):
+            if 'type="hidden"' not in field and 'name="homepage"' not in field:
+                assert 'autocomplete="off"' in field, field
+                assert 'spellcheck="false"' in field or "readonly" in field, field
