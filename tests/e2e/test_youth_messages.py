@@ -165,6 +165,10 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
         page.get_by_label(gettext("Your code")).fill(code)
         page.get_by_role("button", name=gettext("Show my messages")).click()
 
+    def gone(page: Page) -> None:
+        choose_school(page, base)
+        page.reload()  # the write page is shown once
+
     return {
         "choose": choose,
         "results": results,
@@ -172,10 +176,19 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
         "receipt-urgent": receipt,
         "read": read,
         "conversation": conversation,
+        "gone": gone,
     }
 
 
-PAGE_NAMES = ["choose", "results", "write", "receipt-urgent", "read", "conversation"]
+PAGE_NAMES = [
+    "choose",
+    "results",
+    "write",
+    "receipt-urgent",
+    "read",
+    "conversation",
+    "gone",
+]
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)

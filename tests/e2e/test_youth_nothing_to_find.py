@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -42,6 +43,15 @@ NEUTRAL_PAGE = (
 # The languages the flow is proved in. Arabic ("ar") joins when the youth pages
 # get it (the languages work): add it here, with its right-to-left checks.
 LANGUAGES = ["nl"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    """Every flow here sends from 127.0.0.1: leave the rate-limit counters (in
+    the cache) as they were found, for the browser tests that run after these."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -165,10 +175,12 @@ def test_after_quick_exit_and_back_no_page_shows_the_message_or_the_code(
         code = _send_message(page, live_server.url, language)
         _quick_exit_and_back(page)
     shown = _shown(page)
-    if "/verstuurd/" in page.url:  # without JavaScript: the receipt's address
-        expect(page.get_by_role("heading", level=1)).to_have_text(
-            gettext("This page is no longer available")
-        )
+    # Back leads to a page shown once: the receipt (without JavaScript) or the
+    # write page (with it: "Snel weg" replaced the receipt's entry).
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        gettext("This page is no longer available")
+    )
+    assert SCHOOL not in shown
     assert MESSAGE not in shown, page.url
     assert "Zwanenbloem" not in shown
     assert CONTACT not in shown
@@ -196,3 +208,35 @@ def test_the_profile_holds_nothing_of_the_message_the_contact_or_the_school(
     context.close()  # as when the phone's browser is closed; flushes the profile
     found = _found_in_profile(profile, _needles(code))
     assert found == {}, f"after Back on {history_url}: {found}"
+
+
+REPLY = "Gisteren was Zwanenbloem er weer bij de wasstraat."
+
+
+@pytest.mark.parametrize(
+    "phone", [True, False], ids=["javascript", "no-javascript"], indirect=True
+)
+def test_reading_and_writing_back_leaves_nothing_in_the_profile(
+    phone: tuple[BrowserContext, Path], live_server: Any, school: PublicChannel
+) -> None:
+    context, profile = phone
+    page = context.new_page()
+    code = _send_message(page, live_server.url, "nl")
+    page.goto(f"{live_server.url}{reverse('youth:message-read')}")
+    page.get_by_label(gettext("Your code")).fill(code)
+    page.get_by_role("button", name=gettext("Show my messages")).click()
+    page.get_by_label(gettext("Write back")).fill(REPLY)
+    page.get_by_role("button", name=gettext("Send"), exact=True).click()
+    expect(page.get_by_test_id("message-child").last).to_contain_text(REPLY)
+    _quick_exit_and_back(page)
+    shown = _shown(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        gettext("This page is no longer available")
+    )
+    assert REPLY not in shown
+    assert code not in shown
+    context.close()
+    found = _found_in_profile(
+        profile, {"code": code, "reply": REPLY, "message": MESSAGE}
+    )
+    assert found == {}, f"after Back on {page.url}: {found}"

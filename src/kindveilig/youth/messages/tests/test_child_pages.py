@@ -32,8 +32,10 @@ def test_the_pages_set_no_cookie_and_work_without_a_csrf_token(
 ) -> None:
     responses = [
         child_client.get(reverse("youth:message-start")),
-        child_client.post(reverse("youth:message-start"), {"q": "PROEF"}),
-        child_client.post(reverse("youth:message-write"), {"channel": "PROEF"}),
+        child_client.post(reverse("youth:message-start"), {"q": "PROEF"}, follow=True),
+        child_client.post(
+            reverse("youth:message-write"), {"channel": "PROEF"}, follow=True
+        ),
         child_client.post(
             reverse("youth:message-write"),
             {"channel": "PROEF", "submission": "x", "body": "Hoi"},
@@ -53,7 +55,7 @@ def test_the_code_is_found_directly_and_leads_to_the_write_page(
     child_client: Client, channel: PublicChannel
 ) -> None:
     page = child_client.post(
-        reverse("youth:message-start"), {"q": " proef "}
+        reverse("youth:message-start"), {"q": " proef "}, follow=True
     ).content.decode()
     assert 'data-testid="recipient"' in page
     assert "Basisschool De Proef (test)" in page

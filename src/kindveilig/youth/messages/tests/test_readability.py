@@ -35,7 +35,7 @@ def pages(client: Client) -> dict[str, str]:
     read = reverse("youth:message-read")
     return {
         "choose": client.get(start).content.decode(),
-        "write": client.post(write, {"channel": "PROEF"}).content.decode(),
+        "write": client.post(write, {"channel": "PROEF"}, follow=True).content.decode(),
         "receipt": client.post(
             write,
             {"channel": "PROEF", "submission": "r", "body": "Hoi juf"},
