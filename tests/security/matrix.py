@@ -147,6 +147,7 @@ KWARGS: dict[str, Kwargs] = {
     # A page shown once behind a token: a made-up token finds nothing (410).
     **dict.fromkeys(
         [
+            "youth:message-results",
             "youth:message-write-page",
             "youth:message-receipt",
             "youth:message-conversation",
@@ -354,7 +355,8 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "youth:message-start": (200, 200),
     "youth:message-write": (302, 302),  # no channel chosen: back to the start
     "youth:message-read": (200, 200),
-    "youth:message-write-page": (410, 410),  # an unknown token: the neutral page
+    "youth:message-results": (410, 410),  # an unknown token: the neutral page
+    "youth:message-write-page": (410, 410),
     "youth:message-receipt": (410, 410),
     "youth:message-conversation": (410, 410),
 }

@@ -249,14 +249,15 @@ class AnswerTemplate(models.Model):
 
 
 class OneTimePageKind(models.TextChoices):
+    RESULTS = "results", _("Schools found by name")
     WRITE = "write", _("Write page after choosing")
     RECEIPT = "receipt", _("Receipt after sending")
     CONVERSATION = "conversation", _("Conversation read with the code")
 
 
 class OneTimePage(models.Model):
-    """A child's page behind a single-use token: the write page after choosing
-    the school, the receipt after sending, or the conversation after typing the
+    """A child's page behind a single-use token: the list of schools found by
+    name, the write page after choosing the school, the receipt after sending, or the conversation after typing the
     code (docs/decisions.md, "Child pages
     behind a single-use token").
 
@@ -277,6 +278,7 @@ class OneTimePage(models.Model):
         verbose_name=_("public channel"),
     )
     sealed_code = EncryptedTextField(_("pick-up code"), blank=True, default="")
+    sealed_typed = EncryptedTextField(_("words typed"), blank=True, default="")
     is_urgent = models.BooleanField(_("urgent"), default=False)
     message_sent = models.BooleanField(_("message sent"), default=False)
     created_at = models.DateTimeField(_("created at"), db_index=True)

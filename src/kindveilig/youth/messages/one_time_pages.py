@@ -1,8 +1,9 @@
 """Child pages behind a single-use token: the receipt and the conversation.
 
-After a child chooses the school by its code, sends a message, or types the
+After a child searches for the school by name or chooses it, sends a message, or types the
 code to read the answers, the form redirects (post-redirect-get) to
-``bericht/schrijven/<token>/``, ``bericht/verstuurd/<token>/`` or
+``bericht/kiezen/<token>/``, ``bericht/schrijven/<token>/``,
+``bericht/verstuurd/<token>/`` or
 ``bericht/gesprek/<token>/``. The token is random (256 bits) and says nothing;
 the database keeps only its SHA-256 (a random token needs no key: nobody can
 find it back from the hash), with the pick-up code encrypted. The first GET
@@ -43,6 +44,7 @@ class ShownPage:
     urgent: bool
     message_sent: bool
     channel: PublicChannel | None
+    typed: str
 
 
 def _hash(token: str) -> str:
@@ -54,6 +56,7 @@ def one_time_page_issue(
     kind: OneTimePageKind,
     code: PickupCode | None = None,
     channel: PublicChannel | None = None,
+    typed: str = "",
     urgent: bool = False,
     message_sent: bool = False,
 ) -> str:
@@ -65,6 +68,7 @@ def one_time_page_issue(
         kind=kind,
         channel=channel,
         sealed_code=code.text if code else "",
+        sealed_typed=typed,
         is_urgent=urgent,
         message_sent=message_sent,
         created_at=timezone.now(),
@@ -95,6 +99,7 @@ def one_time_page_take(
         urgent=page.is_urgent,
         message_sent=page.message_sent,
         channel=page.channel,
+        typed=page.sealed_typed,
     )
 
 

@@ -17,6 +17,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("privacy/", pages.privacy, name="privacy"),
     path("weg/", pages.quick_exit, name="quick-exit"),
     path("bericht/", messages.message_start, name="message-start"),
+    path(
+        "bericht/kiezen/<str:token>/",
+        messages.message_results,
+        name="message-results",
+    ),
     path("bericht/schrijven/", messages.message_write, name="message-write"),
     path(
         "bericht/schrijven/<str:token>/",

@@ -67,7 +67,7 @@ def test_a_disabled_channel_is_not_found(
     channel.enabled = False
     channel.save()
     page = child_client.post(
-        reverse("youth:message-start"), {"q": "PROEF"}
+        reverse("youth:message-start"), {"q": "PROEF"}, follow=True
     ).content.decode()
     assert 'data-testid="recipient"' not in page
     assert "Basisschool De Proef" not in page
@@ -171,12 +171,12 @@ def test_a_search_by_name_lists_the_matches(
     child_client: Client, channel: PublicChannel, other_channel: PublicChannel
 ) -> None:
     page = child_client.post(
-        reverse("youth:message-start"), {"q": "basisschool"}
+        reverse("youth:message-start"), {"q": "basisschool"}, follow=True
     ).content.decode()
     assert "Basisschool De Proef (test)" in page
     assert "Basisschool Elders (test)" in page
     nothing = child_client.post(
-        reverse("youth:message-start"), {"q": "zzzqqq"}
+        reverse("youth:message-start"), {"q": "zzzqqq"}, follow=True
     ).content.decode()
     assert "Basisschool" not in nothing
 

@@ -205,3 +205,22 @@ def test_choosing_the_school_redirects_to_a_write_page_shown_once(
     channel.enabled = False
     channel.save()
     assert child_client.get(from_list["Location"]).status_code == 410
+
+
+def test_a_search_by_name_redirects_to_a_list_shown_once(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    found = child_client.post(reverse("youth:message-start"), {"q": "De Proef"})
+    assert found.status_code == 303
+    location = str(found["Location"])
+    assert location.startswith("/praat/bericht/kiezen/")
+    assert "proef" not in location.lower()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT sealed_typed FROM {OneTimePage._meta.db_table}")  # noqa: S608  # our own table name
+        (sealed,) = cursor.fetchone()
+    assert sealed.startswith("fernet:")
+    page = child_client.get(location).content.decode()
+    assert channel.display_name in page
+    gone = child_client.get(location)
+    assert gone.status_code == 410
+    assert channel.display_name not in gone.content.decode()

@@ -86,9 +86,10 @@ def _write_page(
 @youth_page
 def message_start(request: HttpRequest) -> HttpResponse:
     """Choose the school or club: by its public code, or by a part of its name.
-    The search is a POST, so what a child typed never lands in a URL."""
+    The search is a POST, so what a child typed never lands in a URL; it
+    redirects to the write page (a code) or the list (a name), each shown once,
+    so the typed words do not stay with a history entry either."""
     form = ChooseForm(request.POST if request.method == "POST" else None)
-    results: list[PublicChannel] | None = None
     if request.method == "POST":
         if is_limited(request, Action.SEARCH):
             return _limited(request)
@@ -98,12 +99,30 @@ def message_start(request: HttpRequest) -> HttpResponse:
             channel = channel_by_code(typed)
             if channel is not None:
                 return _to_write_page(request, channel)
-            results = channels_search(typed)
+            token = one_time_page_issue(kind=OneTimePageKind.RESULTS, typed=typed)
+            return _see_other(request, "youth:message-results", token)
+    return _choose_page(request, form, None)
+
+
+def _choose_page(
+    request: HttpRequest, form: ChooseForm, results: list[PublicChannel] | None
+) -> HttpResponse:
     return render(
         request,
         "youth/messages/choose.html",
         {"form": form, "results": results},
     )
+
+
+@public
+@require_http_methods(["GET"])
+@youth_page
+def message_results(request: HttpRequest, token: str) -> HttpResponse:
+    """The schools and clubs that match the words typed, once."""
+    shown = one_time_page_take(kind=OneTimePageKind.RESULTS, token=token)
+    if shown is None:
+        return _gone(request)
+    return _choose_page(request, ChooseForm(), channels_search(shown.typed))
 
 
 @public
