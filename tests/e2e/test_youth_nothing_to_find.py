@@ -41,7 +41,8 @@ NEUTRAL_PAGE = (
 )
 
 # The languages the flow is proved in. Arabic ("ar") joins when the youth pages
-# get it (the languages work): add it here, with its right-to-left checks.
+# get it (the languages work): add it here; the flow then starts at ?taal=ar and
+# every label is looked up in that language.
 LANGUAGES = ["nl"]
 
 
@@ -126,7 +127,8 @@ def _found_in_profile(profile: Path, needles: dict[str, str]) -> dict[str, list[
 def _send_message(page: Page, base: str, language: str, typed: str = "klaproos") -> str:
     """Choose the school by its code, or by a part of its name and then from the
     list; write; send. The pick-up code on the receipt."""
-    page.goto(f"{base}{reverse('youth:message-start')}")
+    language_choice = "" if language == "nl" else f"?taal={language}"
+    page.goto(f"{base}{reverse('youth:message-start')}{language_choice}")
     page.get_by_label(gettext("The code or the name of your school or club")).fill(
         typed
     )

@@ -224,3 +224,14 @@ def test_a_search_by_name_redirects_to_a_list_shown_once(
     gone = child_client.get(location)
     assert gone.status_code == 410
     assert channel.display_name not in gone.content.decode()
+
+
+def test_no_title_names_the_school_or_the_message(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    chosen = child_client.post(reverse("youth:message-start"), {"q": "proef"})
+    write = child_client.get(chosen["Location"])
+    receipt = child_client.get(_send(child_client))
+    for response in [write, receipt, child_client.get(chosen["Location"])]:
+        titles = re.findall(r"<title>([^<]*)</title>", response.content.decode())
+        assert titles == [gettext("Information")]
