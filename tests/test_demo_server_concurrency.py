@@ -188,6 +188,7 @@ class Client:
             f"{seed['csrf_cookie']}={self.csrf}"
         )
         self.address = f"10.0.{index // 250}.{index % 250 + 1}"
+        self._location = ""
 
     def _request(
         self, method: str, path: str, headers: dict[str, str], body: str = ""
@@ -196,6 +197,7 @@ class Client:
         try:
             connection.request(method, path, body=body or None, headers=headers)
             response = connection.getresponse()
+            self._location = response.getheader("Location") or ""
             return response.status, response.read().decode(errors="replace")
         finally:
             connection.close()
@@ -243,6 +245,8 @@ class Client:
                 }
             ),
         )
+        if status == 303:  # post-redirect-get: the receipt is behind a token
+            status, body = self._request("GET", self._location, {})
         outcomes.append(Outcome("youth message", status, body))
         return outcomes
 

@@ -253,6 +253,10 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
         for typed in wrong_numbers(code, REGION_BUDGETS["words"] + 1):
             read_with_code(page, base, typed)
 
+    def gone(page: Page) -> None:
+        choose_school(page, base)
+        page.reload()  # the write page is shown once
+
     return {
         "choose": choose,
         "results": results,
@@ -262,6 +266,7 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
         "read": read,
         "conversation": conversation,
         "code-wait": code_wait,
+        "gone": gone,
     }
 
 
@@ -274,6 +279,7 @@ PAGE_NAMES = [
     "read",
     "conversation",
     "code-wait",
+    "gone",
 ]
 
 

@@ -145,6 +145,16 @@ KWARGS: dict[str, Kwargs] = {
         ],
         _none,
     ),
+    # A page shown once behind a token: a made-up token finds nothing (410).
+    **dict.fromkeys(
+        [
+            "youth:message-results",
+            "youth:message-write-page",
+            "youth:message-receipt",
+            "youth:message-conversation",
+        ],
+        lambda side, role: {"token": "made-up-token"},
+    ),
     "persons:person-detail": _id("person"),
     "persons:person-access-log": _id("person"),
     "privacy:inzage-export": _id("person"),
@@ -346,6 +356,10 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "youth:message-start": (200, 200),
     "youth:message-write": (302, 302),  # no channel chosen: back to the start
     "youth:message-read": (200, 200),
+    "youth:message-results": (410, 410),  # an unknown token: the neutral page
+    "youth:message-write-page": (410, 410),
+    "youth:message-receipt": (410, 410),
+    "youth:message-conversation": (410, 410),
 }
 
 # What an allowed role gets for its own side's object (GET) when it is not 200.

@@ -26,6 +26,18 @@
     event.preventDefault();
     window.location.replace(link.href);
   });
+  // Back or Forward must not bring back what a child typed or was shown: empty
+  // the fields and hide the page when it is left; a page the browser still
+  // restores from its back/forward cache is fetched again with GET (a receipt
+  // then says it is gone, a form comes back empty).
+  window.addEventListener("pagehide", function () {
+    var fields = document.querySelectorAll("textarea, input[type=text]");
+    for (var i = 0; i < fields.length; i++) fields[i].value = "";
+    document.body.classList.add("kv-leaving");
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) window.location.replace(window.location.href);
+  });
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if ((form.method || "get").toLowerCase() !== "get" || event.defaultPrevented) return;

@@ -12,13 +12,19 @@ from .services import MAX_CONTACT_CHARS, MAX_FIRST_NAME_CHARS, MAX_MESSAGE_CHARS
 
 # --- for children ---------------------------------------------------------------
 
+# What a child types must not be kept by the browser: autocomplete="off" keeps a
+# field out of autofill and out of the form state Chromium saves with a history
+# entry (and in its session files), so Back and a restored tab show it empty.
+# The spelling checker is off too: it may send text to a service.
+PRIVATE_TEXT = {"autocomplete": "off", "spellcheck": "false"}
+
 
 class ChooseForm(KindveiligForm):
     q = forms.CharField(
         label=_("The code or the name of your school or club"),
         help_text=_("For example REGENBOOG, or a part of the name."),
         max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        widget=forms.TextInput(attrs=PRIVATE_TEXT),
         error_messages={"required": _("Type a code or a name.")},
     )
 
@@ -33,7 +39,7 @@ class WriteForm(KindveiligForm):
             "to give your name."
         ),
         max_length=MAX_MESSAGE_CHARS,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs=PRIVATE_TEXT | {"rows": "8"}),
         error_messages={
             "required": _("Write something first."),
             "max_length": _(
@@ -46,7 +52,7 @@ class WriteForm(KindveiligForm):
         help_text=_("Only if you want to."),
         max_length=MAX_FIRST_NAME_CHARS,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        widget=forms.TextInput(attrs=PRIVATE_TEXT),
     )
     contact = forms.CharField(
         label=_("How can the adult reach you?"),
@@ -56,7 +62,7 @@ class WriteForm(KindveiligForm):
         ),
         max_length=MAX_CONTACT_CHARS,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        widget=forms.TextInput(attrs=PRIVATE_TEXT),
     )
     # The honeypot: hidden from people (and screen readers); scripts fill it in.
     homepage = forms.CharField(
@@ -86,7 +92,7 @@ class ReplyForm(KindveiligForm):
     body = forms.CharField(
         label=_("Write back"),
         max_length=MAX_MESSAGE_CHARS,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs=PRIVATE_TEXT | {"rows": "5"}),
         error_messages={
             "required": _("Write something first."),
             "max_length": _(

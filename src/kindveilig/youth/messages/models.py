@@ -351,3 +351,46 @@ class AnswerTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class OneTimePageKind(models.TextChoices):
+    RESULTS = "results", _("Schools found by name")
+    WRITE = "write", _("Write page after choosing")
+    RECEIPT = "receipt", _("Receipt after sending")
+    CONVERSATION = "conversation", _("Conversation read with the code")
+
+
+class OneTimePage(models.Model):
+    """A child's page behind a single-use token: the list of schools found by
+    name, the write page after choosing the school, the receipt after sending, or the conversation after typing the
+    code (docs/decisions.md, "Child pages
+    behind a single-use token").
+
+    A form redirects to a URL with a random token; this row holds what that
+    page must show, the pick-up code encrypted, and is deleted when the page is
+    shown the first time, or after a few minutes. The database keeps a hash of
+    the token, so reading it does not give the URL.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=OneTimePageKind.choices)
+    channel = models.ForeignKey(
+        PublicChannel,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("public channel"),
+    )
+    sealed_code = EncryptedTextField(_("pick-up code"), blank=True, default="")
+    sealed_typed = EncryptedTextField(_("words typed"), blank=True, default="")
+    is_urgent = models.BooleanField(_("urgent"), default=False)
+    message_sent = models.BooleanField(_("message sent"), default=False)
+    created_at = models.DateTimeField(_("created at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("page shown once")
+        verbose_name_plural = _("pages shown once")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"

@@ -17,6 +17,26 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("privacy/", pages.privacy, name="privacy"),
     path("weg/", pages.quick_exit, name="quick-exit"),
     path("bericht/", messages.message_start, name="message-start"),
+    path(
+        "bericht/kiezen/<str:token>/",
+        messages.message_results,
+        name="message-results",
+    ),
     path("bericht/schrijven/", messages.message_write, name="message-write"),
+    path(
+        "bericht/schrijven/<str:token>/",
+        messages.message_write_page,
+        name="message-write-page",
+    ),
+    path(
+        "bericht/verstuurd/<str:token>/",
+        messages.message_receipt,
+        name="message-receipt",
+    ),
     path("bericht/lezen/", messages.message_read, name="message-read"),
+    path(
+        "bericht/gesprek/<str:token>/",
+        messages.message_conversation,
+        name="message-conversation",
+    ),
 ]

@@ -21,7 +21,8 @@ def _write(client: Client, body: str, **extra: str) -> str:
         "body": body,
     }
     data.update(extra)
-    response = client.post(reverse("youth:message-write"), data)
+    # Sending redirects to the receipt (post-redirect-get); follow it.
+    response = client.post(reverse("youth:message-write"), data, follow=True)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -31,11 +32,14 @@ def test_the_pages_set_no_cookie_and_work_without_a_csrf_token(
 ) -> None:
     responses = [
         child_client.get(reverse("youth:message-start")),
-        child_client.post(reverse("youth:message-start"), {"q": "PROEF"}),
-        child_client.post(reverse("youth:message-write"), {"channel": "PROEF"}),
+        child_client.post(reverse("youth:message-start"), {"q": "PROEF"}, follow=True),
+        child_client.post(
+            reverse("youth:message-write"), {"channel": "PROEF"}, follow=True
+        ),
         child_client.post(
             reverse("youth:message-write"),
             {"channel": "PROEF", "submission": "x", "body": "Hoi"},
+            follow=True,
         ),
         child_client.get(reverse("youth:message-read")),
         child_client.post(reverse("youth:message-read"), {"code": "uil"}),
@@ -51,7 +55,7 @@ def test_the_code_is_found_directly_and_leads_to_the_write_page(
     child_client: Client, channel: PublicChannel
 ) -> None:
     page = child_client.post(
-        reverse("youth:message-start"), {"q": " proef "}
+        reverse("youth:message-start"), {"q": " proef "}, follow=True
     ).content.decode()
     assert 'data-testid="recipient"' in page
     assert "Basisschool De Proef (test)" in page
@@ -63,7 +67,7 @@ def test_a_disabled_channel_is_not_found(
     channel.enabled = False
     channel.save()
     page = child_client.post(
-        reverse("youth:message-start"), {"q": "PROEF"}
+        reverse("youth:message-start"), {"q": "PROEF"}, follow=True
     ).content.decode()
     assert 'data-testid="recipient"' not in page
     assert "Basisschool De Proef" not in page
@@ -167,12 +171,12 @@ def test_a_search_by_name_lists_the_matches(
     child_client: Client, channel: PublicChannel, other_channel: PublicChannel
 ) -> None:
     page = child_client.post(
-        reverse("youth:message-start"), {"q": "basisschool"}
+        reverse("youth:message-start"), {"q": "basisschool"}, follow=True
     ).content.decode()
     assert "Basisschool De Proef (test)" in page
     assert "Basisschool Elders (test)" in page
     nothing = child_client.post(
-        reverse("youth:message-start"), {"q": "zzzqqq"}
+        reverse("youth:message-start"), {"q": "zzzqqq"}, follow=True
     ).content.decode()
     assert "Basisschool" not in nothing
 

@@ -131,7 +131,9 @@ def test_a_code_hashed_before_keyed_hash_still_opens_and_is_re_hashed(
     assert result.code is not None
     YouthConversation.objects.update(code_hash=old_code_hash(result.code.text))
 
-    page = client.post(reverse("youth:message-read"), {"code": result.code.text})
+    page = client.post(
+        reverse("youth:message-read"), {"code": result.code.text}, follow=True
+    )
 
     assert page.status_code == 200
     assert "Ik ben mijn gum kwijt" in page.content.decode()

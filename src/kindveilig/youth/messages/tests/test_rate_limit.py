@@ -27,6 +27,7 @@ def _send(client: Client, address: str, body: str, submission: str) -> int:
         reverse("youth:message-write"),
         {"channel": "PROEF", "submission": submission, "body": body},
         REMOTE_ADDR=address,
+        follow=True,
     )
     return response.status_code
 

@@ -35,9 +35,11 @@ def pages(client: Client) -> dict[str, str]:
     read = reverse("youth:message-read")
     return {
         "choose": client.get(start).content.decode(),
-        "write": client.post(write, {"channel": "PROEF"}).content.decode(),
+        "write": client.post(write, {"channel": "PROEF"}, follow=True).content.decode(),
         "receipt": client.post(
-            write, {"channel": "PROEF", "submission": "r", "body": "Hoi juf"}
+            write,
+            {"channel": "PROEF", "submission": "r", "body": "Hoi juf"},
+            follow=True,
         ).content.decode(),
         "read": client.get(read).content.decode(),
     }

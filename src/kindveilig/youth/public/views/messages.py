@@ -4,7 +4,10 @@ No JavaScript, no cookies: the forms are POSTed without a CSRF token
 (``csrf_exempt``), because a child has no session or other credential that a
 forged request could borrow; abuse is held back by a honeypot field and a rate
 limit per client instead (docs/youth-messages.md). The pick-up code only ever
-travels in a POST body and in the page itself, never in a URL.
+travels in a POST body and in the page itself, never in a URL. A form that
+succeeds redirects to a page behind a single-use token (the receipt, the
+conversation), so no history entry keeps what was typed, and Back, a reload or
+a restored tab show a neutral page (youth.messages.one_time_pages).
 """
 
 import logging
@@ -29,7 +32,16 @@ from kindveilig.youth.messages.guessing import (
     wait_minutes,
     wrong_guess_record,
 )
-from kindveilig.youth.messages.models import PublicChannel, Sender
+from kindveilig.youth.messages.models import (
+    PublicChannel,
+    Sender,
+    YouthConversation,
+)
+from kindveilig.youth.messages.one_time_pages import (
+    OneTimePageKind,
+    one_time_page_issue,
+    one_time_page_take,
+)
 from kindveilig.youth.messages.ratelimit import Action, hit, is_limited
 from kindveilig.youth.messages.selectors import (
     channel_by_code,
@@ -99,9 +111,10 @@ def _write_page(
 @youth_page
 def message_start(request: HttpRequest) -> HttpResponse:
     """Choose the school or club: by its public code, or by a part of its name.
-    The search is a POST, so what a child typed never lands in a URL."""
+    The search is a POST, so what a child typed never lands in a URL; it
+    redirects to the write page (a code) or the list (a name), each shown once,
+    so the typed words do not stay with a history entry either."""
     form = ChooseForm(request.POST if request.method == "POST" else None)
-    results: list[PublicChannel] | None = None
     if request.method == "POST":
         if is_limited(request, Action.SEARCH):
             return _limited(request)
@@ -110,13 +123,31 @@ def message_start(request: HttpRequest) -> HttpResponse:
             typed = form.cleaned_data["q"]
             channel = channel_by_code(typed)
             if channel is not None:
-                return _write_page(request, channel)
-            results = channels_search(typed)
+                return _to_write_page(request, channel)
+            token = one_time_page_issue(kind=OneTimePageKind.RESULTS, typed=typed)
+            return _see_other(request, "youth:message-results", token)
+    return _choose_page(request, form, None)
+
+
+def _choose_page(
+    request: HttpRequest, form: ChooseForm, results: list[PublicChannel] | None
+) -> HttpResponse:
     return render(
         request,
         "youth/messages/choose.html",
         {"form": form, "results": results},
     )
+
+
+@public
+@require_http_methods(["GET"])
+@youth_page
+def message_results(request: HttpRequest, token: str) -> HttpResponse:
+    """The schools and clubs that match the words typed, once."""
+    shown = one_time_page_take(kind=OneTimePageKind.RESULTS, token=token)
+    if shown is None:
+        return _gone(request)
+    return _choose_page(request, ChooseForm(), channels_search(shown.typed))
 
 
 @public
@@ -136,7 +167,7 @@ def message_write(request: HttpRequest) -> HttpResponse:
             {"form": ChooseForm(), "results": None, "notice": _choose_again()},
         )
     if "body" not in request.POST:
-        return _write_page(request, channel)
+        return _to_write_page(request, channel)
     form = WriteForm(request.POST)
     if not form.is_valid():
         return _write_page(request, channel, form)
@@ -166,16 +197,27 @@ def message_write(request: HttpRequest) -> HttpResponse:
             "youth/messages/already_sent.html",
             {"channel": channel, "helplines": urgent_helplines()},
         )
-    return _receipt(request, channel, result.code, result.categories)
+    # Post-redirect-get: Back, reload or a restored tab never send the form again,
+    # and the page with the code can be shown only once
+    # (youth.messages.one_time_pages).
+    token = one_time_page_issue(
+        kind=OneTimePageKind.RECEIPT,
+        code=result.code,
+        channel=channel,  # for when a person will read it (outside the hours)
+        urgent=bool(result.categories),
+    )
+    return _see_other(request, "youth:message-receipt", token)
 
 
 def _receipt(
     request: HttpRequest,
-    channel: PublicChannel,
+    channel: PublicChannel | None,
     code: PickupCode,
     categories: list[str],
 ) -> HttpResponse:
-    next_open = channel_next_opening(channel, timezone.now())
+    next_open = (
+        None if channel is None else channel_next_opening(channel, timezone.now())
+    )
     return render(
         request,
         "youth/messages/receipt.html",
@@ -189,6 +231,54 @@ def _receipt(
             ),
             "retention_days": retention_days(),
         },
+    )
+
+
+@public
+@require_http_methods(["GET"])
+@youth_page
+def message_receipt(request: HttpRequest, token: str) -> HttpResponse:
+    """The receipt, once. A second visit (Back, reload, a restored tab) gets a
+    neutral page: nothing of the message, the school or the code."""
+    shown = one_time_page_take(kind=OneTimePageKind.RECEIPT, token=token)
+    if shown is None or shown.code is None:
+        return _gone(request)
+    categories = ["urgent"] if shown.urgent else []
+    return _receipt(request, shown.channel, shown.code, categories)
+
+
+def _to_write_page(request: HttpRequest, channel: PublicChannel) -> HttpResponse:
+    """Post-redirect-get after choosing: the word the child typed to find the
+    school does not stay with the write page's history entry, and Back after
+    sending finds the write page gone (not the school's name)."""
+    token = one_time_page_issue(kind=OneTimePageKind.WRITE, channel=channel)
+    return _see_other(request, "youth:message-write-page", token)
+
+
+@public
+@require_http_methods(["GET"])
+@youth_page
+def message_write_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The empty write form for the chosen school or club, once."""
+    shown = one_time_page_take(kind=OneTimePageKind.WRITE, token=token)
+    if shown is None or shown.channel is None or not shown.channel.enabled:
+        return _gone(request)
+    return _write_page(request, shown.channel)
+
+
+def _see_other(request: HttpRequest, name: str, token: str) -> HttpResponse:
+    return HttpResponseRedirect(
+        with_language(reverse(name, args=[token]), request), status=303
+    )
+
+
+def _gone(request: HttpRequest) -> HttpResponse:
+    """A page shown once, visited again: nothing of the message, school or code."""
+    return render(
+        request,
+        "youth/messages/gone.html",
+        {"helplines": urgent_helplines()},
+        status=410,
     )
 
 
@@ -237,21 +327,64 @@ def message_read(request: HttpRequest) -> HttpResponse:
             hit(request, Action.MESSAGE)
             sent_categories = message.danger_categories
             reply = ReplyForm()
+    if not reply.is_bound:
+        # Post-redirect-get, as after sending: the code and what the child
+        # wrote back do not stay with a history entry.
+        token = one_time_page_issue(
+            kind=OneTimePageKind.CONVERSATION,
+            code=code,
+            urgent=bool(sent_categories),
+            message_sent=sent_categories is not None,
+        )
+        return _see_other(request, "youth:message-conversation", token)
+    return _conversation(
+        request, conversation, code, reply, sent_categories, failed=failed
+    )
+
+
+@public
+@require_http_methods(["GET"])
+@youth_page
+def message_conversation(request: HttpRequest, token: str) -> HttpResponse:
+    """The conversation, once, after the code was typed (or a reply sent)."""
+    shown = one_time_page_take(kind=OneTimePageKind.CONVERSATION, token=token)
+    code = shown.code if shown else None
+    conversation = conversation_open(code=code) if code else None
+    if shown is None or code is None or conversation is None:
+        return _gone(request)
+    categories = ["urgent"] if shown.urgent else []
+    return _conversation(
+        request,
+        conversation,
+        code,
+        ReplyForm(),
+        categories if shown.message_sent else None,
+    )
+
+
+def _conversation(
+    request: HttpRequest,
+    conversation: YouthConversation,
+    code: PickupCode,
+    reply: ReplyForm,
+    sent_categories: list[str] | None,
+    *,
+    failed: bool = False,
+) -> HttpResponse:
     channel = getattr(conversation.organisation, "youth_channel", None)
     messages = messages_of(conversation)
-    context.update(
-        {
-            "conversation": conversation,
-            "channel": channel,
-            "messages": messages,
-            "answered": any(m.sender == Sender.STAFF for m in messages),
-            "code": code,
-            "reply": reply,
-            "sent": sent_categories is not None,
-            "failed": failed,
-            "helplines": urgent_helplines() if sent_categories or failed else [],
-        }
-    )
+    context = {
+        "retention_days": retention_days(),
+        "conversation": conversation,
+        "channel": channel,
+        "messages": messages,
+        "answered": any(m.sender == Sender.STAFF for m in messages),
+        "code": code,
+        "reply": reply,
+        "sent": sent_categories is not None,
+        "failed": failed,
+        "helplines": urgent_helplines() if sent_categories or failed else [],
+    }
     return render(
         request,
         "youth/messages/conversation.html",
