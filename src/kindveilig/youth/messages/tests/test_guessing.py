@@ -28,7 +28,10 @@ START = dt.datetime(2026, 11, 23, 10, 0, 30, tzinfo=dt.UTC)
 
 def _read(client: Client, code: str, address: str = SCHOOL) -> tuple[int, str]:
     response = client.post(
-        reverse("youth:message-read"), {"code": code}, REMOTE_ADDR=address
+        reverse("youth:message-read"),
+        {"code": code},
+        REMOTE_ADDR=address,
+        follow=True,  # a right code redirects to the conversation, shown once
     )
     return response.status_code, unescape(response.content.decode())
 

@@ -42,6 +42,7 @@ def _write(client: Client, body: str, at: dt.datetime) -> tuple[int, str]:
         response = client.post(
             reverse("youth:message-write"),
             {"channel": "PROEF", "submission": f"s-{at:%H%M%S}", "body": body},
+            follow=True,  # to the receipt, shown once
         )
     return response.status_code, unescape(response.content.decode())
 
@@ -137,6 +138,7 @@ def test_a_failure_while_sending_keeps_the_text_and_shows_the_helplines(
     again = child_client.post(
         reverse("youth:message-write"),
         {"channel": "PROEF", "submission": "s-fail", "body": words},
+        follow=True,
     )
     assert again.status_code == 200
     assert 'data-testid="pickup-code"' in again.content.decode()
