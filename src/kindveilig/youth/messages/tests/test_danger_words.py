@@ -2,6 +2,7 @@ import pytest
 from conftest import Persona
 
 from kindveilig.youth.messages.danger import compile_pattern, find_categories, normalise
+from kindveilig.youth.messages.evaluation import compile_rows
 from kindveilig.youth.messages.models import DangerPattern, PublicChannel
 from kindveilig.youth.messages.seed_data import DANGER_PATTERNS, seed_danger_patterns
 from kindveilig.youth.messages.services import (
@@ -11,10 +12,7 @@ from kindveilig.youth.messages.services import (
 
 from .danger_table import DANGER_TABLE
 
-SEEDED = [
-    compile_pattern(pattern, category, is_exception=category == "harmless")
-    for pattern, category in DANGER_PATTERNS
-]
+SEEDED = compile_rows(DANGER_PATTERNS)
 
 
 def test_the_table_has_at_least_thirty_realistic_messages() -> None:
@@ -23,15 +21,16 @@ def test_the_table_has_at_least_thirty_realistic_messages() -> None:
     assert sum(1 for _, expected in DANGER_TABLE if not expected) >= 10
 
 
-def test_every_seeded_pattern_compiles() -> None:
-    assert all(SEEDED)
+def test_every_seeded_pattern_compiles_and_fits_the_field() -> None:
+    assert len(SEEDED) == len(DANGER_PATTERNS)
+    assert all(len(pattern) <= 200 for _, pattern, _ in DANGER_PATTERNS)
 
 
 @pytest.mark.parametrize(("message", "expected"), DANGER_TABLE)
 def test_the_code_list_finds_what_the_table_expects(
     message: str, expected: list[str]
 ) -> None:
-    assert find_categories(message, [p for p in SEEDED if p]) == sorted(expected)
+    assert find_categories(message, SEEDED) == sorted(expected)
 
 
 @pytest.mark.django_db
@@ -48,6 +47,8 @@ def test_the_seeded_database_list_finds_the_same(
     ("text", "plain"),
     [
         ("IK WIL DOOOOD", "ik wil dod"),
+        ("ik w1l d00d", "ik wil dod"),
+        ("m4ma sl44t m3", "mama slat me"),
         ("k wil nie meer leve", "ik wil niet mer leven"),
         ("papa slaat m'n moeder", "papa slat mijn moeder"),
         ("Ik ben één keer geslagen", "ik ben en ker geslagen"),
@@ -91,11 +92,11 @@ def test_an_organisations_own_words_apply_to_its_messages_only(
     danger_pattern_save(
         actor=actor,
         pattern=None,
-        text="opgesloten .. kelder",
+        text="onder de trap .. kamer",
         category="unsafe_home",
         is_active=True,
     )
-    text = "ik word opgesloten in de kelder"
+    text = "ik moet onder de trap in een kamer slapen"
     assert danger_categories_for(
         organisation_id=channel.organisation_id, text=text
     ) == ["unsafe_home"]
