@@ -11,7 +11,7 @@ caution: a message wrongly marked urgent costs a look; a missed one can cost a l
 
 from typing import Any
 
-from . import en, nl
+from . import en, nl, pl, tr
 from .history import SEED_V1
 
 __all__ = [
@@ -26,7 +26,12 @@ __all__ = [
 # (language, pattern, category): every language's shared patterns, in one list.
 DANGER_PATTERNS: list[tuple[str, str, str]] = [
     (language, pattern, category)
-    for language, patterns in (("nl", nl.PATTERNS), ("en", en.PATTERNS))
+    for language, patterns in (
+        ("nl", nl.PATTERNS),
+        ("en", en.PATTERNS),
+        ("tr", tr.PATTERNS),
+        ("pl", pl.PATTERNS),
+    )
     for pattern, category in patterns
 ]
 
