@@ -124,6 +124,9 @@ def _words(text: str, language: str = "nl") -> list[Word]:
     text = re.sub(r"['’`´]", "", text)  # m'n -> mn, z'n -> zn, 'k -> k, i'm -> im
     result: list[Word] = []
     for raw in re.findall(r"[\w@$]+", text.replace("_", " ")):
+        if raw.isdigit() and raw not in chat:  # a number stays a number: 112
+            result.append((raw,))
+            continue
         known = _collapse(raw)
         if known in chat:  # chat spellings with digits first: gr8, 2day
             result.extend((part,) for part in _expand(known, chat))

@@ -11,7 +11,7 @@ caution: a message wrongly marked urgent costs a look; a missed one can cost a l
 
 from typing import Any
 
-from . import en, nl, pl, tr
+from . import ar, en, nl, pl, tr, uk
 from .history import SEED_V1
 
 __all__ = [
@@ -31,6 +31,8 @@ DANGER_PATTERNS: list[tuple[str, str, str]] = [
         ("en", en.PATTERNS),
         ("tr", tr.PATTERNS),
         ("pl", pl.PATTERNS),
+        ("uk", uk.PATTERNS),
+        ("ar", ar.PATTERNS),
     )
     for pattern, category in patterns
 ]

@@ -1,7 +1,12 @@
 import pytest
 from conftest import Persona
 
-from kindveilig.youth.messages.danger import compile_pattern, find_categories, normalise
+from kindveilig.youth.messages.danger import (
+    compile_pattern,
+    find_categories,
+    languages_for,
+    normalise,
+)
 from kindveilig.youth.messages.evaluation import compile_rows
 from kindveilig.youth.messages.models import DangerPattern, PublicChannel
 from kindveilig.youth.messages.seed_data import DANGER_PATTERNS, seed_danger_patterns
@@ -124,3 +129,76 @@ def test_seeding_again_after_a_flush_creates_nothing_twice(seeded: None) -> None
     assert seed_danger_patterns(DangerPattern) == 0
     DangerPattern.objects.all().delete()
     assert seed_danger_patterns(DangerPattern) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "plain"),
+    [
+        ("m1jn v4der sl@@t me", "nl", "mijn vader slat me"),
+        ("I'm gonna k1ll u", "en", "i am going to kil you"),
+        ("kms", "en", "kil myself"),
+        ("ÖLMEK İSTİYOMMM", "tr", "olmek istiyorum"),
+        ("Chcę umrzeć, ojczym mnie bił", "pl", "chce umrzec ojczym mnie bil"),
+        ("тато б'є маму", "uk", "тато бє маму"),
+        ("أريد أن أموت", "ar", "اريد ان اموت"),
+        ("call 112 now", "en", "cal 112 now"),
+    ],
+)
+def test_normalising_reads_leetspeak_chat_and_other_scripts(
+    text: str, language: str, plain: str
+) -> None:
+    assert normalise(text, language) == plain
+
+
+def test_a_one_is_read_as_i_and_as_l() -> None:
+    leven = compile_pattern("leven", "self_harm")
+    wil = compile_pattern("wil", "self_harm")
+    assert leven
+    assert wil
+    assert find_categories("1even", [leven]) == ["self_harm"]
+    assert find_categories("w1l", [wil]) == ["self_harm"]
+
+
+def test_the_end_marker_matches_only_at_the_end() -> None:
+    pattern = compile_pattern("wil niet meer $", "self_harm")
+    assert pattern
+    assert find_categories("ik wil niet meer", [pattern]) == ["self_harm"]
+    assert find_categories("ik wil niet meer naar voetbal", [pattern]) == []
+
+
+def test_the_long_gap_allows_eight_words_and_no_more() -> None:
+    pattern = compile_pattern("als ... vermoord*", "threat")
+    assert pattern
+    assert find_categories("als ik het aan iemand vertel vermoordt hij me", [pattern])
+    assert not find_categories("als a b c d e f g h i vermoordt", [pattern])
+
+
+def test_a_tilde_forgives_one_typing_error_on_long_words_only() -> None:
+    long_word = compile_pattern("zelfmoord~", "self_harm")
+    short_word = compile_pattern("rape*~", "sexual", language="en")
+    assert long_word
+    assert short_word
+    assert find_categories("ik denk aan zelfmord", [long_word]) == ["self_harm"]
+    assert find_categories("ik denk aan zelfmoort", [long_word]) == ["self_harm"]
+    assert find_categories("ik denk aan zeldmoorf", [long_word]) == []
+    assert find_categories("i must repeat the year", [short_word], ["en"]) == []
+
+
+def test_a_language_runs_only_when_the_page_or_the_letters_ask_for_it() -> None:
+    die = compile_pattern("want to die", "self_harm", language="en")
+    assert die
+    assert find_categories("i want to die", [die]) == []  # Dutch page
+    assert find_categories("i want to die", [die], ["nl", "en"]) == ["self_harm"]
+    assert languages_for("тато б'є маму") == ["nl", "uk"]
+    assert languages_for("أريد أن أموت", "en") == ["nl", "en", "ar"]
+    assert languages_for("Ölmek istiyorum, çok kötüyüm ağlıyorum") == ["nl", "tr"]
+
+
+def test_an_exception_of_one_language_is_cut_for_every_language() -> None:
+    dutch = compile_pattern("suicid*", "self_harm")
+    english = compile_pattern("talked about suicide", "harmless", True, "en")
+    assert dutch
+    assert english
+    text = "we talked about suicide in class"
+    assert find_categories(text, [dutch], ["nl", "en"]) == ["self_harm"]
+    assert find_categories(text, [dutch, english], ["nl", "en"]) == []
