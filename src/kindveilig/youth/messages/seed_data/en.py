@@ -11,6 +11,7 @@ _HIT2 = (
     "slaps|slapped|slapping|smacks|smacked|chokes|choked|strangles|strangled"
     "|pinch|pinches|pinched|pushes|pushed|burns|burned"
 )
+_HIT3 = "smashed|whacks|whacked|slams|slammed|thumps|thumped"
 _HURT = "hit|beaten|kicked|punched|slapped|smacked|choked|strangled"
 _PILLS = "pill*|tablet*|paracetamol|painkiller*|meds|medicine*"
 
@@ -45,6 +46,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("better off without me", "self_harm"),
     ("if i was|were gone", "self_harm"),
     ("life is pointless|meaningless", "self_harm"),
+    ("point .. living|life|alive", "self_harm"),
+    ("want it all to stop|end", "self_harm"),
+    ("want everything to stop|end", "self_harm"),
+    ("can not do this anymore", "self_harm"),
     ("no reason to live", "self_harm"),
     ("done with life|living", "self_harm"),
     ("why am i still alive", "self_harm"),
@@ -54,12 +59,14 @@ PATTERNS: list[tuple[str, str]] = [
     # Violence
     (f"{_HIT} .. {_WHO}", "violence"),
     (f"{_HIT2} .. {_WHO}", "violence"),
+    (f"{_HIT3} .. {_WHO}", "violence"),
     (f"{_HIT} .. face|head|stomach|back", "violence"),
     (f"{_HIT2} .. face|head|stomach|back", "violence"),
     (f"get|got|gets|getting|being|was|been|am .. {_HURT}", "violence"),
     (f"{_HURT} .. by|again", "violence"),
     ("kicked me|us|her|him when|in|on|while", "violence"),
     ("a beating|beatings", "violence"),
+    ("beat .. out of", "violence"),
     ("abuses|abusing|abused me|us", "violence"),
     ("abused at home", "violence"),
     ("bruises|bruise .. from|by .. dad|mum|stepdad|stepmum|him|her", "violence"),
@@ -88,6 +95,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("wants .. have sex", "sexual"),
     ("nudes|naked|nude", "sexual"),
     ("without clothes", "sexual"),
+    ("pics|pictures|photos|pic|photo .. body|boobs|chest|privates|naked", "sexual"),
     ("take my clothes off", "sexual"),
     ("undress*", "sexual"),
     ("filmed me .. shower", "sexual"),
@@ -97,6 +105,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("in my pants|knickers", "sexual"),
     ("fingers inside me", "sexual"),
     ("our secret", "sexual"),
+    ("feels|felt|feel me up", "sexual"),
+    ("on his lap", "sexual"),
     ("came|comes into my bed", "sexual"),
     ("comes to my room .. night", "sexual"),
     ("does|do stuff|things to me", "sexual"),
@@ -143,8 +153,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("burn the house down", "threat"),
     ("knife|gun .. says|said|threat*", "threat"),
     ("come and get me", "threat"),
+    ("finish me|us|you|mum|dad .. off", "threat"),
     # Not daring to go home
-    ("scared|afraid|terrified to go home", "unsafe_home"),
+    ("scared|afraid|terrified to go .. home", "unsafe_home"),
     ("do not dare .. go home", "unsafe_home"),
     ("never want to go home", "unsafe_home"),
     ("home is not safe", "unsafe_home"),
@@ -157,6 +168,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("sleeping in the park", "unsafe_home"),
     ("kicked|threw me out", "unsafe_home"),
     ("scared at home", "unsafe_home"),
+    ("home is scary", "unsafe_home"),
     ("because of what happens there", "unsafe_home"),
     # Harmless phrases, cut out first: idioms, denials, school work, stories, games.
     ("died laughing", "harmless"),
@@ -171,6 +183,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("killing me with", "harmless"),
     ("kill for a", "harmless"),
     ("you killed it", "harmless"),
+    ("kill me lol|haha|jk|xd", "harmless"),
+    ("i hit|bumped my head|knee|arm|leg|elbow on", "harmless"),
     ("going to kill me if|when ... late|report|grades|lol", "harmless"),
     ("will kill me if|when ... late|report|grades|lol", "harmless"),
     ("kill you if ... haha|jk|lol|game", "harmless"),

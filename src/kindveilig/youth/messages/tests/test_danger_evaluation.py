@@ -61,7 +61,7 @@ def test_removing_one_threat_pattern_fails_the_bar() -> None:
     assert removed in DANGER_PATTERNS
     weaker = compile_rows(row for row in DANGER_PATTERNS if row != removed)
     failures = gate_failures(evaluate(weaker, ["nl"]))
-    assert failures == ["nl threat: recall 0.929 < 0.95"]
+    assert failures == ["nl threat: recall 0.935 < 0.95"]
 
 
 def test_an_exception_that_swallows_danger_fails_the_bar() -> None:
