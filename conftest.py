@@ -194,3 +194,23 @@ def login_as(client: Client, persona: Persona) -> Client:
 @pytest.fixture
 def login() -> Callable[[Client, Persona], Client]:
     return login_as
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After a run that included the corpus evaluation, print its figures, so
+    ``make test`` always shows them (docs/youth-messages.md)."""
+    ran = any(
+        "test_danger_evaluation" in getattr(report, "nodeid", "")
+        for key in ("passed", "failed")
+        for report in terminalreporter.stats.get(key, [])
+    )
+    if not ran:
+        return
+    from kindveilig.youth.messages.evaluation import (
+        evaluate,
+        figures_table,
+        seeded_patterns,
+    )
+
+    terminalreporter.write_sep("-", "danger detection: recall and precision")
+    terminalreporter.write_line(figures_table(evaluate(seeded_patterns())))

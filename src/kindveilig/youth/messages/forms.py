@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kindveilig.core.forms import KindveiligForm
 from kindveilig.meldcode.models.choices import FormOfViolence
 
-from .models import AnswerTemplate, DangerCategory, Weekday
+from .models import AnswerTemplate, DangerCategory, PatternLanguage, Weekday
 from .services import MAX_CONTACT_CHARS, MAX_FIRST_NAME_CHARS, MAX_MESSAGE_CHARS
 
 # --- for children ---------------------------------------------------------------
@@ -244,13 +244,33 @@ class DangerPatternForm(KindveiligForm):
         label=_("Words or pattern"),
         help_text=_(
             "Words in this order. word* matches every word that starts with it; "
-            "a|b matches either word; .. allows up to three words in between."
+            "word~ also with one letter wrong; a|b matches either word (single "
+            "words only); .. allows up to three words in between, ... up to eight; "
+            "$ is the end of the message."
         ),
         max_length=200,
     )
     category = forms.ChoiceField(label=_("Category"), choices=DangerCategory.choices)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=PatternLanguage.choices,
+        initial=PatternLanguage.DUTCH,
+        required=False,
+        help_text=_(
+            "The language of the messages it is meant for. Dutch words are checked "
+            "in every message."
+        ),
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def clean_language(self) -> str:
+        return str(self.cleaned_data.get("language") or PatternLanguage.DUTCH)
+
+    confirm_drop = forms.BooleanField(
+        label=_("Save anyway, although a figure goes down"),
+        required=False,
+    )
 
 
 class TryPatternForm(KindveiligForm):
@@ -259,4 +279,10 @@ class TryPatternForm(KindveiligForm):
         help_text=_("Nothing is saved: you see which categories it would match."),
         max_length=MAX_MESSAGE_CHARS,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    page_language = forms.ChoiceField(
+        label=_("Written on a page in"),
+        choices=PatternLanguage.choices[:2],
+        initial=PatternLanguage.DUTCH,
+        required=False,
     )

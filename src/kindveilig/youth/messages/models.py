@@ -20,9 +20,22 @@ class DangerCategory(models.TextChoices):
     VIOLENCE = "violence", _("Violence")
     SELF_HARM = "self_harm", _("Self-harm or suicide")
     SEXUAL = "sexual", _("Sexual abuse")
+    CONFINEMENT = "confinement", _("Locked up or not allowed out")
+    THREAT = "threat", _("Threat to kill or hurt")
     UNSAFE_HOME = "unsafe_home", _("Not daring to go home")
     # Not a danger: a harmless phrase cut out before the others are checked.
     HARMLESS = "harmless", _("Harmless phrase (exception)")
+
+
+class PatternLanguage(models.TextChoices):
+    """The languages danger patterns are written in (``danger.LANGUAGES``)."""
+
+    DUTCH = "nl", _("Dutch")
+    ENGLISH = "en", _("English")
+    TURKISH = "tr", _("Turkish")
+    POLISH = "pl", _("Polish")
+    UKRAINIAN = "uk", _("Ukrainian")
+    ARABIC = "ar", _("Arabic")
 
 
 class Sender(models.TextChoices):
@@ -304,6 +317,14 @@ class DangerPattern(TimeStampedModel):
     category = models.CharField(
         _("category"), max_length=20, choices=DangerCategory.choices
     )
+    # The language the pattern is written in: it runs on messages in that
+    # language (Dutch ones on every message; danger.languages_for).
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=PatternLanguage.choices,
+        default=PatternLanguage.DUTCH,
+    )
     is_active = models.BooleanField(_("active"), default=True)
     note = models.CharField(_("note"), max_length=200, blank=True, default="")
     updated_by = models.ForeignKey(
@@ -318,10 +339,10 @@ class DangerPattern(TimeStampedModel):
     class Meta:
         verbose_name = _("danger pattern")
         verbose_name_plural = _("danger patterns")
-        ordering = ["category", "pattern"]
+        ordering = ["language", "category", "pattern"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "pattern"],
+                fields=["organisation", "language", "pattern"],
                 name="youth_danger_pattern_unique_per_org",
             )
         ]

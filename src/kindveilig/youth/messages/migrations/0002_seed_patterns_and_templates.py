@@ -6,10 +6,10 @@ def seed(apps, schema_editor):
     # it here is safe (as meldcode does with framework_data).
     from kindveilig.youth.messages.seed_data import (
         seed_answer_templates,
-        seed_danger_patterns,
+        seed_danger_patterns_v1,
     )
 
-    seed_danger_patterns(apps.get_model("youthmessages", "DangerPattern"))
+    seed_danger_patterns_v1(apps.get_model("youthmessages", "DangerPattern"))
     seed_answer_templates(apps.get_model("youthmessages", "AnswerTemplate"))
 
 

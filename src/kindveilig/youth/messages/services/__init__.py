@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,12 +34,14 @@ from kindveilig.meldcode.services import observation_add, trajectory_start
 from kindveilig.meldcode.services.entries import ObservationInput
 from kindveilig.meldcode.services.trajectories import ChildInput, StartInput
 from kindveilig.youth.messages.codes import PickupCode, code_hash, generate_code
-from kindveilig.youth.messages.danger import compile_pattern, find_categories
+from kindveilig.youth.messages.danger_services import (
+    danger_categories_for,
+    danger_pattern_save,
+)
 from kindveilig.youth.messages.models import (
     PUBLIC_CODE_PATTERN,
     ConversationStatus,
     DangerCategory,
-    DangerPattern,
     EscalationStep,
     PublicChannel,
     Sender,
@@ -108,23 +110,6 @@ class StartResult:
     @property
     def is_urgent(self) -> bool:
         return bool(self.categories)
-
-
-def danger_categories_for(*, organisation_id: int, text: str) -> list[str]:
-    """The categories of the shared patterns and the organisation's own."""
-    rows = DangerPattern.objects.filter(
-        Q(organisation_id=organisation_id) | Q(organisation__isnull=True),
-        is_active=True,
-    ).only("pattern", "category")
-    compiled = [
-        compile_pattern(
-            row.pattern,
-            row.category,
-            is_exception=row.category == DangerCategory.HARMLESS,
-        )
-        for row in rows
-    ]
-    return find_categories(text, [c for c in compiled if c is not None])
 
 
 def _check_text(field: str, text: str, limit: int, required: bool) -> str:
@@ -602,47 +587,3 @@ def channel_save(
         obj=channel,
     )
     return channel
-
-
-@transaction.atomic
-def danger_pattern_save(
-    *,
-    actor: Actor,
-    pattern: DangerPattern | None,
-    text: str,
-    category: str,
-    is_active: bool,
-    note: str = "",
-) -> DangerPattern:
-    """Add or change one of the organisation's own patterns (functioneel beheerder).
-    The shared patterns change through code and a data migration only."""
-    if actor.role != Role.FUNCTIONEEL_BEHEERDER:
-        raise ValidationError(_("Only the functioneel beheerder changes danger words."))
-    if pattern is not None and pattern.organisation_id != actor.organisation_id:
-        raise ValidationError(_("Shared danger words change through an update only."))
-    text = " ".join(text.split())
-    if compile_pattern(text, category) is None:
-        raise ValidationError({"pattern": _("Write at least one word.")})
-    duplicate = DangerPattern.objects.filter(
-        organisation_id=actor.organisation_id, pattern=text
-    )
-    if pattern is not None:
-        duplicate = duplicate.exclude(pk=pattern.pk)
-    if duplicate.exists():
-        raise ValidationError({"pattern": _("Your organisation already has this one.")})
-    created = pattern is None
-    if pattern is None:
-        pattern = DangerPattern(organisation_id=actor.organisation_id)
-    pattern.pattern = text
-    pattern.category = category
-    pattern.is_active = is_active
-    pattern.note = note.strip()
-    pattern.updated_by = actor.user
-    pattern.full_clean()
-    pattern.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        obj=pattern,
-    )
-    return pattern

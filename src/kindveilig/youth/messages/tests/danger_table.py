@@ -25,7 +25,7 @@ DANGER_TABLE: list[tuple[str, list[str]]] = [
     ("papa en mama slaan elkaar", ["violence"]),
     ("ik krijg klappen als ik te laat ben", ["violence"]),
     ("mn moeder doet me pijn", ["violence"]),
-    ("hij dreigt me dood te maken", ["violence"]),
+    ("hij dreigt me dood te maken", ["threat"]),
     ("mama's vriend schopt ons", ["violence"]),
     ("mijn vader mishandelt mij", ["violence"]),
     ("hij raakt me aan waar ik dat nie wil", ["sexual"]),

@@ -16,7 +16,12 @@ from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import Role
 from kindveilig.core.forms import apply_errors
 from kindveilig.youth.messages import services
-from kindveilig.youth.messages.danger import compile_pattern, find_categories
+from kindveilig.youth.messages.danger_services import (
+    PatternChange,
+    danger_categories_for,
+    danger_pattern_effect,
+)
+from kindveilig.youth.messages.evaluation import EffectRow
 from kindveilig.youth.messages.forms import (
     AnswerForm,
     ChannelForm,
@@ -26,7 +31,11 @@ from kindveilig.youth.messages.forms import (
     MisuseForm,
     TryPatternForm,
 )
-from kindveilig.youth.messages.models import DangerCategory, YouthConversation
+from kindveilig.youth.messages.models import (
+    DangerCategory,
+    DangerPattern,
+    YouthConversation,
+)
 from kindveilig.youth.messages.selectors import (
     InboxView,
     answer_templates,
@@ -299,6 +308,64 @@ def channel_hours_edit(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+def _effect_rows(effect: list[EffectRow]) -> list[dict[str, object]]:
+    """The rows of the effect table that change, with readable labels."""
+    return [
+        {
+            "language": row.language,
+            "category": (
+                _("overall")
+                if row.category == "overall"
+                else DangerCategory(row.category).label
+            ),
+            "row": row,
+        }
+        for row in effect
+        if row.changed
+    ]
+
+
+def _pattern_form_post(
+    request: AuthenticatedRequest,
+    form: DangerPatternForm,
+    pattern: DangerPattern | None,
+) -> tuple[HttpResponse | None, list[dict[str, object]] | None]:
+    """Measure the change and, unless only a preview was asked, save it. Returns a
+    redirect after saving, or the effect rows to show beside the form."""
+    data = form.cleaned_data
+    change = PatternChange(
+        pattern=pattern,
+        text=data["pattern"],
+        category=data["category"],
+        language=data["language"],
+        is_active=data["is_active"],
+    )
+    effect = _effect_rows(danger_pattern_effect(actor=request.actor, change=change))
+    if "preview" in request.POST:
+        return None, effect
+    try:
+        services.danger_pattern_save(
+            actor=request.actor,
+            pattern=pattern,
+            text=data["pattern"],
+            category=data["category"],
+            language=data["language"],
+            is_active=data["is_active"],
+            note=data["note"],
+            confirm_drop=data["confirm_drop"],
+        )
+    except ValidationError as error:
+        apply_errors(form, error)
+        return None, effect
+    messages.success(
+        request,
+        _("The danger word is added.")
+        if pattern is None
+        else _("The danger word is saved."),
+    )
+    return HttpResponseRedirect(reverse("youthstaff:danger-patterns")), None
+
+
 @patterns_rule
 def danger_patterns(request: AuthenticatedRequest) -> HttpResponse:
     patterns = danger_patterns_for(request.actor)
@@ -311,36 +378,19 @@ def danger_patterns(request: AuthenticatedRequest) -> HttpResponse:
     )
     trial_result: list[str] | None = None
     if trial.is_bound and trial.is_valid():
-        compiled = [
-            compile_pattern(
-                p.pattern,
-                p.category,
-                is_exception=p.category == DangerCategory.HARMLESS,
-            )
-            for p in patterns
-            if p.is_active
-        ]
         trial_result = [
             str(DangerCategory(c).label)
-            for c in find_categories(
-                trial.cleaned_data["sample"], [c for c in compiled if c]
+            for c in danger_categories_for(
+                organisation_id=request.actor.organisation_id,
+                text=trial.cleaned_data["sample"],
+                page_language=trial.cleaned_data["page_language"] or "nl",
             )
         ]
+    effect = None
     if form.is_bound and may_edit and form.is_valid():
-        try:
-            services.danger_pattern_save(
-                actor=request.actor,
-                pattern=None,
-                text=form.cleaned_data["pattern"],
-                category=form.cleaned_data["category"],
-                is_active=form.cleaned_data["is_active"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The danger word is added."))
-            return HttpResponseRedirect(reverse("youthstaff:danger-patterns"))
+        redirect, effect = _pattern_form_post(request, form, None)
+        if redirect is not None:
+            return redirect
     return render(
         request,
         "youthstaff/inbox/danger_patterns.html",
@@ -350,6 +400,7 @@ def danger_patterns(request: AuthenticatedRequest) -> HttpResponse:
             "form": form if may_edit else None,
             "trial": trial,
             "trial_result": trial_result,
+            "effect": effect,
         },
     )
 
@@ -369,28 +420,19 @@ def danger_pattern_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     if pattern is None:
         raise Http404
+    effect = None
     if request.method == "POST":
         form = DangerPatternForm(request.POST)
         if form.is_valid():
-            try:
-                services.danger_pattern_save(
-                    actor=request.actor,
-                    pattern=pattern,
-                    text=form.cleaned_data["pattern"],
-                    category=form.cleaned_data["category"],
-                    is_active=form.cleaned_data["is_active"],
-                    note=form.cleaned_data["note"],
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("The danger word is saved."))
-                return HttpResponseRedirect(reverse("youthstaff:danger-patterns"))
+            redirect, effect = _pattern_form_post(request, form, pattern)
+            if redirect is not None:
+                return redirect
     else:
         form = DangerPatternForm(
             initial={
                 "pattern": pattern.pattern,
                 "category": pattern.category,
+                "language": pattern.language,
                 "is_active": pattern.is_active,
                 "note": pattern.note,
             }
@@ -398,7 +440,7 @@ def danger_pattern_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "youthstaff/inbox/danger_pattern_edit.html",
-        {"form": form, "pattern": pattern},
+        {"form": form, "pattern": pattern, "effect": effect},
     )
 
 

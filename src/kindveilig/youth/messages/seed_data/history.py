@@ -1,15 +1,12 @@
-"""The shared danger patterns and the answer templates, as code.
+"""Earlier versions of the shared danger patterns, kept as they were seeded.
 
-The data migration ``0002_seed_patterns_and_templates`` reads this module, and so
-do tests after a database flush (``seed_danger_patterns`` is idempotent). The
-pattern language is explained in ``danger.py``. The list errs on the side of
-caution: a message wrongly marked urgent costs a look; a missed one can cost a life.
+The update (``seed_danger_patterns``) removes a shared row only while it is still
+exactly one of these and no longer in the current list; migration 0002 seeds
+``SEED_V1`` on a new database, so every database walks the same path.
 """
 
-from typing import Any
-
-# (pattern, category)
-DANGER_PATTERNS: list[tuple[str, str]] = [
+# (pattern, category), all Dutch: seeded by migration 0002 (2026).
+SEED_V1: list[tuple[str, str]] = [
     # Self-harm and suicide
     ("wil .. dood", "self_harm"),
     ("liever dood", "self_harm"),
@@ -94,90 +91,3 @@ DANGER_PATTERNS: list[tuple[str, str]] = [
     ("dood van .. lachen|honger|dorst|verveling|hitte|kou|schrik", "harmless"),
     ("lach*|verveel* me dood", "harmless"),
 ]
-
-# (language, title, body): short, warm, plain words (B1 and lower) for children.
-ANSWER_TEMPLATES: list[tuple[str, str, str]] = [
-    (
-        "nl",
-        "Dank je wel",
-        "Hoi, dank je wel voor je bericht. Goed dat je het vertelt. "
-        "Ik heb het gelezen en ik help je. Je kunt me alles vragen.",
-    ),
-    (
-        "nl",
-        "Wil je meer vertellen?",
-        "Wil je me nog wat meer vertellen? Wat is er gebeurd, en wanneer? "
-        "Je hoeft je naam niet te zeggen.",
-    ),
-    (
-        "nl",
-        "Afspreken op school",
-        "Wil je met me praten op school? Dat kan in een rustige kamer. "
-        "Niemand hoeft te weten waarover we praten. Schrijf me wanneer het jou "
-        "uitkomt.",
-    ),
-    (
-        "nl",
-        "Het is niet jouw schuld",
-        "Wat er gebeurt, is niet jouw schuld. Het is goed en dapper dat je het "
-        "vertelt.",
-    ),
-    (
-        "nl",
-        "Hulp nu",
-        "Ben je nu in gevaar? Bel dan 112. Je kunt ook gratis bellen met De "
-        "Kindertelefoon: 0800-0432. Denk je aan zelfmoord? Bel 113: 0800-0113.",
-    ),
-    (
-        "nl",
-        "Wat ik ga doen",
-        "Ik ga je helpen. Ik vertel je eerst wat ik ga doen, voordat ik het doe. "
-        "Dan weet je wat er gebeurt.",
-    ),
-    (
-        "en",
-        "Thank you",
-        "Hi, thank you for your message. It is good that you told me. "
-        "I have read it and I will help you. You can ask me anything.",
-    ),
-    (
-        "en",
-        "Tell me more?",
-        "Would you like to tell me a bit more? What happened, and when? "
-        "You do not have to give your name.",
-    ),
-    (
-        "en",
-        "Not your fault",
-        "What is happening is not your fault. It is good and brave that you tell me.",
-    ),
-    (
-        "en",
-        "Help now",
-        "Are you in danger right now? Call 112. You can also call De Kindertelefoon "
-        "for free: 0800-0432. Thinking about suicide? Call 113: 0800-0113.",
-    ),
-]
-
-
-def seed_danger_patterns(pattern_model: Any) -> int:
-    """Create the shared patterns that are missing; returns how many were made."""
-    created = 0
-    for pattern, category in DANGER_PATTERNS:
-        _, made = pattern_model.objects.get_or_create(
-            organisation=None, pattern=pattern, defaults={"category": category}
-        )
-        created += int(made)
-    return created
-
-
-def seed_answer_templates(template_model: Any) -> int:
-    created = 0
-    for position, (language, title, body) in enumerate(ANSWER_TEMPLATES):
-        _, made = template_model.objects.get_or_create(
-            language=language,
-            title=title,
-            defaults={"body": body, "position": position},
-        )
-        created += int(made)
-    return created
