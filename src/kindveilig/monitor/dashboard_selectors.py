@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kindveilig.access.actor import Actor
 from kindveilig.core.charts import BarChart, bar_chart
@@ -32,10 +33,10 @@ __all__ = ["Dashboard", "Shown", "dashboard_for", "previous_period"]
 Key = tuple[str, dt.date, int | None, str, str]  # kind, start, place, measure, value
 
 GROUP_LABELS = {
-    Group.MELDCODE: "Meldcode",
-    Group.HOUSEHOLDS: "Households",
-    Group.YOUTH: "Youth channel",
-    Group.READINESS: "Readiness and learning",
+    Group.MELDCODE: gettext_lazy("Meldcode"),
+    Group.HOUSEHOLDS: gettext_lazy("Households"),
+    Group.YOUTH: gettext_lazy("Youth channel"),
+    Group.READINESS: gettext_lazy("Readiness and learning"),
 }
 
 
@@ -217,7 +218,7 @@ def _sections(dashboard: Dashboard) -> list[Section]:
     sections = []
     for group in Group:
         tables = [_table(m, row) for m in MEASURES if m.group == group]
-        sections.append(Section(group, _(GROUP_LABELS[group]), tables))
+        sections.append(Section(group, str(GROUP_LABELS[group]), tables))
     return sections
 
 
