@@ -132,6 +132,8 @@ KWARGS: dict[str, Kwargs] = {
             "learning:session-list",
             "learning:session-create",
             "monitor:coverage",
+            "monitor:dashboard",
+            "monitor:dashboard-csv",
             "notifications:list",
             "notifications:notification-read-all",
             "youth:start",
@@ -377,6 +379,8 @@ OWN: dict[str, dict[Role, int]] = {
     "learning:session-reflections": {AF: 404},
     "learning:action-add": {AF: 404},
     "monitor:coverage": {FB: 403},  # a school's beheerder, not a gemeente's
+    "monitor:dashboard": {FB: 403},
+    "monitor:dashboard-csv": {FB: 403},
     # The lokaal team received the trajectory by handover: it may read, not act.
     "households:trajectory-handover": {LT: 403},
     "verwijsindex:share-create": {LT: 403},

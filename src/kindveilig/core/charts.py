@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 
 __all__ = [
+    "Bar",
+    "BarChart",
     "Chart",
     "DayTick",
     "Frame",
@@ -24,6 +26,7 @@ __all__ = [
     "Point",
     "Series",
     "Tick",
+    "bar_chart",
     "marker_path",
 ]
 
@@ -162,3 +165,56 @@ class Chart:
     @property
     def is_empty(self) -> bool:
         return not self.series
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One horizontal bar. ``value`` None: not shown (too small or protected);
+    the bar is then absent and ``text`` says why."""
+
+    label: str
+    value: int | None
+    text: str
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    frame: Frame
+    bars: list[Bar]
+
+    @property
+    def bar_height(self) -> float:
+        return self.bars[0].height if self.bars else 0
+
+
+BAR_FRAME = Frame(width=640, height=0, left=220, right=64, top=8, bottom=8)
+BAR_ROW = 28
+
+
+def bar_chart(rows: list[tuple[str, int | None, str]]) -> BarChart:
+    """Horizontal bars for (label, value or None, text) rows, longest = full
+    width. The monitor's figures use it; the page shows the same as a table."""
+    frame = Frame(
+        width=BAR_FRAME.width,
+        height=BAR_FRAME.top + BAR_FRAME.bottom + BAR_ROW * len(rows),
+        left=BAR_FRAME.left,
+        right=BAR_FRAME.right,
+        top=BAR_FRAME.top,
+        bottom=BAR_FRAME.bottom,
+    )
+    largest = max((v for _l, v, _t in rows if v), default=0)
+    bars = [
+        Bar(
+            label=label,
+            value=value,
+            text=text,
+            y=frame.top + BAR_ROW * i + 4,
+            width=round(frame.plot_width * (value or 0) / largest, 1) if largest else 0,
+            height=BAR_ROW - 8,
+        )
+        for i, (label, value, text) in enumerate(rows)
+    ]
+    return BarChart(frame=frame, bars=bars)

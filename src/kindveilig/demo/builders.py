@@ -33,6 +33,7 @@ from kindveilig.meldcode.services import (
     step_advance,
 )
 from kindveilig.meldcode.services.decisions import DecisionInput
+from kindveilig.monitor.services import monitor_refresh
 from kindveilig.organisations.models import Municipality, Organisation, OrganisationType
 from kindveilig.persons.models import Person
 from kindveilig.persons.services import person_create
@@ -581,6 +582,8 @@ def seed_demo() -> list[tuple[User, EncryptedTOTPDevice]]:
     ensure_kindchecks(organisations)
     ensure_learning(organisations)
     ensure_readiness(organisations)
+    # Count and publish, so the analist's dashboard shows figures at once.
+    monitor_refresh()
     return accounts
 
 

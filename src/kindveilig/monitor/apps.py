@@ -13,3 +13,4 @@ class MonitorConfig(AppConfig):
         from kindveilig.core.background import register_daily_task
 
         register_daily_task("kindveilig.monitor.tasks.take_coverage_snapshot")
+        register_daily_task("kindveilig.monitor.tasks.refresh_monitor")

@@ -1,5 +1,15 @@
-"""Aggregate counts only: how many organisations per municipality and sector
-have their meldcode in order, month by month. No organisation names, no people.
+"""Aggregate counts only. No organisation names, no people.
+
+- ``CoverageSnapshot``: how many organisations per municipality and sector have
+  their meldcode in order, month by month.
+- ``MonitorCount`` and ``MonitorDurationBucket``: the exact counts of the work
+  (trajectories, households, the youth channel, ...) per month, municipality,
+  sector, measure and value, filled by the refresh job. Read by the job only.
+- ``MonitorFigure``: what the analist may see, every period, place, sector and
+  value after suppression (``monitor.suppression``); the pages read only this.
+- ``MonitorRefresh``: when the job ran and which months it recomputed.
+
+None of them holds an id of a person, trajectory, household, message or user.
 """
 
 from django.db import models
@@ -56,3 +66,162 @@ class CoverageSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.municipality_id} {self.sector}"
+
+
+class MonitorCount(models.Model):
+    """The exact count of one measure and value in one month, municipality and
+    sector. For a duration measure the count is the number of durations, and
+    ``MonitorDurationBucket`` holds their histogram. Never shown as such."""
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    measure = models.CharField(_("measure"), max_length=40)
+    dimension = models.CharField(_("value"), max_length=40, blank=True, default="")
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("monitor count")
+        verbose_name_plural = _("monitor counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "municipality", "sector", "measure", "dimension"],
+                name="unique_monitor_count",
+            )
+        ]
+        indexes = [models.Index(fields=["measure", "month"], name="monitor_count_m")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.measure} {self.dimension}"
+
+
+class MonitorDurationBucket(models.Model):
+    """How many durations of one cell fall in one bucket of
+    ``monitor.measures.BUCKETS`` (the lower edge, in the measure's unit)."""
+
+    month = models.DateField(_("month"))
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    measure = models.CharField(_("measure"), max_length=40)
+    dimension = models.CharField(_("value"), max_length=40, blank=True, default="")
+    bucket = models.PositiveIntegerField(_("from"))
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("monitor duration bucket")
+        verbose_name_plural = _("monitor duration buckets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "month",
+                    "municipality",
+                    "sector",
+                    "measure",
+                    "dimension",
+                    "bucket",
+                ],
+                name="unique_monitor_bucket",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.measure} {self.dimension} {self.bucket}"
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    YEAR = "year", _("Year")
+
+
+class FigureStatus(models.TextChoices):
+    SHOWN = "shown", _("Shown")
+    SMALL = "small", _("Fewer than 5")
+    PROTECTED = "protected", _("Hidden to protect a small count")
+
+
+class MonitorFigure(models.Model):
+    """One published figure: a period, the region or one municipality, all
+    sectors or one, a measure and a value (empty: the total). ``value`` is empty
+    when the figure is suppressed; a figure that is absent is a shown zero.
+    ``p50`` and ``p90`` are quantiles of a duration measure (bucket upper
+    bounds), present only when the count is shown and at least
+    ``MIN_DURATIONS``."""
+
+    region = models.ForeignKey(
+        "organisations.Region",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    period_kind = models.CharField(
+        _("period"), max_length=10, choices=PeriodKind.choices
+    )
+    period_start = models.DateField(_("period start"))
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+        help_text=_("Empty for the whole region."),
+    )
+    sector = models.CharField(
+        _("sector"), max_length=20, blank=True, default="", choices=Sector.choices
+    )
+    measure = models.CharField(_("measure"), max_length=40)
+    dimension = models.CharField(_("value"), max_length=40, blank=True, default="")
+    value = models.PositiveIntegerField(_("count"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=FigureStatus.choices)
+    p50 = models.PositiveIntegerField(_("median"), null=True, blank=True)
+    p90 = models.PositiveIntegerField(_("90th percentile"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("monitor figure")
+        verbose_name_plural = _("monitor figures")
+        indexes = [
+            models.Index(
+                fields=["region", "period_kind", "period_start"],
+                name="monitor_figure_period",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="shown", value__isnull=False)
+                | (~models.Q(status="shown") & models.Q(value__isnull=True)),
+                name="monitor_figure_value_only_when_shown",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_kind} {self.period_start} {self.measure}"
+
+
+class MonitorRefresh(models.Model):
+    """One run of the refresh job: counts only."""
+
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"))
+    first_month = models.DateField(_("first month recomputed"))
+    last_month = models.DateField(_("last month recomputed"))
+    counts_written = models.PositiveIntegerField(_("counts written"))
+    figures_written = models.PositiveIntegerField(_("figures written"))
+
+    class Meta:
+        verbose_name = _("monitor refresh")
+        verbose_name_plural = _("monitor refreshes")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M}"

@@ -5,10 +5,16 @@
 
 from django.tasks import task
 
-from .services import coverage_snapshot_take
+from .services import coverage_snapshot_take, monitor_refresh
 
 
 @task()
 def take_coverage_snapshot() -> int:
     """Store this month's coverage counts; returns the number of rows written."""
     return coverage_snapshot_take()
+
+
+@task()
+def refresh_monitor() -> int:
+    """Recount the monitor's window and republish; returns the figures written."""
+    return monitor_refresh().figures_written

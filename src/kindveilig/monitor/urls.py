@@ -6,4 +6,6 @@ app_name = "monitor"
 
 urlpatterns = [
     path("", views.coverage, name="coverage"),
+    path("cijfers/", views.dashboard, name="dashboard"),
+    path("cijfers/csv/", views.dashboard_csv, name="dashboard-csv"),
 ]

@@ -60,6 +60,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         and actor.organisation.type == OrganisationType.GEMEENTE
     ):
         entries.append((_("Meldcode coverage"), "monitor:coverage"))
+        entries.append((_("Regional monitor"), "monitor:dashboard"))
     if actor.role in {Role.AANDACHTSFUNCTIONARIS, Role.GEMEENTE_ANALIST}:
         entries.append((_("Learning"), "learning:themes"))
     if actor.role == Role.FUNCTIONEEL_BEHEERDER:

@@ -1,0 +1,409 @@
+"""Counting the work for the monitor: the refresh job's read side.
+
+Each ``_count_*`` function reads one app's rows of a window of months and adds
+them, one by one, to a ``Tally`` keyed by (month, municipality, sector, measure,
+value). Person ids are used in memory only (hermeldingen, children heard) and
+never leave this module: the tally holds counts and duration histograms.
+
+The monitor sits above the domain apps and reads their models here, read-only
+and for counting only (docs/decisions.md, "The monitor counts from the models").
+"""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+
+from kindveilig.audit.models import AuditEvent
+from kindveilig.households.models import Handover, PhaseChange
+from kindveilig.households.models.choices import Phase
+from kindveilig.households.services.emergency import (
+    BREAK_GLASS_OBJECT_TYPE,
+    BREAK_GLASS_PREFIX,
+)
+from kindveilig.learning.models import Reflection
+from kindveilig.meldcode.models import (
+    Conversation,
+    ConversationSkip,
+    Decision,
+    Melding,
+    MeldplichtCase,
+    Trajectory,
+    TrajectoryChild,
+    TrajectoryEvent,
+)
+from kindveilig.meldcode.models.choices import (
+    ConversationWith,
+    CosignStatus,
+    EventKind,
+    Outcome,
+    Step,
+)
+from kindveilig.organisations.models import SECTOR_BY_TYPE, Organisation
+from kindveilig.readiness.expiry import add_months
+from kindveilig.readiness.models import Qualification
+from kindveilig.verwijsindex.models import Match
+from kindveilig.youth.messages.models import Sender, YouthConversation, YouthMessage
+
+from .measures import bucket_of
+
+__all__ = ["Cell", "Tally", "count_window"]
+
+Cell = tuple[
+    dt.date, int, str, str, str
+]  # month, municipality id, sector, measure, value
+SIGNED = (CosignStatus.COSIGNED, CosignStatus.NO_COSIGNER)
+
+
+def month_of(moment: dt.datetime | dt.date) -> dt.date:
+    if isinstance(moment, dt.datetime):
+        moment = timezone.localtime(moment).date()
+    return moment.replace(day=1)
+
+
+@dataclass
+class Tally:
+    first: dt.date  # first day of the first month
+    last: dt.date  # first day of the last month
+    places: dict[int, tuple[int, str]]  # organisation id -> municipality, sector
+    counts: Counter[Cell] = field(default_factory=Counter)
+    buckets: dict[Cell, Counter[int]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+
+    @property
+    def start(self) -> dt.datetime:
+        return _midnight(self.first)
+
+    @property
+    def end(self) -> dt.datetime:
+        return _midnight(add_months(self.last, 1))
+
+    def inside(self, moment: dt.datetime | dt.date | None) -> bool:
+        return moment is not None and self.first <= month_of(moment) <= self.last
+
+    def add(
+        self,
+        moment: dt.datetime | dt.date | None,
+        organisation_id: int,
+        measure: str,
+        value: str = "",
+        duration: float | None = None,
+    ) -> None:
+        municipality_id, sector = self.places[organisation_id]
+        self.add_at(moment, municipality_id, sector, measure, value, duration)
+
+    def add_at(
+        self,
+        moment: dt.datetime | dt.date | None,
+        municipality_id: int,
+        sector: str,
+        measure: str,
+        value: str = "",
+        duration: float | None = None,
+    ) -> None:
+        if moment is None or not self.inside(moment):
+            return
+        cell = (month_of(moment), municipality_id, sector, measure, value)
+        self.counts[cell] += 1
+        if duration is not None:
+            self.buckets[cell][bucket_of(duration)] += 1
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+
+def _days(start: dt.datetime, end: dt.datetime) -> float:
+    return (end - start).total_seconds() / 86400
+
+
+def _places() -> dict[int, tuple[int, str]]:
+    return {
+        pk: (municipality_id, SECTOR_BY_TYPE[org_type].value)
+        for pk, municipality_id, org_type in Organisation.objects.values_list(
+            "pk", "municipality_id", "type"
+        )
+    }
+
+
+def count_window(first: dt.date, last: dt.date) -> Tally:
+    """Every measure for the months ``first`` to ``last`` (first days)."""
+    tally = Tally(first=first, last=last, places=_places())
+    _count_trajectories(tally)
+    _count_steps(tally)
+    _count_decisions(tally)
+    _count_child_voice(tally)
+    _count_hermeldingen(tally)
+    _count_households(tally)
+    _count_youth(tally)
+    _count_readiness(tally)
+    return tally
+
+
+def _count_trajectories(tally: Tally) -> None:
+    in_window = Q(created_at__gte=tally.start, created_at__lt=tally.end)
+    from_youth = set(
+        YouthConversation.objects.filter(trajectory__isnull=False).values_list(
+            "trajectory_id", flat=True
+        )
+    )
+    rows = Trajectory.objects.filter(
+        in_window | Q(acute_at__gte=tally.start, acute_at__lt=tally.end)
+    ).values_list("pk", "organisation_id", "origin", "created_at", "step", "acute_at")
+    for pk, org, origin, created, step, acute_at in rows:
+        tally.add(created, org, "started", "youth" if pk in from_youth else origin)
+        tally.add(created, org, "furthest_step", str(step))
+        if pk in from_youth:
+            tally.add(created, org, "youth_escalation")
+        if acute_at is not None:
+            tally.add(acute_at, org, "acute")
+    for org, created in MeldplichtCase.objects.filter(in_window).values_list(
+        "organisation_id", "created_at"
+    ):
+        tally.add(created, org, "meldplicht")
+
+
+def _count_steps(tally: Tally) -> None:
+    """Days per step: from the start (step 1) or from the event that reached a
+    step to the event that reached the next one."""
+    reached: dict[int, dict[int, dt.datetime]] = defaultdict(dict)
+    org_of: dict[int, int] = {}
+    for pk, org, created in Trajectory.objects.filter(
+        pk__in=TrajectoryEvent.objects.filter(
+            kind=EventKind.STEP_ADVANCED, at__gte=tally.start, at__lt=tally.end
+        ).values("trajectory_id")
+    ).values_list("pk", "organisation_id", "created_at"):
+        reached[pk][Step.SIGNALEN] = created
+        org_of[pk] = org
+    for trajectory_id, step, at in TrajectoryEvent.objects.filter(
+        trajectory_id__in=list(org_of), kind=EventKind.STEP_ADVANCED
+    ).values_list("trajectory_id", "step", "at"):
+        if step is not None:
+            reached[trajectory_id].setdefault(step, at)  # the first time only
+    for pk, steps in reached.items():
+        for step, since in steps.items():
+            until = steps.get(step + 1)
+            if until is not None:
+                days = _days(since, until)
+                tally.add(until, org_of[pk], "step_days", str(step), duration=days)
+
+
+def _count_decisions(tally: Tally) -> None:
+    rows = Decision.objects.filter(
+        created_at__gte=tally.start, created_at__lt=tally.end, cosign_status__in=SIGNED
+    ).values_list(
+        "trajectory__organisation_id", "created_at", "melden", "help_possible",
+        "is_deviation", "round",
+    )  # fmt: skip
+    for org, created, melden, help_possible, is_deviation, decision_round in rows:
+        kind = {(True, True): "both", (True, False): "melding"}.get(
+            (melden, help_possible), "own_help"
+        )
+        tally.add(created, org, "decision", kind)
+        tally.add(created, org, "deviation", "departs" if is_deviation else "follows")
+        if decision_round > 1:
+            tally.add(created, org, "renewed", "decision")
+    for org, closed in Trajectory.objects.filter(
+        outcome=Outcome.NO_SUSPICION,
+        closed_at__gte=tally.start,
+        closed_at__lt=tally.end,
+    ).values_list("organisation_id", "closed_at"):
+        tally.add(closed, org, "decision", "no_suspicion")
+    for org, created in Melding.objects.filter(
+        created_at__gte=tally.start, created_at__lt=tally.end, decision__round__gt=1
+    ).values_list("trajectory__organisation_id", "created_at"):
+        tally.add(created, org, "renewed", "melding")
+
+
+def _count_child_voice(tally: Tally) -> None:
+    """Trajectories started in the window that reached step 3: every child
+    heard in a conversation, or not, and why not (per child)."""
+    trajectories = dict(
+        Trajectory.objects.filter(
+            created_at__gte=tally.start,
+            created_at__lt=tally.end,
+            step__gte=Step.GESPREK,
+        ).values_list("pk", "organisation_id")
+    )
+    created = dict(
+        Trajectory.objects.filter(pk__in=list(trajectories)).values_list(
+            "pk", "created_at"
+        )
+    )
+    children: dict[int, set[int]] = defaultdict(set)
+    for trajectory_id, person_id in TrajectoryChild.objects.filter(
+        trajectory_id__in=list(trajectories)
+    ).values_list("trajectory_id", "person_id"):
+        children[trajectory_id].add(person_id)
+    heard = set(
+        Conversation.objects.filter(
+            trajectory_id__in=list(trajectories), with_whom=ConversationWith.CHILD
+        ).values_list("trajectory_id", "child_id")
+    )
+    reasons = _skip_reasons(list(trajectories))
+    for pk, org in trajectories.items():
+        not_heard = [c for c in sorted(children[pk]) if (pk, c) not in heard]
+        tally.add(
+            created[pk], org, "child_voice", "not_all" if not_heard else "all_heard"
+        )
+        for child in not_heard:
+            tally.add(created[pk], org, "not_heard", reasons.get((pk, child), "none"))
+
+
+def _skip_reasons(trajectory_ids: list[int]) -> dict[tuple[int, int | None], str]:
+    """The latest recorded reason per trajectory and child."""
+    return {
+        (trajectory_id, child_id): reason
+        for trajectory_id, child_id, reason in ConversationSkip.objects.filter(
+            trajectory_id__in=trajectory_ids, with_whom=ConversationWith.CHILD
+        )
+        .order_by("created_at", "pk")
+        .values_list("trajectory_id", "child_id", "reason")
+    }
+
+
+def _count_hermeldingen(tally: Tally) -> None:
+    """A trajectory started in the window for a child whose earlier trajectory
+    closed in the twelve months before it started. Only the count leaves."""
+    started = list(
+        TrajectoryChild.objects.filter(
+            trajectory__created_at__gte=tally.start, trajectory__created_at__lt=tally.end
+        ).values_list(
+            "trajectory_id", "person_id", "trajectory__created_at",
+            "trajectory__organisation_id",
+        )
+    )  # fmt: skip
+    closings: dict[int, list[dt.datetime]] = defaultdict(list)
+    for person_id, closed_at in TrajectoryChild.objects.filter(
+        person_id__in={row[1] for row in started},
+        trajectory__closed_at__isnull=False,
+        trajectory__closed_at__gte=tally.start - dt.timedelta(days=366),
+    ).values_list("person_id", "trajectory__closed_at"):
+        if closed_at is not None:
+            closings[person_id].append(closed_at)
+    counted: set[int] = set()
+    for trajectory_id, person_id, created, org in started:
+        if trajectory_id in counted or created is None:
+            continue
+        if any(
+            closed < created and _within_a_year(closed, created)
+            for closed in closings[person_id]
+        ):
+            counted.add(trajectory_id)
+            tally.add(created, org, "hermelding")
+
+
+def _within_a_year(earlier: dt.datetime, later: dt.datetime) -> bool:
+    day = timezone.localtime(earlier).date()
+    try:
+        year_after = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        year_after = day.replace(year=day.year + 1, day=28)
+    return timezone.localtime(later).date() < year_after
+
+
+def _count_households(tally: Tally) -> None:
+    changes = PhaseChange.objects.filter(at__gte=tally.start, at__lt=tally.end)
+    rows = changes.values_list(
+        "case_id", "from_phase", "to_phase", "at", "case__created_at",
+        "case__household__municipality_id", "case__responsible_organisation_id",
+    )  # fmt: skip
+    first_stable = dict(
+        PhaseChange.objects.filter(to_phase=Phase.STABIELE_VEILIGHEID)
+        .order_by("case_id", "at", "pk")
+        .distinct("case_id")
+        .values_list("case_id", "pk")
+    )
+    stable_pks = set(first_stable.values())
+    for pk, (case_id, from_phase, to_phase, at, opened, municipality_id, org) in zip(
+        changes.values_list("pk", flat=True), rows, strict=True
+    ):
+        sector = tally.places[org][1]
+        tally.add_at(at, municipality_id, sector, "phase_entered", to_phase)
+        if to_phase == Phase.DIRECTE_VEILIGHEID and from_phase:
+            tally.add_at(at, municipality_id, sector, "fall_back")
+        if pk in stable_pks and first_stable.get(case_id) == pk:
+            days = _days(opened, at)
+            tally.add_at(at, municipality_id, sector, "stable_days", duration=days)
+    _count_handovers(tally)
+    for org, at in (
+        AuditEvent.objects.filter(
+            occurred_at__gte=tally.start,
+            occurred_at__lt=tally.end,
+            object_type=BREAK_GLASS_OBJECT_TYPE,
+            reason__startswith=BREAK_GLASS_PREFIX,
+            actor_organisation__isnull=False,
+        )
+        .order_by("object_id", "occurred_at")
+        .distinct("object_id")
+        .values_list("actor_organisation_id", "occurred_at")
+    ):
+        tally.add(at, org, "break_glass")
+    for org, created in Match.objects.filter(
+        created_at__gte=tally.start, created_at__lt=tally.end
+    ).values_list("second__organisation_id", "created_at"):
+        tally.add(created, org, "vi_match")
+
+
+def _count_handovers(tally: Tally) -> None:
+    for org, created, decided, status in Handover.objects.filter(
+        Q(created_at__gte=tally.start, created_at__lt=tally.end)
+        | Q(decided_at__gte=tally.start, decided_at__lt=tally.end)
+    ).values_list("from_organisation_id", "created_at", "decided_at", "status"):
+        tally.add(created, org, "handover", status)
+        if decided is not None:
+            tally.add(decided, org, "handover_days", duration=_days(created, decided))
+
+
+def _count_youth(tally: Tally) -> None:
+    """Conversations and their first answer by the month the child started;
+    messages by the month they were written. Never a word of text."""
+    started = dict(
+        YouthConversation.objects.filter(
+            is_misuse=False, created_at__gte=tally.start, created_at__lt=tally.end
+        ).values_list("pk", "organisation_id")
+    )
+    for org, created, urgent in YouthConversation.objects.filter(
+        pk__in=list(started)
+    ).values_list("organisation_id", "created_at", "is_urgent"):
+        tally.add(created, org, "youth_conversation", "urgent" if urgent else "other")
+    for org, sender, created in YouthMessage.objects.filter(
+        conversation__is_misuse=False,
+        created_at__gte=tally.start,
+        created_at__lt=tally.end,
+    ).values_list("conversation__organisation_id", "sender", "created_at"):
+        tally.add(created, org, "youth_message", sender)
+    first: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
+    for conversation_id, sender, created in (
+        YouthMessage.objects.filter(conversation_id__in=list(started))
+        .order_by("created_at", "pk")
+        .values_list("conversation_id", "sender", "created_at")
+    ):
+        first[conversation_id].setdefault(sender, created)
+    for conversation_id, moments in first.items():
+        asked, answered = moments.get(Sender.CHILD), moments.get(Sender.STAFF)
+        if asked is not None and answered is not None and answered > asked:
+            hours = (answered - asked).total_seconds() / 3600
+            org = started[conversation_id]
+            tally.add(asked, org, "youth_answer_hours", duration=hours)
+
+
+def _count_readiness(tally: Tally) -> None:
+    for org, kind, expires in Qualification.objects.filter(
+        expires_on__gte=tally.first, expires_on__lt=tally.end.date()
+    ).values_list("recorded_in_id", "kind", "expires_on"):
+        tally.add(expires, org, "qualification_expiry", kind)
+    for municipality_id, sector, year, quarter, themes in Reflection.objects.filter(
+        year__gte=tally.first.year, year__lte=tally.last.year
+    ).values_list("municipality_id", "sector", "year", "quarter", "themes"):
+        month = dt.date(year, 3 * quarter - 2, 1)
+        for theme in _strings(themes):
+            tally.add_at(month, municipality_id, sector, "reflection_theme", theme)
+
+
+def _strings(values: Iterable[object]) -> list[str]:
+    return [v for v in values if isinstance(v, str)]
