@@ -57,6 +57,8 @@ class EscalationStep(models.IntegerChoices):
 
 
 class Weekday(models.IntegerChoices):
+    """Python's numbering: Monday is 0 (``date.weekday()``)."""
+
     MONDAY = 0, _("Monday")
     TUESDAY = 1, _("Tuesday")
     WEDNESDAY = 2, _("Wednesday")

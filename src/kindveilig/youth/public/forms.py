@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm, KindveiligModelForm
+from kindveilig.youth.messages.models import Weekday
 
 from .hulpwijzer import Answer, Question, parse_answers
-from .models import Channel, HelpService, Weekday
+from .models import Channel, HelpService
 from .services import Hours
 
 ANSWER_CHOICES = [(Answer.YES.value, _("Yes")), (Answer.NO.value, _("No"))]

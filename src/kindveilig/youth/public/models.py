@@ -11,6 +11,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# One list of weekdays for the helplines and the channels (Monday is 0).
+from kindveilig.youth.messages.models import Weekday
+
 phone_validator = RegexValidator(
     r"^[0-9][0-9 -]*$",
     _("Enter a phone number with digits, spaces and dashes only, such as 0800-0432."),
@@ -23,18 +26,6 @@ class Channel(models.TextChoices):
     ALL = "all", _("Phone and chat")
     PHONE = "phone", _("Phone")
     CHAT = "chat", _("Chat")
-
-
-class Weekday(models.IntegerChoices):
-    """Python's numbering: Monday is 0 (``date.weekday()``)."""
-
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
 
 
 class HelpService(models.Model):
