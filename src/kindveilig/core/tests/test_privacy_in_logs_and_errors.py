@@ -248,7 +248,8 @@ def _household_flow(client: Client) -> None:
     created = client.post(reverse("households:household-create"), {"label": HOUSEHOLD})
     assert created.status_code == 302
     household = Household.objects.order_by("-pk").first()  # the label is encrypted
-    assert household is not None and household.label == HOUSEHOLD
+    assert household is not None
+    assert household.label == HOUSEHOLD
     added = client.post(
         reverse("households:member-add", kwargs={"public_id": household.public_id}),
         {
@@ -266,11 +267,12 @@ def _youth_flow(organisation: Organisation) -> None:
         organisation=organisation, public_code="PRIVE", display_name="School (test)"
     )
     child = Client()
-    write = child.post(reverse("youth:message-start"), {"q": "PRIVE"})
+    write = child.post(reverse("youth:message-start"), {"q": "PRIVE"}, follow=True)
     submission = write.context["form"]["submission"].value()
     sent = child.post(
         reverse("youth:message-write"),
         {"channel": "PRIVE", "submission": submission, "body": MESSAGE},
+        follow=True,  # to the receipt, shown once
     )
     assert sent.status_code == 200
     assert YouthMessage.objects.get().body == MESSAGE
