@@ -3,6 +3,8 @@
 import uuid
 from dataclasses import dataclass
 
+from django.http import Http404
+
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
@@ -11,7 +13,12 @@ from kindveilig.persons.models import Person
 
 from .models import LegalHold
 
-__all__ = ["HeldRecord", "legal_hold_active_for_person", "legal_holds_for"]
+__all__ = [
+    "HeldRecord",
+    "legal_hold_active_for_person",
+    "legal_hold_get_for",
+    "legal_holds_for",
+]
 
 
 @dataclass(frozen=True)
@@ -57,3 +64,13 @@ def legal_hold_active_for_person(
         .order_by("-placed_at")
         .first()
     )
+
+
+def legal_hold_get_for(*, actor: Actor, hold_id: int) -> LegalHold:
+    """A hold placed in the actor's organisation; 404 for any other."""
+    hold = LegalHold.objects.filter(
+        pk=hold_id, organisation_id=actor.organisation_id
+    ).first()
+    if hold is None:
+        raise Http404
+    return hold

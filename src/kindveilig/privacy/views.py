@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,8 +19,11 @@ from kindveilig.persons.services import person_correct as person_correct_service
 
 from .forms import InzageForm, LegalHoldForm, PersonCorrectionForm
 from .inzage import inzage_export_for, render_inzage_pdf
-from .models import LegalHold
-from .selectors import legal_hold_active_for_person, legal_holds_for
+from .selectors import (
+    legal_hold_active_for_person,
+    legal_hold_get_for,
+    legal_holds_for,
+)
 from .services import legal_hold_lift as legal_hold_lift_service
 from .services import legal_hold_place
 
@@ -155,9 +158,7 @@ def legal_hold_list(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 @rule(Role.FUNCTIONEEL_BEHEERDER, relation="hold placed in the actor's organisation")
 def legal_hold_lift(request: AuthenticatedRequest, hold_id: int) -> HttpResponse:
-    hold = get_object_or_404(
-        LegalHold, pk=hold_id, organisation_id=request.actor.organisation_id
-    )
+    hold = legal_hold_get_for(actor=request.actor, hold_id=hold_id)
     legal_hold_lift_service(actor=request.actor, hold=hold)
     messages.success(
         request, _("The legal hold is lifted; the retention terms apply again.")
