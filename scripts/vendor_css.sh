@@ -73,8 +73,9 @@ COMMON_DROPS=(
 # Extra drops for the public bundle (the youth pages stay under 20 KB): button
 # hints (danger/ready/warning), the subtle button, busy/pressed states,
 # read-only/disabled fields, checkbox/radio labels and other unused modifiers,
-# and the styles for number, e-mail, URL and password inputs (the youth forms
-# have text inputs only).
+# the styles for number, e-mail, URL and password inputs and for placeholders
+# (the youth forms have text inputs without placeholder), and disabled buttons
+# (no youth page disables one).
 PUBLIC_DROPS=(
   '\.utrecht-button--(danger|ready|warning|busy|pressed)(?![\w-])'
   '\.utrecht-(textbox|textarea)--(disabled|read-only|numeric|password|url)(?![\w-])'
@@ -90,13 +91,17 @@ PUBLIC_DROPS=(
   '\.utrecht-form-field__description--before'
   '\.utrecht-link--forced-colors'
   '\.utrecht-textbox--html-input\[(type|inputMode|pattern)='
+  '\.utrecht-(textbox--html-input|textarea--html-textarea)::placeholder'
+  '^\.utrecht-button:disabled$'
   '\.utrecht-unordered-list(--center|--distanced|--nested|--html-content|__marker)(?![\w-])'
 )
 
 # The public bundle keeps only the selectors whose classes the youth pages
 # use (prune_css.py --used-in): the class="..." attributes of these templates
-# and the classes that the form code puts on widgets. --keep-class names the
-# classes built at run time (core/forms.py adds "<component>--invalid").
+# and the classes that the form code puts on widgets. core/forms.py also adds
+# "<component>--invalid" at run time, always with aria-invalid="true": the
+# [aria-invalid=true] rules style those fields (with a higher specificity and
+# the same declarations), so the --invalid class rules are left out.
 PUBLIC_USED_IN=(
   src/kindveilig/templates/public/*.html
   src/kindveilig/youth/public/templates/youth/*.html
@@ -106,7 +111,7 @@ PUBLIC_USED_IN=(
   src/kindveilig/templates/components/field.html
   src/kindveilig/core/forms.py
 )
-PUBLIC_KEEP_CLASSES=('utrecht-(textbox|textarea)--invalid')
+PUBLIC_KEEP_CLASSES=()
 # Split off into nlds-public-form.css: the form field components (the last
 # ones in PUBLIC_COMPONENTS, so the cascade order stays the same).
 PUBLIC_FORM_CLASSES='^utrecht-(form-field|form-label|textbox|textarea)'
@@ -123,7 +128,7 @@ trap 'rm -rf "$WORK"' EXIT
 cat >"$WORK/extra.css" <<'CSS'
 .voorbeeld-theme {
   --basis-text-font-family-default: "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  --basis-heading-font-family: "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --basis-heading-font-family: var(--basis-text-font-family-default);
   --utrecht-document-font-family: var(--basis-text-font-family-default);
   --utrecht-document-font-size: var(--basis-text-font-size-md);
   --utrecht-document-line-height: var(--basis-text-line-height-md);
