@@ -6,8 +6,11 @@ merges and minifies; this script does only what lightningcss cannot, because
 it needs to know what our pages use:
 
 1. ``--drop REGEX`` drops each selector that matches (modifiers we never
-   use). A rule whose selectors all go disappears, and so does an
-   ``@media``/``@supports`` block that ends up empty.
+   use). ``--used-in FILE`` drops each selector that requires a class which
+   none of the given files uses (see ``used_classes``; ``--keep-class
+   REGEX`` marks classes as used that the files build at run time, such as
+   ``utrecht-textbox--invalid``). A rule whose selectors all go disappears,
+   and so does an ``@media``/``@supports`` block that ends up empty.
 2. Custom properties:
 
    - ``var(--_x, fallback)`` becomes ``fallback`` when nothing declares the
@@ -23,9 +26,19 @@ it needs to know what our pages use:
      ``--_*`` properties (with ``--closed-world``: every custom property)
      that a kept declaration or a context file reads with ``var()``.
 
+   - ``--closed-world`` also folds a private ``--_*`` property that one
+     declaration sets and only the same rule reads into its reads
+     (``--_5:var(--_6,#0000);background:var(--_5)`` becomes
+     ``background:var(--_6,#0000)``; see ``fold_private``).
+
    Repeated until nothing changes; each step keeps the rendering the same.
 3. ``--rename-private`` shortens the private property names (``--_0``, ...).
-4. Puts a licence banner on top that repeats every copyright line of the
+4. ``--split-out FILE --split-classes REGEX`` moves the selectors that
+   require a class matching REGEX to a second bundle (with the same banner),
+   for the pages that need them (the youth forms). A page loads it after the
+   first one; the moved rules must come last in the input, so that the
+   cascade order stays the same (checked: see ``split``).
+5. Puts a licence banner on top that repeats every copyright line of the
    sources (``--copyright-from``; the EUPL asks us to keep them).
    lightningcss keeps this ``/*!`` comment when vendor_css.sh runs it once
    more over the result (inlined values let it merge longhands).
@@ -36,6 +49,7 @@ Standard library only, deterministic. The input must be lightningcss output
 Usage::
 
     prune_css.py --theme .voorbeeld-theme --out bundle.css [--drop REGEX]...
+        [--used-in FILE]... [--keep-class REGEX]...
         [--context own.css]... [--closed-world] [--rename-private]
         [--copyright-from source.css]... [--banner TEXT] minified.css
 """
@@ -213,6 +227,80 @@ def drop_selectors(rules: list[Rule], patterns: list[re.Pattern[str]]) -> list[R
     return kept
 
 
+# The class names a template or Python file uses: the class="..." attributes
+# (template tags in them removed, so the classes of every {% if %} branch
+# count; a class glued to a {{ variable }} is left out), and in a .py file
+# every word of a string literal.
+CLASS_ATTR_RE = re.compile(
+    r"""\bclass=(?:"((?:\{%.*?%\}|\{\{.*?\}\}|[^"])*)"|'([^']*)')""", re.DOTALL
+)
+TAG_RE = re.compile(r"\{%.*?%\}", re.DOTALL)
+VARIABLE_RE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+PY_STRING_RE = re.compile(r"""(?<![\w])[rbfu]{0,2}("([^"\\\n]*)"|'([^'\\\n]*)')""")
+CLASS_NAME_RE = re.compile(r"-?[_a-zA-Z][\w-]*")
+# In a selector: the arguments of :not() and the like, attribute selectors
+# and strings hold no class that the selector requires.
+SELECTOR_SKIP_RE = re.compile(STRING + r"|\[[^\]]*\]")
+SELECTOR_CLASS_RE = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+def used_classes(name: str, text: str) -> set[str]:
+    """The class names that a file (``name`` gives its type) may put on a page."""
+    classes: set[str] = set()
+    if name.endswith(".py"):
+        for m in PY_STRING_RE.finditer(text):
+            value = m.group(2) if m.group(2) is not None else m.group(3)
+            if "{" not in value:
+                classes.update(w for w in value.split() if CLASS_NAME_RE.fullmatch(w))
+        return classes
+    for m in CLASS_ATTR_RE.finditer(text):
+        value = m.group(1) if m.group(1) is not None else m.group(2)
+        value = TAG_RE.sub(" ", VARIABLE_RE.sub("\0", value))
+        classes.update(
+            w for w in value.split() if "\0" not in w and CLASS_NAME_RE.fullmatch(w)
+        )
+    return classes
+
+
+def required_classes(selector: str) -> set[str]:
+    """The classes an element must have for ``selector`` to match it.
+
+    Classes inside ``:not(...)``, ``:is(...)``, ``:where(...)``, ``:has(...)``
+    and other parentheses are not counted (a selector may match without
+    them), nor anything in an attribute selector or a string.
+    """
+    text = SELECTOR_SKIP_RE.sub(" ", selector)
+    while (i := text.find("(")) != -1:
+        text = text[:i] + " " + text[closing(text, i) + 1 :]
+    return set(SELECTOR_CLASS_RE.findall(text))
+
+
+def drop_unused(
+    rules: list[Rule], used: set[str], keep: Sequence[re.Pattern[str]] = ()
+) -> list[Rule]:
+    """Drop the selectors that require a class outside ``used`` (and ``keep``)."""
+
+    def unused(selector: str) -> bool:
+        return any(
+            c not in used and not any(p.fullmatch(c) for p in keep)
+            for c in required_classes(selector)
+        )
+
+    kept: list[Rule] = []
+    for rule in rules:
+        if isinstance(rule.body, list):
+            rule.body = drop_unused(rule.body, used, keep)
+            if not rule.body:
+                continue
+        elif rule.is_style_rule():
+            selectors = [s for s in split_top_level(rule.prelude, ",") if not unused(s)]
+            if not selectors:
+                continue
+            rule.prelude = ",".join(selectors)
+        kept.append(rule)
+    return kept
+
+
 # --------------------------------------------------------------------------
 # Step 2: custom properties
 # --------------------------------------------------------------------------
@@ -367,6 +455,59 @@ class CustomProperties:
         return kept, removed
 
 
+def fold_private(rules: list[Rule], context: str = "") -> bool:
+    """Fold the private properties that one rule sets and only it reads.
+
+    A private property declared once in the whole bundle (and not in the
+    context) and read only in the rule that declares it always has that
+    declaration's value where it is read: var() substitution works on tokens,
+    so writing the value in its place renders the same. A read with a
+    fallback is folded only when the value holds no var() (so it cannot be
+    invalid). The declaration then goes as unread. True if anything changed.
+    """
+    context = COMMENT_RE.sub(" ", context)
+    outside = set(VAR_RE.findall(context)) | set(DECLARED_RE.findall(context))
+    declared: dict[str, list[tuple[int, str]]] = {}
+    read_in: dict[str, set[int]] = {}
+    every = style_rules(rules)
+    for rule in every:
+        for name, value in declarations(rule):
+            if name.startswith("--_"):
+                declared.setdefault(name, []).append((id(rule), value))
+            for read in VAR_RE.findall(value):
+                read_in.setdefault(read, set()).add(id(rule))
+    foldable: dict[int, dict[str, str]] = {}
+    for name, places in declared.items():
+        if len(places) != 1 or name in outside:
+            continue
+        rule_id, value = places[0]
+        if read_in.get(name, set()) - {rule_id} or "!important" in value:
+            continue
+        if name in VAR_RE.findall(value) or not value.strip():
+            continue
+        foldable.setdefault(rule_id, {})[name] = value.strip()
+    changed = False
+    for rule in every:
+        values = foldable.get(id(rule))
+        if not values:
+            continue
+
+        def fold(
+            name: str, fallback: str | None, values: dict[str, str] = values
+        ) -> str | None:
+            value = values.get(name)
+            if value is None or (fallback is not None and "var(" in value):
+                return None
+            return value
+
+        pairs = declarations(rule)
+        new = [(n, map_vars(v, fold)) if "var(" in v else (n, v) for n, v in pairs]
+        if new != pairs:
+            set_declarations(rule, new)
+            changed = True
+    return changed
+
+
 # --------------------------------------------------------------------------
 # Steps 3 and 4
 # --------------------------------------------------------------------------
@@ -405,6 +546,42 @@ def _base36(n: int) -> str:
     return out
 
 
+def split(rules: list[Rule], pattern: re.Pattern[str]) -> tuple[list[Rule], list[Rule]]:
+    """The rules without and with the selectors that require a class matching ``pattern``.
+
+    Raises ValueError when a kept rule comes after a moved one: the second
+    bundle loads after the first, so the order would change.
+    """
+    kept: list[Rule] = []
+    moved: list[Rule] = []
+    for rule in rules:
+        stay: Rule | None = None
+        go: Rule | None = None
+        if isinstance(rule.body, list):
+            inner_kept, inner_moved = split(rule.body, pattern)
+            stay = Rule(rule.prelude, inner_kept) if inner_kept else None
+            go = Rule(rule.prelude, inner_moved) if inner_moved else None
+        elif rule.is_style_rule():
+            selectors = split_top_level(rule.prelude, ",")
+            out = [
+                s
+                for s in selectors
+                if any(pattern.search(c) for c in required_classes(s))
+            ]
+            rest = [s for s in selectors if s not in out]
+            stay = Rule(",".join(rest), rule.body) if rest else None
+            go = Rule(",".join(out), rule.body) if out else None
+        else:
+            stay = rule
+        if stay is not None and moved:
+            raise ValueError(f"{stay.prelude!r} comes after a rule that moves out")
+        if stay is not None:
+            kept.append(stay)
+        if go is not None:
+            moved.append(go)
+    return kept, moved
+
+
 def banner(text: str, copyright_lines: list[str]) -> str:
     lines = [f"/*! {text.strip()}".rstrip(), " * @license EUPL-1.2"]
     lines += [f" * {line}" for line in copyright_lines]
@@ -420,21 +597,38 @@ def build(
     *,
     theme: str,
     drops: Sequence[str] = (),
+    used: set[str] | None = None,
+    keep_classes: Sequence[str] = (),
     context: str = "",
     closed_world: bool = False,
     rename: bool = False,
     sources: Sequence[str] = (),
     banner_text: str = "",
-) -> str:
-    """The whole pruning step, from lightningcss output to the bundle."""
+    split_classes: str | None = None,
+) -> tuple[str, str]:
+    """The whole pruning step, from lightningcss output to the bundle.
+
+    Returns the bundle and the split-out second bundle ("" without
+    ``split_classes``).
+    """
     rules = drop_selectors(parse(css), [re.compile(p) for p in drops])
-    rules = CustomProperties(
-        rules, theme=theme, context=context, closed_world=closed_world
-    ).run()
+    if used is not None:
+        theme_classes = required_classes(theme)
+        keep = [re.compile(p) for p in keep_classes]
+        rules = drop_unused(rules, used | theme_classes, keep)
+    while True:
+        rules = CustomProperties(
+            rules, theme=theme, context=context, closed_world=closed_world
+        ).run()
+        if not (closed_world and fold_private(rules, context)):
+            break
     if rename:
         rename_private(rules, keep=set(PRIVATE_RE.findall(context)))
     head = banner(banner_text, copyright_lines(sources))
-    return head + serialise(rules) + "\n"
+    if split_classes is None:
+        return head + serialise(rules) + "\n", ""
+    kept, moved = split(rules, re.compile(split_classes))
+    return head + serialise(kept) + "\n", head + serialise(moved) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -442,25 +636,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", required=True, help="the theme rule's selector")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--drop", action="append", default=[], metavar="REGEX")
+    parser.add_argument("--used-in", type=Path, action="append", default=[])
+    parser.add_argument("--keep-class", action="append", default=[], metavar="REGEX")
     parser.add_argument("--context", type=Path, action="append", default=[])
     parser.add_argument("--closed-world", action="store_true")
     parser.add_argument("--rename-private", action="store_true")
     parser.add_argument("--copyright-from", type=Path, action="append", default=[])
     parser.add_argument("--banner", default="")
+    parser.add_argument("--split-out", type=Path)
+    parser.add_argument("--split-classes", metavar="REGEX")
     parser.add_argument("input", type=Path)
     args = parser.parse_args(argv)
 
-    out = build(
+    if (args.split_out is None) != (args.split_classes is None):
+        parser.error("--split-out and --split-classes go together")
+    out, second = build(
         args.input.read_text(encoding="utf-8"),
         theme=args.theme,
         drops=args.drop,
+        used=(
+            {
+                c
+                for p in args.used_in
+                for c in used_classes(p.name, p.read_text(encoding="utf-8"))
+            }
+            if args.used_in
+            else None
+        ),
+        keep_classes=args.keep_class,
         context="\n".join(p.read_text(encoding="utf-8") for p in args.context),
         closed_world=args.closed_world,
         rename=args.rename_private,
         sources=[p.read_text(encoding="utf-8") for p in args.copyright_from],
         banner_text=args.banner,
+        split_classes=args.split_classes,
     )
     args.out.write_text(out, encoding="utf-8")
+    if args.split_out is not None:
+        args.split_out.write_text(second, encoding="utf-8")
     return 0
 
 

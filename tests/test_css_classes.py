@@ -180,3 +180,31 @@ def test_css_classes_reads_selectors() -> None:
     css = "/* .utrecht-comment */.utrecht-a:hover,.utrecht-b .utrecht-c>p{margin:.5rem}"
     assert css_classes(css) >= {"utrecht-a", "utrecht-b", "utrecht-c"}
     assert "utrecht-comment" not in css_classes(css)
+
+
+FORM_CLASS_RE = re.compile(r"^utrecht-(form-field|form-label|textbox|textarea)")
+RENDERS_FIELDS_RE = re.compile(
+    r"as_field_group|\{\{\s*form\s*\}\}|components/form\.html"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        name
+        for name in templates()
+        if any("vendor/nlds/nlds-public.css" in f for f in families(name))
+    ),
+)
+def test_a_youth_page_with_form_fields_loads_the_form_bundle(name: str) -> None:
+    """The public bundle's form fields are split off into nlds-public-form.css
+    (scripts/vendor_css.sh). A youth page that shows a field, directly or with
+    {{ form.x.as_field_group }} (components/field.html, which the check above
+    cannot tie to a page), must load it."""
+    text = templates()[name].text
+    has_fields = RENDERS_FIELDS_RE.search(text) or any(
+        FORM_CLASS_RE.match(c) for c in template_classes(text)
+    )
+    public = {f for f in families(name) if "vendor/nlds/nlds-public.css" in f}
+    if has_fields:
+        assert all("vendor/nlds/nlds-public-form.css" in f for f in public), public

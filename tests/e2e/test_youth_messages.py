@@ -16,7 +16,14 @@ from django.utils.translation import gettext
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Request,
+    Response,
+    expect,
+)
 
 from kindveilig.access.roles import Role
 from kindveilig.organisations.tests.factories import OrganisationFactory
@@ -39,7 +46,14 @@ from .helpers import logged_in_context, make_persona
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-BUDGET_BYTES = 30 * 1024
+BUDGET_BYTES = 20 * 1024
+# Still above the budget (issue 14, item 6): their HTML alone is 5-7 KB, and they
+# load the form CSS (docs/frontend.md, "Page weight"). Lower these, never raise them.
+OVER_BUDGET = {
+    "write": 23 * 1024,
+    "receipt-urgent": 24 * 1024,
+    "receipt-closed": 24 * 1024,
+}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WORDS = "Papa slaat mn moeder en ik durf nie naar huis"
 ANSWER = "Dank je wel dat je het vertelt. Kun je morgen in de pauze bij mij komen?"
@@ -315,26 +329,30 @@ def test_the_child_page_is_small_and_asks_nothing_of_other_sites(
 
     page.on("request", on_request)
     sizes: dict[str, int] = {}
-    # Count only the last page: every response after the last navigation starts.
-    page.on(
-        "response",
-        lambda response: (
-            sizes.__setitem__(response.url, len(response.body()))
-            if response.url.startswith(origin)
-            else None
-        ),
-    )
+
+    def on_response(response: Response) -> None:
+        # Every response of the flow, by URL; only the last page's assets count.
+        # A redirect has no body (and body() would raise).
+        if response.url.startswith(origin) and not 300 <= response.status < 400:
+            sizes[response.url] = len(response.body())
+
+    page.on("response", on_response)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     _child_pages(live_server.url)[name](page)
     page.wait_for_load_state("networkidle")
     document = len(page.content().encode())
-    assets = sum(
-        size
-        for url, size in sizes.items()
-        if urlsplit(url).path.endswith((".css", ".js"))
+    # The stylesheets and scripts of this page, not those of the pages before it
+    # (only the form pages load nlds-public-form.css).
+    loaded = page.eval_on_selector_all(
+        "link[rel=stylesheet], script[src]", "els => els.map(e => e.href || e.src)"
     )
+    assert loaded
+    for url in set(loaded) - set(sizes):
+        # The script: this phone runs no JavaScript, a phone that does fetches it.
+        sizes[url] = len(page.request.get(url).body())
+    assets = sum(sizes[url] for url in set(loaded))
     total = document + assets
     context.close()
-    assert total < BUDGET_BYTES, f"{name}: {total} bytes"
+    assert total < OVER_BUDGET.get(name, BUDGET_BYTES), f"{name}: {total} bytes"
     assert elsewhere == []

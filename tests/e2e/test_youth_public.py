@@ -15,7 +15,7 @@ from kindveilig.youth.public.seed_data import ensure_default_services
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-BUDGET_BYTES = 30 * 1024
+BUDGET_BYTES = 20 * 1024
 NEUTRAL_PAGE = (
     "<!DOCTYPE html><html lang='nl'><title>Weer</title><h1>Het weer</h1></html>"
 )

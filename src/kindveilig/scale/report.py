@@ -35,7 +35,11 @@ YOUTH_PAGES = ("youth: start page", "youth: help lines")
 PROFESSIONAL_P95_MS = 100
 FLOOR_FACTOR = 3
 YOUTH_P95_MS = 20
-YOUTH_MAX_BYTES = 30 * 1024
+# A youth page with its CSS and script, uncompressed (docs/frontend.md, "Page weight").
+YOUTH_MAX_BYTES = 20 * 1024
+# What the benched youth pages (no form fields) load besides their HTML.
+YOUTH_ASSETS = ("vendor/nlds/nlds-public.css", "css/public.css", "js/quick-exit.js")
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 SIGNAL_MS = 10
 # Differences below these are noise on a shared two-core machine, not growth.
 SLACK_MS = 5.0
@@ -298,25 +302,27 @@ def _professional_row(
     )
 
 
+def youth_asset_bytes() -> int:
+    """The CSS and script that a benched youth page loads, in bytes."""
+    return sum((STATIC_DIR / asset).stat().st_size for asset in YOUTH_ASSETS)
+
+
 def _youth_row(
     name: str, largest: dict[str, Measurement], server: dict[str, dict[str, float]]
 ) -> str:
-    """Judged on the server's own time and the page size."""
+    """Judged on the server's own time and the page weight (HTML, CSS, script)."""
+    limit = f"p95 < {YOUTH_P95_MS} ms, < {YOUTH_MAX_BYTES // 1024} KB"
     m = largest.get(name)
     if m is None:
-        return (
-            f"| {name} | p95 < 20 ms, < 30 KB | – | – | – | – | – | – | – | – "
-            "| not measured |"
-        )
+        return f"| {name} | {limit} | – | – | – | – | – | – | – | – | not measured |"
     own = server.get(name)
-    met = (
-        own is not None
-        and own["p95_ms"] < YOUTH_P95_MS
-        and m.avg_bytes < YOUTH_MAX_BYTES
-    )
+    assets = youth_asset_bytes()
+    weight = m.avg_bytes + assets
+    met = own is not None and own["p95_ms"] < YOUTH_P95_MS and weight < YOUTH_MAX_BYTES
     return (
-        f"| {name} | p95 < {YOUTH_P95_MS} ms, < 30 KB "
-        f"server time (this page: {m.avg_bytes / 1024:.1f} KB uncompressed) | "
+        f"| {name} | {limit} server time (this page: {m.avg_bytes / 1024:.1f} KB HTML "
+        f"+ {assets / 1024:.1f} KB CSS and script = {weight / 1024:.1f} KB "
+        "uncompressed) | "
         f"{m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | {_server(server, name)} | "
         f"– | – | – | {m.rps:.1f} | "
         f"{m.failures} | {_ok(met)} |"

@@ -7,7 +7,12 @@ from django.test import override_settings
 
 import pytest
 
-from kindveilig.scale.report import log_bound, render_block
+from kindveilig.scale.report import (
+    YOUTH_MAX_BYTES,
+    log_bound,
+    render_block,
+    youth_asset_bytes,
+)
 
 HEADER = (
     "Type,Name,Request Count,Failure Count,Median Response Time,"
@@ -77,6 +82,15 @@ def test_growth_faster_than_log_is_marked_and_youth_is_judged_on_server_time(
     assert _row(text, "| youth: start page | p95 < 20").endswith("| met |")
     # Help lines: the user waited 8 ms, but the server needed 25 ms: missed.
     assert _row(text, "| youth: help lines | p95 < 20").endswith("| **missed** |")
+    # The page weight counts the CSS and script as well as the HTML (2.9 KB).
+    assets = youth_asset_bytes()
+    assert f"2.9 KB HTML + {assets / 1024:.1f} KB CSS and script = " in _row(
+        text, "| youth: start page | p95 < 20 ms, < 20 KB"
+    )
+
+
+def test_the_youth_assets_leave_room_for_the_html() -> None:
+    assert youth_asset_bytes() < YOUTH_MAX_BYTES - 6 * 1024
 
 
 def _row(text: str, prefix: str) -> str:
