@@ -248,7 +248,8 @@ def _household_flow(client: Client) -> None:
     created = client.post(reverse("households:household-create"), {"label": HOUSEHOLD})
     assert created.status_code == 302
     household = Household.objects.order_by("-pk").first()  # the label is encrypted
-    assert household is not None and household.label == HOUSEHOLD
+    assert household is not None
+    assert household.label == HOUSEHOLD
     added = client.post(
         reverse("households:member-add", kwargs={"public_id": household.public_id}),
         {
