@@ -5,6 +5,7 @@ or a clear 4xx, never a 500; and a refused request stores nothing, not half.
 Derandomized, so a run is repeatable. See docs/security.md, "Tests that try to
 break in"."""
 
+import datetime as dt
 import importlib
 import pkgutil
 import types
@@ -131,6 +132,9 @@ def _register_factories() -> None:
     _factory("kindveilig.readiness.forms.ReadinessForm", meldplicht=True)
     _factory("kindveilig.readiness.forms.DesignationAddForm", members=[(1, "Test")])
     _factory("kindveilig.youth.messages.forms.AnswerForm", templates=[])
+    periods = [("month", dt.date(2026, 3, 1)), ("year", dt.date(2026, 1, 1))]
+    for name in ("DashboardFilter", "LetterRequestForm"):
+        _factory(f"kindveilig.monitor.forms.{name}", periods=periods, municipalities=[])
 
 
 _register_factories()
@@ -229,7 +233,7 @@ ROLE_ORDER = (
 # Not posted to: they change the session the fuzz runs in, not data.
 NOT_FUZZED = {"accounts:logout", "accounts:choose-organisation", "set_language"}
 # Namespaces whose pages post no form (the API has its own test below).
-NO_FORMS = {"api", "monitor", "notifications", "portal", "organisations", ""}
+NO_FORMS = {"api", "notifications", "portal", "organisations", ""}
 CHANNEL = "EIGEN"  # the own side's public channel (world.py)
 
 
