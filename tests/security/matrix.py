@@ -81,6 +81,7 @@ HOUSEHOLD = _id("household")
 MELDPLICHT = _id("meldplicht")
 CONVERSATION = _id("conversation")
 SESSION = _id("session")
+COUNCIL_LETTER = _id("council_letter")
 
 # How to build each URL's arguments from a side. Missing here: the test fails.
 # ``_none`` means the URL takes no object, so there is no "other" cell.
@@ -134,6 +135,8 @@ KWARGS: dict[str, Kwargs] = {
             "monitor:coverage",
             "monitor:dashboard",
             "monitor:dashboard-csv",
+            "monitor:letters",
+            "monitor:letter-texts",
             "notifications:list",
             "notifications:notification-read-all",
             "youth:start",
@@ -280,6 +283,8 @@ KWARGS: dict[str, Kwargs] = {
     "learning:session-detail": SESSION,
     "learning:session-reflections": SESSION,
     "learning:action-add": SESSION,
+    "monitor:letter": COUNCIL_LETTER,
+    "monitor:letter-pdf": COUNCIL_LETTER,
     "learning:action-done": _id("action"),
     "notifications:notification-read": _notification,
 }
@@ -381,6 +386,11 @@ OWN: dict[str, dict[Role, int]] = {
     "monitor:coverage": {FB: 403},  # a school's beheerder, not a gemeente's
     "monitor:dashboard": {FB: 403},
     "monitor:dashboard-csv": {FB: 403},
+    "monitor:letters": {FB: 403},
+    "monitor:letter-texts": {FB: 403},
+    # A letter belongs to the gemeente organisation: the school has none.
+    "monitor:letter": {FB: 404},
+    "monitor:letter-pdf": {FB: 404},
     # The lokaal team received the trajectory by handover: it may read, not act.
     "households:trajectory-handover": {LT: 403},
     "verwijsindex:share-create": {LT: 403},

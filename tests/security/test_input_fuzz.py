@@ -132,11 +132,9 @@ def _register_factories() -> None:
     _factory("kindveilig.readiness.forms.ReadinessForm", meldplicht=True)
     _factory("kindveilig.readiness.forms.DesignationAddForm", members=[(1, "Test")])
     _factory("kindveilig.youth.messages.forms.AnswerForm", templates=[])
-    _factory(
-        "kindveilig.monitor.forms.DashboardFilter",
-        periods=[("month", dt.date(2026, 11, 1)), ("year", dt.date(2026, 1, 1))],
-        municipalities=[],
-    )
+    periods = [("month", dt.date(2026, 3, 1)), ("year", dt.date(2026, 1, 1))]
+    for name in ("DashboardFilter", "LetterRequestForm"):
+        _factory(f"kindveilig.monitor.forms.{name}", periods=periods, municipalities=[])
 
 
 _register_factories()

@@ -38,6 +38,7 @@ from kindveilig.meldcode.services import (
 )
 from kindveilig.meldcode.services.decisions import DecisionInput
 from kindveilig.meldcode.services.kindcheck import KindcheckInput, kindcheck_record
+from kindveilig.monitor.models import CouncilLetter, LetterStatus
 from kindveilig.notifications.models import NotificationKind
 from kindveilig.notifications.services import notify
 from kindveilig.organisations.models import Organisation, OrganisationType
@@ -254,6 +255,17 @@ def _other_objects(side: Side, channel_code: str) -> None:
         follow_up_on=dt.date(2026, 3, 3),
     )
     side.ids["action"] = action.public_id
+    gemeente = ga.organisation
+    side.ids["council_letter"] = CouncilLetter.objects.create(
+        organisation=gemeente,
+        region=gemeente.municipality.region,
+        period_kind="month",
+        period_start=dt.date(2026, 3, 1),
+        status=LetterStatus.DONE,
+        progress=100,
+        html="<p>Brief</p>",
+        pdf=b"%PDF-1.7 test",
+    ).public_id
     pattern = danger_pattern_save(
         actor=fb,
         pattern=None,

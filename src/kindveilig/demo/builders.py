@@ -16,6 +16,7 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.core.validators import is_valid_bsn
+from kindveilig.demo.history_builders import ensure_history
 from kindveilig.demo.household_builders import ensure_households
 from kindveilig.demo.kindcheck_builders import ensure_kindchecks
 from kindveilig.demo.learning_builders import ensure_learning
@@ -578,6 +579,7 @@ def seed_demo() -> list[tuple[User, EncryptedTOTPDevice]]:
     accounts = ensure_accounts(organisations)
     ensure_people(organisations)
     ensure_trajectories(organisations)
+    ensure_history(organisations)
     ensure_households(organisations)
     ensure_kindchecks(organisations)
     ensure_learning(organisations)

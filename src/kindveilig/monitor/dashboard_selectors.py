@@ -28,7 +28,15 @@ from .models import FigureStatus, MonitorFigure, MonitorRefresh, PeriodKind
 from .selectors import can_see_coverage
 from .suppression import THRESHOLD
 
-__all__ = ["Dashboard", "Shown", "dashboard_for", "previous_period"]
+__all__ = [
+    "Dashboard",
+    "Shown",
+    "Table",
+    "dashboard_for",
+    "figures_for",
+    "previous_period",
+    "published_periods",
+]
 
 Key = tuple[str, dt.date, int | None, str, str]  # kind, start, place, measure, value
 
@@ -99,7 +107,7 @@ class Section:
 
 @dataclass
 class Dashboard:
-    form: DashboardFilter
+    form: DashboardFilter | None
     region: Region
     municipality: Municipality | None
     sector: str
@@ -134,7 +142,7 @@ def previous_period(kind: str, start: dt.date) -> tuple[str, dt.date]:
     return kind, add_months(start, -months)
 
 
-def _periods(region: Region) -> list[tuple[str, dt.date]]:
+def published_periods(region: Region) -> list[tuple[str, dt.date]]:
     order = {PeriodKind.YEAR: 0, PeriodKind.QUARTER: 1, PeriodKind.MONTH: 2}
     found = set(
         MonitorFigure.objects.filter(region=region)
@@ -149,16 +157,32 @@ def dashboard_for(*, actor: Actor, params: object) -> Dashboard:
         raise PermissionDenied
     region = actor.organisation.municipality.region
     municipalities = list(region.municipalities.order_by("name"))
-    periods = _periods(region)
+    periods = published_periods(region)
     form = DashboardFilter(params, periods=periods, municipalities=municipalities)
     valid = form.is_valid()
     period = (form.period() if valid else None) or _default(periods)
     chosen = form.cleaned_data.get("gemeente") if valid else ""
     municipality = next((m for m in municipalities if str(m.pk) == chosen), None)
     sector = (form.cleaned_data.get("sector") if valid else "") or ""
+    dashboard = figures_for(
+        region=region, municipality=municipality, sector=sector, period=period
+    )
+    dashboard.form = form
+    return dashboard
+
+
+def figures_for(
+    *,
+    region: Region,
+    municipality: Municipality | None,
+    sector: str,
+    period: tuple[str, dt.date] | None,
+) -> Dashboard:
+    """The published figures of one view, without a form (the letter's task
+    uses it; the caller has checked who may see them)."""
     last = MonitorRefresh.objects.order_by("-started_at").first()
     dashboard = Dashboard(
-        form=form,
+        form=None,
         region=region,
         municipality=municipality,
         sector=sector,

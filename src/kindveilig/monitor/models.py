@@ -12,6 +12,8 @@
 None of them holds an id of a person, trajectory, household, message or user.
 """
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -225,3 +227,98 @@ class MonitorRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M}"
+
+
+class LetterTexts(models.Model):
+    """The three text blocks of a municipality's raadsinformatiebrief, kept by
+    its gemeente analist or functioneel beheerder. Without a row the defaults of
+    ``monitor.letter`` apply. Free text written for the council: no figures are
+    computed from it and it names no one by design of the page."""
+
+    municipality = models.OneToOneField(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    introduction = models.TextField(_("introduction"), max_length=4000)
+    context = models.TextField(_("context"), max_length=4000)
+    next_steps = models.TextField(_("next steps"), max_length=4000)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("letter texts")
+        verbose_name_plural = _("letter texts")
+
+    def __str__(self) -> str:
+        return str(self.municipality_id)
+
+
+class LetterStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class CouncilLetter(models.Model):
+    """A raadsinformatiebrief made by a background task from published figures
+    only. It belongs to the gemeente organisation that asked for it; the HTML and
+    PDF hold aggregates and the municipality's own texts, nothing about a
+    person."""
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    region = models.ForeignKey(
+        "organisations.Region",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+        help_text=_("Empty for the whole region."),
+    )
+    period_kind = models.CharField(
+        _("period"), max_length=10, choices=PeriodKind.choices
+    )
+    period_start = models.DateField(_("period start"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=LetterStatus.choices,
+        default=LetterStatus.QUEUED,
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    html = models.TextField(_("letter (HTML)"), blank=True, default="")
+    pdf = models.BinaryField(_("letter (PDF)"), blank=True, default=b"")
+
+    class Meta:
+        verbose_name = _("raadsinformatiebrief")
+        verbose_name_plural = _("raadsinformatiebrieven")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100),
+                name="council_letter_progress_at_most_100",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_kind} {self.period_start} {self.status}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (LetterStatus.QUEUED, LetterStatus.RUNNING)

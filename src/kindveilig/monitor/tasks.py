@@ -5,6 +5,7 @@
 
 from django.tasks import task
 
+from .letter_services import council_letter_make
 from .services import coverage_snapshot_take, monitor_refresh
 
 
@@ -18,3 +19,9 @@ def take_coverage_snapshot() -> int:
 def refresh_monitor() -> int:
     """Recount the monitor's window and republish; returns the figures written."""
     return monitor_refresh().figures_written
+
+
+@task()
+def make_council_letter(letter_id: int) -> str:
+    """Make a queued raadsinformatiebrief; returns its status."""
+    return council_letter_make(letter_id)

@@ -9,6 +9,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.demo.builders import DEMO_ACCOUNTS, DEMO_DOMAIN, demo_people_count
+from kindveilig.demo.history_builders import HISTORY_MONTHS
 from kindveilig.meldcode.deadline_selectors import deadline_overview_for
 from kindveilig.meldcode.models import (
     Melding,
@@ -17,6 +18,7 @@ from kindveilig.meldcode.models import (
     VeiligThuisFeedback,
 )
 from kindveilig.meldcode.models.choices import FeedbackKind, Outcome, Status, Step
+from kindveilig.monitor.models import MonitorFigure
 from kindveilig.organisations.models import Organisation, Sector
 from kindveilig.persons.models import Person
 
@@ -105,6 +107,13 @@ def test_seed_demo_builds_trajectories_through_the_whole_flow(demo_mode: None) -
     # Every child is clearly fictitious.
     children = TrajectoryChild.objects.select_related("person")
     assert all("(demo)" in link.person.given_name for link in children)
+    # A year of history: the monitor has trajectories started in twelve months.
+    months = {t.created_at.date().replace(day=1) for t in trajectories}
+    assert len(months) == HISTORY_MONTHS + 1
+    started = MonitorFigure.objects.filter(
+        measure="started", period_kind="month", municipality=None, sector=""
+    )
+    assert started.values("period_start").distinct().count() == HISTORY_MONTHS + 1
 
 
 def test_the_demo_deadline_overview_has_something_to_show(demo_mode: None) -> None:

@@ -1,0 +1,95 @@
+"""A gemeente analist filters the monitor, downloads a CSV, asks for a
+raadsinformatiebrief and downloads its PDF, which holds the expected figure.
+
+The letter is made by the background task: this test runs tasks at once
+(``immediate_tasks``), in the live server's request that asks for the letter.
+"""
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
+import pytest
+import time_machine
+from conftest import Persona
+from playwright.sync_api import Browser, expect
+
+from kindveilig.meldcode import scenarios
+from kindveilig.meldcode.services.trajectories import framework_for
+from kindveilig.monitor.services import monitor_refresh
+from kindveilig.organisations.models import Sector
+
+from .helpers import logged_in_context
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("immediate_tasks"),
+]
+
+
+@pytest.fixture
+def march(professional: Persona) -> None:
+    """Eight trajectories started in March 2026, one of them acute."""
+    framework_for(Sector.ONDERWIJS)  # the afwegingskaders, lost by the flush
+    actor = professional.actor
+    with time_machine.travel("2026-03-10T10:00:00+01:00"):
+        for i in range(6):
+            scenarios.start(actor, given_name=f"Kind{i}", family_name="Proef")
+        scenarios.at_step_4(actor, given_name="Vier", family_name="Proef")
+        scenarios.acute(actor, given_name="Acuut", family_name="Proef")
+    monitor_refresh(today=dt.date(2026, 4, 2))
+
+
+def pdf_text(path: Path) -> str:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run(  # poppler on the downloaded letter
+        [tool, "-layout", str(path), "-"], capture_output=True, check=True
+    )
+    return done.stdout.decode()
+
+
+def test_the_analist_filters_exports_and_gets_a_council_letter(
+    browser: Browser, live_server: Any, march: None, gemeente_analist: Persona
+) -> None:
+    page = logged_in_context(browser, live_server, gemeente_analist).new_page()
+    page.goto(f"{live_server.url}/monitor/cijfers/")
+    page.locator('select[name="periode"]').select_option("month:2026-03")
+    page.get_by_test_id("monitor-filter").get_by_role("button").click()
+    assert "periode=month%3A2026-03" in page.url
+    started = page.get_by_test_id("figure-started")
+    expect(started.locator("tfoot")).to_contain_text("8")
+
+    with page.expect_download() as csv_download:
+        page.get_by_test_id("csv-all").click()
+    csv = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    assert "2026-03" in csv
+    assert any(line.split(",")[5] == "8" for line in csv.splitlines())
+
+    page.get_by_test_id("letters-link").click()
+    request = page.get_by_test_id("letter-request")
+    request.locator('select[name="periode"]').select_option("month:2026-03")
+    request.get_by_role("button").click()
+    letters = page.get_by_test_id("letters")
+    expect(letters.locator("tbody tr")).to_have_count(1)
+    expect(letters.locator('tr[data-status="done"]')).to_have_count(1)
+
+    with page.expect_download() as pdf_download:
+        page.get_by_test_id("letter-pdf").click()
+    path = Path(pdf_download.value.path())
+    assert path.read_bytes().startswith(b"%PDF")
+    text = pdf_text(path)
+    with translation.override(settings.LANGUAGE_CODE):
+        label = gettext("Trajectories started")
+    line = next(line for line in text.splitlines() if label in line)
+    assert line.split()[-3:] == ["8", "0", "+8"]
+    assert "Proef" not in text
+    assert "<5" in text
