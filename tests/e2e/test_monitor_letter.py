@@ -49,8 +49,8 @@ def march(professional: Persona) -> None:
 
 def pdf_text(path: Path) -> str:
     tool = shutil.which("pdftotext")
-    if tool is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    # make test installs poppler-utils (scripts/ensure_system_packages.sh).
+    assert tool is not None, "pdftotext missing: apt-get install poppler-utils"
     done = subprocess.run(  # poppler on the downloaded letter
         [tool, "-layout", str(path), "-"], capture_output=True, check=True
     )
