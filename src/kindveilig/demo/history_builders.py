@@ -12,6 +12,7 @@ deterministic: the same names and counts on every run.
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -24,11 +25,18 @@ from kindveilig.meldcode.models import Trajectory
 from kindveilig.organisations.models import Organisation
 from kindveilig.readiness.expiry import add_months
 
-__all__ = ["HISTORY_MONTHS", "ensure_history"]
+__all__ = ["ensure_history", "history_months"]
 
 DEMO_DOMAIN = "demo.kindveilig.invalid"
 FAMILY = ["Demodorp", "Fictiefsma", "Proefhuis", "Testerink", "Voorbeeldmans"]
-HISTORY_MONTHS = 11
+
+
+def history_months() -> int:
+    """How many months before this one get closed trajectories (a setting, so
+    the tests seed two and the demo eleven)."""
+    return int(settings.KINDVEILIG_DEMO_HISTORY_MONTHS)
+
+
 # Organisation code, the professional who starts the trajectories.
 HISTORY_ORGANISATIONS = [
     ("DEMO-PO-01", "leerkracht"),
@@ -85,7 +93,7 @@ def ensure_history(organisations: dict[str, Organisation]) -> int:
         ).exists():
             continue
         actor = _actor(f"{professional}@{DEMO_DOMAIN}", organisation, Role.PROFESSIONAL)
-        for back in range(1, HISTORY_MONTHS + 1):
+        for back in range(1, history_months() + 1):
             target = add_months(this_month, -back) + dt.timedelta(days=3 + 2 * offset)
             delta = now - timezone.make_aware(
                 dt.datetime.combine(target, dt.time(10, 0))

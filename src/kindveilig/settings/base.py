@@ -25,6 +25,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Demo-only features (seed_demo, demo_code, printed TOTP secrets) need this and DEBUG.
 KINDVEILIG_DEMO_MODE = env_bool("KINDVEILIG_DEMO_MODE", default=False)
+# Months of closed demo trajectories before this one (the monitor's history).
+KINDVEILIG_DEMO_HISTORY_MONTHS = 11
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -31,3 +31,7 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Two months of demo history keep the mechanism tested without seeding a year
+# in every demo test (seed_demo is called by many tests).
+KINDVEILIG_DEMO_HISTORY_MONTHS = 2
