@@ -269,7 +269,11 @@ def _child_pages(base: str) -> dict[str, Callable[[Page], None]]:
 
     def gone(page: Page) -> None:
         choose_school(page, base)
+        # Wait until the redirect has landed on the write page: reloading while
+        # the navigation is still under way detaches the page (a flaky failure).
+        expect(page.get_by_test_id("recipient")).to_be_visible()
         page.reload()  # the write page is shown once
+        expect(page.get_by_test_id("recipient")).to_have_count(0)
 
     return {
         "choose": choose,
