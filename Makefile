@@ -89,6 +89,7 @@ check-messages: install system-run
 messages: install system-run
 	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py makemessages -l nl -l en --no-location --ignore 'test_*' --ignore 'tests/*' --verbosity 0
 	$(TEST) $(PY) scripts/fill_english.py
+	$(TEST) $(PY) scripts/youth_catalogues.py
 	cd src/kindveilig && $(TEST) ../../$(PY) ../../manage.py compilemessages --verbosity 0
 
 # Needs DATABASE_URL (make test provides a throwaway PostgreSQL).

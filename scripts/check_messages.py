@@ -3,7 +3,9 @@
 1. Re-extract the messages into a scratch copy and compare the msgids: a string
    added to the code but not to the catalogues fails the build (Open Forms'
    i18n-check does the same).
-2. Every nl and en entry is translated and none is fuzzy.
+2. Every entry is translated and none is fuzzy: nl and en hold every string,
+   the children's languages (ar, tr, pl, uk) the strings of the children's
+   pages (scripts/youth_catalogues.py).
 """
 
 import os
@@ -17,7 +19,10 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "kindveilig"
-LANGUAGES = ("nl", "en")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from youth_catalogues import CHILD_LANGUAGES, extract  # noqa: E402
+
+LANGUAGES = ("nl", "en", *CHILD_LANGUAGES)
 
 
 def msgids(path: Path) -> set[tuple[str, str]]:
@@ -57,6 +62,7 @@ def main() -> int:
             env=env,
             check=True,
         )
+        extract(copy)
         for language in LANGUAGES:
             committed = PACKAGE / "locale" / language / "LC_MESSAGES" / "django.po"
             fresh = copy / "locale" / language / "LC_MESSAGES" / "django.po"
@@ -86,7 +92,7 @@ def main() -> int:
     if problems:
         print(f"{len(problems)} catalogue problem(s).")  # noqa: T201
         return 1
-    print("Catalogues complete (nl, en).")  # noqa: T201
+    print(f"Catalogues complete ({', '.join(LANGUAGES)}).")  # noqa: T201
     return 0
 
 

@@ -144,8 +144,8 @@ class Child(HttpUser):
 
     @task
     def youth_start(self) -> None:
-        self.client.get("/praat/", name="youth: start page")
+        self.client.get("/praat/nl/", name="youth: start page")
 
     @task
     def youth_help(self) -> None:
-        self.client.get("/praat/hulplijnen/", name="youth: help lines")
+        self.client.get("/praat/nl/hulplijnen/", name="youth: help lines")

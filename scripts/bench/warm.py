@@ -38,8 +38,8 @@ def pages(user: dict[str, str]) -> list[str]:
         "/api/v1/trajectories/",
         f"/api/v1/trajectories/{trajectory}/",
         "/bench/floor/",
-        "/praat/",
-        "/praat/hulplijnen/",
+        "/praat/nl/",
+        "/praat/nl/hulplijnen/",
     ]
     if user.get("household"):
         found.append(f"/huishoudens/{user['household']}/tijdlijn/")

@@ -34,16 +34,25 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 # Distinctive words, so a hit in the profile can only come from this test.
 SCHOOL = "Basisschool Klaproosveld"
 MESSAGE = "Mijn oom Zwanenbloem doet eng. Ik wil niet meer naar de kermis."
+# The same in Arabic, as a child on the Arabic pages writes it; the invented
+# name makes a hit certain to come from this test.
+MESSAGES = {
+    "nl": (MESSAGE, "Zwanenbloem"),
+    "ar": (
+        "عمي زفانينبلوم يخيفني. لا أريد أن أذهب إلى الملاهي بعد الآن.",
+        "زفانينبلوم",
+    ),
+}
 CONTACT = "tjiftjaf.merel@voorbeeld.nl"
 FIRST_NAME = "Kwartelina"
 NEUTRAL_PAGE = (
     "<!DOCTYPE html><html lang='nl'><title>Weer</title><h1>Het weer</h1></html>"
 )
 
-# The languages the flow is proved in. Arabic ("ar") joins when the youth pages
-# get it (the languages work): add it here; the flow then starts at ?taal=ar and
-# every label is looked up in that language.
-LANGUAGES = ["nl"]
+# The languages the flow is proved in: Dutch, and Arabic (right to left, another
+# script). The flow starts at the language's path (/praat/ar/...) and every
+# label is looked up in that language.
+LANGUAGES = ["nl", "ar"]
 
 
 @pytest.fixture(autouse=True)
@@ -91,10 +100,11 @@ def phone(
         context.close()
 
 
-def _needles(code: str) -> dict[str, str]:
+def _needles(code: str, language: str = "nl") -> dict[str, str]:
+    message, part = MESSAGES[language]
     return {
-        "message": MESSAGE,
-        "message (a part)": "Zwanenbloem",
+        "message": message,
+        "message (a part)": part,
         "contact": CONTACT,
         "first name": FIRST_NAME,
         "school": SCHOOL,
@@ -127,8 +137,8 @@ def _found_in_profile(profile: Path, needles: dict[str, str]) -> dict[str, list[
 def _send_message(page: Page, base: str, language: str, typed: str = "klaproos") -> str:
     """Choose the school by its code, or by a part of its name and then from the
     list; write; send. The pick-up code on the receipt."""
-    language_choice = "" if language == "nl" else f"?taal={language}"
-    page.goto(f"{base}{reverse('youth:message-start')}{language_choice}")
+    with translation.override(language):
+        page.goto(f"{base}{reverse('youth:message-start')}")
     page.get_by_label(gettext("The code or the name of your school or club")).fill(
         typed
     )
@@ -136,7 +146,7 @@ def _send_message(page: Page, base: str, language: str, typed: str = "klaproos")
     if typed.lower() != "klaproos":
         page.get_by_role("button", name=SCHOOL).click()
     expect(page.get_by_test_id("recipient")).to_contain_text(SCHOOL)
-    page.get_by_label(gettext("What is going on?")).fill(MESSAGE)
+    page.get_by_label(gettext("What is going on?")).fill(MESSAGES[language][0])
     page.get_by_label(gettext("Your first name")).fill(FIRST_NAME)
     page.get_by_label(gettext("How can the adult reach you?")).fill(CONTACT)
     page.get_by_role("button", name=gettext("Send"), exact=True).click()
@@ -183,12 +193,13 @@ def test_after_quick_exit_and_back_no_page_shows_the_message_or_the_code(
     shown = _shown(page)
     # Back leads to a page shown once: the receipt (without JavaScript) or the
     # write page (with it: "Snel weg" replaced the receipt's entry).
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        gettext("This page is no longer available")
-    )
+    with translation.override(language):
+        gone = gettext("This page is no longer available")
+    expect(page.get_by_role("heading", level=1)).to_have_text(gone)
+    message, part = MESSAGES[language]
     assert SCHOOL not in shown
-    assert MESSAGE not in shown, page.url
-    assert "Zwanenbloem" not in shown
+    assert message not in shown, page.url
+    assert part not in shown
     assert CONTACT not in shown
     assert FIRST_NAME not in shown
     assert code not in shown
@@ -216,7 +227,7 @@ def test_the_profile_holds_nothing_of_the_message_the_contact_or_the_school(
         _quick_exit_and_back(page)
     history_url = page.url
     context.close()  # as when the phone's browser is closed; flushes the profile
-    found = _found_in_profile(profile, _needles(code))
+    found = _found_in_profile(profile, _needles(code, language))
     assert found == {}, f"after Back on {history_url}: {found}"
 
 

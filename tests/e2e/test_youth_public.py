@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -37,8 +38,23 @@ def public_pages() -> dict[str, str]:
         "advice-home": f"{hulpwijzer}?v1=nee&v2=nee&v3=ja&v4=ja",
         "help-list": reverse("youth:help-list"),
         "privacy": reverse("youth:privacy"),
-        "start-en": f"{reverse('youth:start')}?taal=en",
+        **{f"start-{code}": _in(code, "youth:start") for code in OTHER_LANGUAGES},
+        **{
+            f"help-list-{code}": _in(code, "youth:help-list")
+            for code in OTHER_LANGUAGES
+        },
+        "question-1-ar": _in("ar", "youth:hulpwijzer"),
+        "advice-home-ar": f"{_in('ar', 'youth:hulpwijzer')}?v1=nee&v2=nee&v3=ja&v4=ja",
+        "privacy-ar": _in("ar", "youth:privacy"),
     }
+
+
+OTHER_LANGUAGES = ("en", "ar", "tr", "pl", "uk")
+
+
+def _in(language: str, name: str) -> str:
+    with translation.override(language):
+        return reverse(name)
 
 
 def serve_neutral_page(route: Route) -> None:

@@ -160,6 +160,8 @@ KWARGS: dict[str, Kwargs] = {
         ],
         lambda side, role: {"token": "made-up-token"},
     ),
+    # A youth path without a language: on to the browser's language.
+    "youth:offer-language": lambda side, role: {"rest": "hulp/"},
     "persons:person-detail": _id("person"),
     "persons:person-access-log": _id("person"),
     "privacy:inzage-export": _id("person"),
@@ -367,6 +369,7 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "youth:message-write-page": (410, 410),
     "youth:message-receipt": (410, 410),
     "youth:message-conversation": (410, 410),
+    "youth:offer-language": (302, 302),  # on to the page in the browser's language
 }
 
 # What an allowed role gets for its own side's object (GET) when it is not 200.

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kindveilig.accounts.middleware.IdleSessionMiddleware",
     "kindveilig.core.middleware.DutchFirstLocaleMiddleware",
+    # The children's pages take their language from their path (nl, en, ar, tr,
+    # pl, uk), never from a cookie: youth.public.language.
+    "kindveilig.youth.public.language.YouthLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -39,8 +39,8 @@ def _size(root: Path, trajectories: int, server: dict[str, int], sql_ms: float) 
     for path, millis in (
         ("/", server["start"]),
         (DETAIL, server["detail"]),
-        ("/praat/", 15),
-        ("/praat/hulplijnen/", 25),
+        ("/praat/nl/", 15),
+        ("/praat/nl/hulplijnen/", 25),
     ):
         lines += [f"GET\t{path}\t200\t{millis}\t100\n"] * 5
     (run / "access.log").write_text("".join(lines))

@@ -20,8 +20,8 @@ SAMPLES = {
     ("POST", f"{DETAIL}signalen/nieuw/"): "add observation (POST)",
     ("GET", f"/huishoudens/{ID}/tijdlijn/"): "household timeline",
     ("GET", "/bench/floor/"): "floor: bare Django view + base template",
-    ("GET", "/praat/"): "youth: start page",
-    ("GET", "/praat/hulplijnen/"): "youth: help lines",
+    ("GET", "/praat/nl/"): "youth: start page",
+    ("GET", "/praat/nl/hulplijnen/"): "youth: help lines",
 }
 
 

@@ -281,6 +281,10 @@ class YouthMessage(TimeStampedModel):
     )
     is_urgent = models.BooleanField(_("urgent"), default=False)
     danger_categories = models.JSONField(_("danger categories"), default=list)
+    # The language of the page the child wrote on (nl, en, ar, tr, pl, uk), so
+    # staff know what to expect and the danger patterns of that language run.
+    # Empty for staff answers.
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
 
     class Meta:
         verbose_name = _("message")

@@ -42,6 +42,10 @@ class HelpServiceForm(KindveiligModelForm[HelpService]):
             "name",
             "description_nl",
             "description_en",
+            "description_ar",
+            "description_tr",
+            "description_pl",
+            "description_uk",
             "phone",
             "chat_url",
             "website",
@@ -53,6 +57,11 @@ class HelpServiceForm(KindveiligModelForm[HelpService]):
         widgets = {
             "description_nl": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
+            # Arabic is written right to left; the browser chooses per paragraph.
+            "description_ar": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+            "description_tr": forms.Textarea(attrs={"rows": 4}),
+            "description_pl": forms.Textarea(attrs={"rows": 4}),
+            "description_uk": forms.Textarea(attrs={"rows": 4}),
         }
 
 

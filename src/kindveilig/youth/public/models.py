@@ -47,6 +47,28 @@ class HelpService(models.Model):
         blank=True,
         help_text=_("Shown on the English pages. Empty: the Dutch text is shown."),
     )
+    # The other languages of the children's pages (youth.public.language). A
+    # new language adds a field here (docs/youth.md, "Adding a language").
+    description_ar = models.TextField(
+        _("description in Arabic"),
+        blank=True,
+        help_text=_("Shown on the Arabic pages. Empty: the Dutch text is shown."),
+    )
+    description_tr = models.TextField(
+        _("description in Turkish"),
+        blank=True,
+        help_text=_("Shown on the Turkish pages. Empty: the Dutch text is shown."),
+    )
+    description_pl = models.TextField(
+        _("description in Polish"),
+        blank=True,
+        help_text=_("Shown on the Polish pages. Empty: the Dutch text is shown."),
+    )
+    description_uk = models.TextField(
+        _("description in Ukrainian"),
+        blank=True,
+        help_text=_("Shown on the Ukrainian pages. Empty: the Dutch text is shown."),
+    )
     phone = models.CharField(
         _("phone number"),
         max_length=20,
@@ -83,9 +105,10 @@ class HelpService(models.Model):
         return self.name
 
     def description_for(self, language: str) -> str:
-        if language.startswith("en") and self.description_en:
-            return self.description_en
-        return self.description_nl
+        """The description in ``language``; Dutch when it has none (a child in
+        Den Haag reads some Dutch, and the beheerder sees what is missing)."""
+        translated = getattr(self, f"description_{language[:2]}", "")
+        return str(translated or self.description_nl)
 
     @property
     def tel(self) -> str:

@@ -186,8 +186,11 @@ def hours_text(service: HelpService, channel: Channel) -> str:
         groups.setdefault(spans, []).append(day)
     parts = []
     for spans, days in groups.items():
+        # Each range isolated left to right (U+2066 ... U+2069): on the Arabic
+        # pages "11:00 to 21:00" would otherwise read the other way round.
         times = ", ".join(
-            f"{_clock(opens)}–{_clock(closes, closing=True)}" for opens, closes in spans
+            f"\u2066{_clock(opens)}–{_clock(closes, closing=True)}\u2069"
+            for opens, closes in spans
         )
         parts.append(f"{_day_ranges(days)} {times}")
     text = "; ".join(parts)

@@ -1,16 +1,19 @@
 """Praat erover, mounted at ``settings.KINDVEILIG_YOUTH_PATH`` (namespace "youth").
 
 Paths are neutral on purpose: nothing in a URL (which stays in the browser
-history) says what a child was looking for, wrote, or to whom.
+history) says what a child was looking for, wrote, or to whom. Every page is
+under its language (``ar/hulp/``); a path without one is redirected to the
+language the browser asks for (``youth.public.language``).
 """
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, path, re_path
 
+from .language import YouthLanguagePrefix
 from .views import messages, pages
 
 app_name = "youth"
 
-urlpatterns: list[URLPattern | URLResolver] = [
+pages_in_a_language: list[URLPattern | URLResolver] = [
     path("", pages.start, name="start"),
     path("hulp/", pages.hulpwijzer, name="hulpwijzer"),
     path("hulplijnen/", pages.help_list, name="help-list"),
@@ -39,4 +42,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
         messages.message_conversation,
         name="message-conversation",
     ),
+]
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    # A pattern of our own, like Django's LocalePrefixPattern (see language.py).
+    URLResolver(YouthLanguagePrefix(), pages_in_a_language),  # type: ignore[arg-type]
+    re_path(r"^(?P<rest>.*)$", pages.offer_language, name="offer-language"),
 ]

@@ -172,8 +172,10 @@ def conversation_start(
     first_name: str = "",
     contact: str = "",
     submission_id: str = "",
+    language: str = "nl",
 ) -> StartResult:
-    """A child's first message: a new conversation and its pick-up code."""
+    """A child's first message: a new conversation and its pick-up code.
+    ``language``: the page's language, kept with the message for staff."""
     body = _check_text("body", body, MAX_MESSAGE_CHARS, required=True)
     first_name = _check_text("first_name", first_name, MAX_FIRST_NAME_CHARS, False)
     contact = _check_text("contact", contact, MAX_CONTACT_CHARS, False)
@@ -187,7 +189,7 @@ def conversation_start(
                 conversation=existing, code=None, categories=existing.danger_categories
             )
     categories = danger_categories_for(
-        organisation_id=channel.organisation_id, text=body
+        organisation_id=channel.organisation_id, text=body, page_language=language
     )
     now = timezone.now()
     for _attempt in range(5):
@@ -224,6 +226,7 @@ def conversation_start(
         body=body,
         is_urgent=bool(categories),
         danger_categories=categories,
+        language=language,
     )
     audit_record(actor=None, action=AuditAction.CREATE, obj=conversation)
     _notify("urgent" if categories else "new", conversation)
@@ -248,12 +251,16 @@ def conversation_open(*, code: PickupCode) -> YouthConversation | None:
 
 
 @transaction.atomic
-def child_message_add(*, conversation: YouthConversation, body: str) -> YouthMessage:
+def child_message_add(
+    *, conversation: YouthConversation, body: str, language: str = "nl"
+) -> YouthMessage:
     """The child writes again (after reading an answer, or to add something)."""
     body = _check_text("body", body, MAX_MESSAGE_CHARS, required=True)
     conversation = YouthConversation.objects.select_for_update().get(pk=conversation.pk)
     categories = danger_categories_for(
-        organisation_id=conversation.organisation_id, text=body
+        organisation_id=conversation.organisation_id,
+        text=body,
+        page_language=language,
     )
     now = timezone.now()
     message = YouthMessage.objects.create(
@@ -262,6 +269,7 @@ def child_message_add(*, conversation: YouthConversation, body: str) -> YouthMes
         body=body,
         is_urgent=bool(categories),
         danger_categories=categories,
+        language=language,
     )
     conversation.last_activity_at = now
     conversation.waiting_since = conversation.waiting_since or now

@@ -1,26 +1,35 @@
 """Template tags for the children's pages (``{% load youth %}``).
 
-Links on these pages carry the child's language choice (``?taal=``) instead of
-a cookie; see ``kindveilig.youth.public.language``.
+The language of these pages is in their path (``kindveilig.youth.public.language``),
+so a plain ``{% url %}`` already stays in the child's language; these tags only
+build the language links in the header.
 """
 
-from typing import Any
+from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.http import HttpRequest, QueryDict
-from django.urls import NoReverseMatch, reverse
+from django.http import HttpRequest
+from django.urls import Resolver404, ResolverMatch, resolve, reverse
 from django.utils import translation
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.translation import get_language_info
 
 from kindveilig.youth.public.language import (
-    LANGUAGE_PARAM,
-    requested_language,
-    with_language,
+    YOUTH_LANGUAGES,
+    active_youth_language,
+    is_right_to_left,
 )
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # in the language itself: a child finds their own
+    url: str
+    current: bool
+    direction: str
 
 
 def _request(context: template.Context) -> HttpRequest | None:
@@ -28,52 +37,68 @@ def _request(context: template.Context) -> HttpRequest | None:
     return request if isinstance(request, HttpRequest) else None
 
 
-@register.simple_tag(takes_context=True)
-def youth_url(context: template.Context, name: str, *args: Any) -> str:
-    """``{% url %}`` that keeps the child's language choice."""
-    url = reverse(name, args=args)
-    request = _request(context)
-    return with_language(url, request) if request else url
-
-
-@register.simple_tag(takes_context=True)
-def youth_optional_url(context: template.Context, name: str) -> str:
-    """Like ``youth_url``, but empty when the name does not exist (yet)."""
-    try:
-        return youth_url(context, name)
-    except NoReverseMatch:
-        return ""
-
-
-@register.simple_tag(takes_context=True)
-def youth_language(context: template.Context) -> str:
-    """The language of this page: the child's choice, else the browser's."""
-    request = _request(context)
-    chosen = requested_language(request) if request else None
-    return chosen or translation.get_language() or settings.LANGUAGE_CODE
-
-
-@register.simple_tag(takes_context=True)
-def youth_language_url(context: template.Context, language: str) -> str:
-    """This page in another language: the same path and query, another ``taal``."""
-    request = _request(context)
+def _resolved(request: HttpRequest | None) -> ResolverMatch | None:
     if request is None:
-        return f"?{LANGUAGE_PARAM}={language}"
-    query: QueryDict = request.GET.copy()
-    query[LANGUAGE_PARAM] = language
-    return f"{request.path}?{query.urlencode()}"
+        return None
+    try:
+        return resolve(request.path_info)
+    except Resolver404:
+        return None
+
+
+def _same_page_in(request: HttpRequest | None, language: str) -> str:
+    """This page in another language, with the same query (the hulpwijzer's
+    answers); else the start page in that language."""
+    if request is not None:
+        match = _resolved(request)
+        if match is not None and match.namespace == "youth" and not match.kwargs:
+            with translation.override(language):
+                url = reverse(f"youth:{match.url_name}", args=match.args)
+            query = request.GET.urlencode()
+            return f"{url}?{query}" if query else url
+    with translation.override(language):
+        return reverse("youth:start")
+
+
+@register.simple_tag
+def youth_language() -> str:
+    """The language of this page (from its path)."""
+    return active_youth_language()
+
+
+@register.simple_tag
+def youth_direction() -> str:
+    """``rtl`` for Arabic, else ``ltr``: for ``<html dir>``."""
+    return "rtl" if is_right_to_left(active_youth_language()) else "ltr"
 
 
 @register.simple_tag(takes_context=True)
-def youth_language_field(context: template.Context) -> SafeString:
-    """A hidden ``taal`` field for GET forms, when the child chose a language."""
+def youth_language_links(context: template.Context) -> list[LanguageLink]:
+    """The links to this page in every language; none on a page behind a
+    single-use token (the receipt with its code, the write page, the answer):
+    it cannot be shown again, so a language link would lose it."""
     request = _request(context)
-    language = requested_language(request) if request else None
-    if language is None:
-        return SafeString("")
-    return format_html(
-        '<input type="hidden" name="{}" value="{}">', LANGUAGE_PARAM, language
-    )
+    match = _resolved(request)
+    if match is not None and match.kwargs:
+        return []
+    current = active_youth_language()
+    return [
+        LanguageLink(
+            code=code,
+            name=str(get_language_info(code)["name_local"]),
+            url=_same_page_in(request, code),
+            current=code == current,
+            direction="rtl" if is_right_to_left(code) else "ltr",
+        )
+        for code in YOUTH_LANGUAGES
+    ]
+
+
+@register.filter
+def left_to_right(value: object) -> str:
+    """A phone number or a time kept left to right inside right-to-left text
+    (Unicode isolation, no markup): "0800-0432" must not read "0432-0800"."""
+    return f"\u2066{value}\u2069"
 
 
 @register.simple_tag

@@ -160,12 +160,18 @@ def test_a_service_without_hours_that_is_not_always_open_has_unknown_hours() -> 
     assert is_open_now(chris, at(2026, 3, 3, 12), frozenset()) is False
 
 
+# Each time range is isolated left to right (U+2066 ... U+2069), so that it
+# does not turn round on the Arabic pages.
+LRI, PDI = "\u2066", "\u2069"
+
+
 def test_the_hours_read_as_words() -> None:
     assert (
-        hours_text(service("kindertelefoon"), Channel.PHONE) == "Elke dag 11:00–21:00"
+        hours_text(service("kindertelefoon"), Channel.PHONE)
+        == f"Elke dag {LRI}11:00–21:00{PDI}"
     )
     assert hours_text(service("veilig-thuis"), Channel.CHAT) == (
-        "maandag tot en met vrijdag 09:00–17:00. Op feestdagen dicht."
+        f"maandag tot en met vrijdag {LRI}09:00–17:00{PDI}. Op feestdagen dicht."
     )
     assert hours_text(service("112"), Channel.PHONE) == "Dag en nacht"
 

@@ -55,7 +55,7 @@ from kindveilig.youth.messages.services import (
     conversation_start,
     retention_days,
 )
-from kindveilig.youth.public.language import with_language, youth_page
+from kindveilig.youth.public.language import active_youth_language
 
 from .common import urgent_helplines
 
@@ -108,7 +108,6 @@ def _write_page(
 @public
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-@youth_page
 def message_start(request: HttpRequest) -> HttpResponse:
     """Choose the school or club: by its public code, or by a part of its name.
     The search is a POST, so what a child typed never lands in a URL; it
@@ -141,7 +140,6 @@ def _choose_page(
 
 @public
 @require_http_methods(["GET"])
-@youth_page
 def message_results(request: HttpRequest, token: str) -> HttpResponse:
     """The schools and clubs that match the words typed, once."""
     shown = one_time_page_take(kind=OneTimePageKind.RESULTS, token=token)
@@ -153,12 +151,9 @@ def message_results(request: HttpRequest, token: str) -> HttpResponse:
 @public
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-@youth_page
 def message_write(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return HttpResponseRedirect(
-            with_language(reverse("youth:message-start"), request)
-        )
+        return HttpResponseRedirect(reverse("youth:message-start"))
     channel = channel_by_code(request.POST.get("channel", ""))
     if channel is None:
         return render(
@@ -183,6 +178,7 @@ def message_write(request: HttpRequest) -> HttpResponse:
             first_name=form.cleaned_data["first_name"],
             contact=form.cleaned_data["contact"],
             submission_id=form.cleaned_data["submission"],
+            language=active_youth_language(),
         )
     except ValidationError as error:
         apply_errors(form, error)
@@ -236,7 +232,6 @@ def _receipt(
 
 @public
 @require_http_methods(["GET"])
-@youth_page
 def message_receipt(request: HttpRequest, token: str) -> HttpResponse:
     """The receipt, once. A second visit (Back, reload, a restored tab) gets a
     neutral page: nothing of the message, the school or the code."""
@@ -257,7 +252,6 @@ def _to_write_page(request: HttpRequest, channel: PublicChannel) -> HttpResponse
 
 @public
 @require_http_methods(["GET"])
-@youth_page
 def message_write_page(request: HttpRequest, token: str) -> HttpResponse:
     """The empty write form for the chosen school or club, once."""
     shown = one_time_page_take(kind=OneTimePageKind.WRITE, token=token)
@@ -267,9 +261,7 @@ def message_write_page(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _see_other(request: HttpRequest, name: str, token: str) -> HttpResponse:
-    return HttpResponseRedirect(
-        with_language(reverse(name, args=[token]), request), status=303
-    )
+    return HttpResponseRedirect(reverse(name, args=[token]), status=303)
 
 
 def _gone(request: HttpRequest) -> HttpResponse:
@@ -285,7 +277,6 @@ def _gone(request: HttpRequest) -> HttpResponse:
 @public
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-@youth_page
 def message_read(request: HttpRequest) -> HttpResponse:
     """Read the answers with the code (a POST form), and write back."""
     context: dict[str, Any] = {"retention_days": retention_days()}
@@ -316,7 +307,9 @@ def message_read(request: HttpRequest) -> HttpResponse:
             return _limited(request)
         try:
             message = child_message_add(
-                conversation=conversation, body=reply.cleaned_data["body"]
+                conversation=conversation,
+                body=reply.cleaned_data["body"],
+                language=active_youth_language(),
             )
         except ValidationError as error:
             apply_errors(reply, error)
@@ -344,7 +337,6 @@ def message_read(request: HttpRequest) -> HttpResponse:
 
 @public
 @require_http_methods(["GET"])
-@youth_page
 def message_conversation(request: HttpRequest, token: str) -> HttpResponse:
     """The conversation, once, after the code was typed (or a reply sent)."""
     shown = one_time_page_take(kind=OneTimePageKind.CONVERSATION, token=token)

@@ -8,14 +8,20 @@ cookie at all; the hulpwijzer is a GET form. Every one of them renders
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
 from kindveilig.access.decorators import public
 from kindveilig.youth.public.forms import HulpwijzerForm
 from kindveilig.youth.public.hulpwijzer import QUESTIONS, Answer, next_question
-from kindveilig.youth.public.language import with_language, youth_page
+from kindveilig.youth.public.language import (
+    YOUTH_LANGUAGES,
+    best_language,
+    language_from_path,
+    vary_on_accept_language,
+    youth_root,
+)
 from kindveilig.youth.public.selectors import hulpwijzer_advice, service_cards
 
 # Messages are deleted after this many days without activity (youthmessages).
@@ -23,20 +29,18 @@ DEFAULT_RETENTION_DAYS = 60
 
 
 @public
-@youth_page
 def start(request: HttpRequest) -> HttpResponse:
     return render(request, "youth/start.html")
 
 
-def _hulpwijzer_url(request: HttpRequest, answers: dict[str, Answer]) -> str:
+def _hulpwijzer_url(answers: dict[str, Answer]) -> str:
     url = reverse("youth:hulpwijzer")
     if answers:
         url = f"{url}?{urlencode({key: value.value for key, value in answers.items()})}"
-    return with_language(url, request)
+    return url
 
 
 @public
-@youth_page
 def hulpwijzer(request: HttpRequest) -> HttpResponse:
     answers = HulpwijzerForm(request.GET).answers()
     question = next_question(answers)
@@ -53,7 +57,7 @@ def hulpwijzer(request: HttpRequest) -> HttpResponse:
                 "total": len(QUESTIONS),
                 "earlier": [(key, value.value) for key, value in earlier.items()],
                 "previous_url": (
-                    _hulpwijzer_url(request, previous) if previous is not None else ""
+                    _hulpwijzer_url(previous) if previous is not None else ""
                 ),
             },
         )
@@ -65,25 +69,45 @@ def hulpwijzer(request: HttpRequest) -> HttpResponse:
         {
             "advice": advice,
             "cards": service_cards(slugs=advice.services),
-            "previous_url": _hulpwijzer_url(request, dict(answered[:-1])),
-            "restart_url": _hulpwijzer_url(request, {}),
+            "previous_url": _hulpwijzer_url(dict(answered[:-1])),
+            "restart_url": _hulpwijzer_url({}),
         },
     )
 
 
 @public
-@youth_page
 def help_list(request: HttpRequest) -> HttpResponse:
     return render(request, "youth/help_list.html", {"cards": service_cards()})
 
 
 @public
-@youth_page
 def privacy(request: HttpRequest) -> HttpResponse:
     days = getattr(
         settings, "KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS", DEFAULT_RETENTION_DAYS
     )
     return render(request, "youth/privacy.html", {"retention_days": days})
+
+
+@public
+def offer_language(request: HttpRequest, rest: str) -> HttpResponse:
+    """A youth path without a language (``/praat/``, an old link): on to the
+    same page in the language the browser asks for. An old ``?taal=`` link
+    keeps its choice. Nothing is stored: the next page carries the language in
+    its path."""
+    if request.method not in ("GET", "HEAD") or language_from_path(youth_root() + rest):
+        raise Http404
+    chosen = request.GET.get("taal", "")
+    language = (
+        chosen
+        if chosen in YOUTH_LANGUAGES
+        else best_language(request.headers.get("Accept-Language", ""))
+    )
+    query = request.GET.copy()
+    query.pop("taal", None)
+    url = f"{youth_root()}{language}/{rest}"
+    if query:
+        url = f"{url}?{query.urlencode()}"
+    return vary_on_accept_language(HttpResponseRedirect(url))
 
 
 @public
