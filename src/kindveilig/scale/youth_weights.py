@@ -25,6 +25,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kindveilig.organisations.models import (
+    Municipality,
+    Organisation,
+    OrganisationType,
+    Region,
+)
+from kindveilig.youth.messages.models import ChannelHours, PublicChannel
+from kindveilig.youth.public.language import YOUTH_LANGUAGES
+
 __all__ = ["MAX_BYTES", "PageWeight", "measure_youth_pages"]
 
 MAX_BYTES = 20 * 1024
@@ -79,15 +88,7 @@ def _hidden(html: str, name: str) -> str:
     return found.group(1) if found else ""
 
 
-def _school() -> object:
-    from kindveilig.organisations.models import (
-        Municipality,
-        Organisation,
-        OrganisationType,
-        Region,
-    )
-    from kindveilig.youth.messages.models import PublicChannel
-
+def _school() -> PublicChannel:
     region, _ = Region.objects.get_or_create(
         code="haaglanden", defaults={"name": "Haaglanden"}
     )
@@ -106,16 +107,14 @@ def _school() -> object:
     )
 
 
-def _close_now(channel: object) -> None:
-    from kindveilig.youth.messages.models import ChannelHours
-
+def _close_now(channel: PublicChannel) -> None:
     other_day = (timezone.localdate().weekday() + 3) % 7
     ChannelHours.objects.create(
         channel=channel, weekday=other_day, opens=dt.time(9), closes=dt.time(10)
     )
 
 
-def _flow(client: Client, language: str, channel: object) -> list[PageWeight]:
+def _flow(client: Client, language: str, channel: PublicChannel) -> list[PageWeight]:
     found: list[PageWeight] = []
 
     def get(page: str, url: str, status: int = 200) -> str:
@@ -177,8 +176,6 @@ def _flow(client: Client, language: str, channel: object) -> list[PageWeight]:
 
 def measure_youth_pages(languages: tuple[str, ...] | None = None) -> list[PageWeight]:
     """Every youth page in every language, with what it loads. Rolled back."""
-    from kindveilig.youth.public.language import YOUTH_LANGUAGES
-
     weights: list[PageWeight] = []
     with transaction.atomic():
         for language in languages or YOUTH_LANGUAGES:
