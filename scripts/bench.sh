@@ -75,4 +75,7 @@ for SIZE in "$@"; do
 JSON
   tail -n 3 "$DIR/locust.txt" || true
 done
+# The children's pages in every language: weighed once (their weight does not
+# depend on the size of the data), rolled back.
+$PY manage.py youth_page_weights --out "$OUT/youth_weights.json"
 $PY manage.py bench_report --profile "$PROFILE" --dir "$OUT"

@@ -185,8 +185,39 @@ def render_block(profile: str, run_dir: Path) -> str:
         *_cost_curve(run),
         *_server_curve(run),
         *_queries_table(run),
+        *_youth_weights_table(run_dir / "youth_weights.json"),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _youth_weights_table(weights_file: Path) -> list[str]:
+    """Every children's page in every language: HTML + CSS + script in KB,
+    uncompressed, against the 20 KB budget (``scale.youth_weights``)."""
+    if not weights_file.exists():
+        return []
+    rows = json.loads(weights_file.read_text())
+    languages = list(dict.fromkeys(row["language"] for row in rows))
+    pages = list(dict.fromkeys(row["page"] for row in rows))
+    total = {
+        (row["page"], row["language"]): row["html_bytes"] + row["asset_bytes"]
+        for row in rows
+    }
+    lines = [
+        "",
+        "#### Children's pages: weight per language (HTML + CSS + script, KB)",
+        "",
+        f"Empty cache, uncompressed; the budget is {YOUTH_MAX_BYTES // 1024} KB "
+        "for every page in every language (`manage.py youth_page_weights`).",
+        "",
+        "| Page | " + " | ".join(languages) + " | Within budget? |",
+        "|---|" + "---:|" * len(languages) + "---|",
+    ]
+    for page in pages:
+        sizes = [total.get((page, language)) for language in languages]
+        cells = [f"{size / 1024:.1f}" if size is not None else "–" for size in sizes]
+        met = all(size is not None and size < YOUTH_MAX_BYTES for size in sizes)
+        lines.append(f"| {page} | " + " | ".join(cells) + f" | {_ok(met)} |")
+    return lines
 
 
 def _header(profile: str, last: dict[str, Any]) -> list[str]:

@@ -89,6 +89,32 @@ def test_growth_faster_than_log_is_marked_and_youth_is_judged_on_server_time(
     )
 
 
+@override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls")
+def test_the_report_weighs_every_youth_page_per_language(tmp_path: Path) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    weights = [
+        {"page": "write", "language": "nl", "html_bytes": 5000, "asset_bytes": 14000},
+        {"page": "write", "language": "ar", "html_bytes": 6000, "asset_bytes": 14000},
+        {"page": "start", "language": "nl", "html_bytes": 3000, "asset_bytes": 12000},
+        {"page": "start", "language": "ar", "html_bytes": 9000, "asset_bytes": 12000},
+    ]
+    (root / "youth_weights.json").write_text(json.dumps(weights))
+    text = render_block("bench", root)
+    assert "| Page | nl | ar | Within budget? |" in text
+    # 19,000 and 20,000 bytes: under 20 KB (20,480) in both languages.
+    assert _row(text, "| write |") == "| write | 18.6 | 19.5 | met |"
+    # 21,000 bytes in Arabic: one language over the budget fails the page.
+    assert _row(text, "| start |") == "| start | 14.6 | 20.5 | **missed** |"
+
+
+def test_without_weights_the_report_has_no_weight_table(tmp_path: Path) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    with override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls"):
+        assert "weight per language" not in render_block("bench", root)
+
+
 def test_the_youth_assets_leave_room_for_the_html() -> None:
     assert youth_asset_bytes() < YOUTH_MAX_BYTES - 6 * 1024
 
