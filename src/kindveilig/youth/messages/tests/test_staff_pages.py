@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 from conftest import Persona, login_as
@@ -161,3 +162,26 @@ def test_the_af_sets_when_messages_are_read(
     # Empty again: back to the default school days.
     assert client.post(url, {}).status_code == 302
     assert not ChannelHours.objects.exists()
+
+
+def test_staff_see_the_language_a_child_wrote_in_and_its_patterns_ran(
+    client: Client, channel: PublicChannel, aandachtsfunctionaris: Persona
+) -> None:
+    # A message written on the Arabic pages: kept with its language, shown to
+    # staff right to left, and checked with the Arabic danger patterns.
+    child = Client()
+    with translation.override("ar"):
+        write = reverse("youth:message-write")
+    child.post(
+        write, {"channel": "PROEF", "submission": "ar-1", "body": "بابا يضربني كل يوم"}
+    )
+    conversation = YouthConversation.objects.get()
+    message = conversation.messages.get()
+    assert message.language == "ar"
+    assert message.is_urgent
+    login_as(client, aandachtsfunctionaris)
+    page = client.get(
+        reverse("youthstaff:conversation-detail", args=[conversation.public_id])
+    ).content.decode()
+    assert "schreef in het Arabisch" in page
+    assert 'dir="auto" lang="ar">بابا يضربني كل يوم' in page
