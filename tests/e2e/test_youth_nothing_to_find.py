@@ -261,3 +261,35 @@ def test_reading_and_writing_back_leaves_nothing_in_the_profile(
         profile, {"code": code, "reply": REPLY, "message": MESSAGE}
     )
     assert found == {}, f"after Back on {page.url}: {found}"
+
+
+@pytest.mark.parametrize(
+    "phone", [True, False], ids=["javascript", "no-javascript"], indirect=True
+)
+def test_a_refused_form_leaves_nothing_in_the_profile(
+    phone: tuple[BrowserContext, Path], live_server: Any, school: PublicChannel
+) -> None:
+    """The child forgets the message itself: the form is refused, keeps what
+    was typed next to the reason, and still leaves nothing behind."""
+    context, profile = phone
+    page = context.new_page()
+    page.goto(f"{live_server.url}{reverse('youth:message-start')}")
+    page.get_by_label(gettext("The code or the name of your school or club")).fill(
+        "klaproos"
+    )
+    page.get_by_role("button", name=gettext("Search")).click()
+    page.get_by_label(gettext("Your first name")).fill(FIRST_NAME)
+    page.get_by_label(gettext("How can the adult reach you?")).fill(CONTACT)
+    page.get_by_role("button", name=gettext("Send"), exact=True).click()
+    message_field = page.get_by_label(gettext("What is going on?"))
+    expect(message_field).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label(gettext("How can the adult reach you?"))).to_have_value(
+        CONTACT
+    )
+    _quick_exit_and_back(page)
+    assert CONTACT not in _shown(page)
+    context.close()
+    found = _found_in_profile(
+        profile, {"contact": CONTACT, "first name": FIRST_NAME, "school": SCHOOL}
+    )
+    assert found == {}, f"after a refused form: {found}"

@@ -157,6 +157,7 @@ KWARGS: dict[str, Kwargs] = {
             "youth:message-write-page",
             "youth:message-receipt",
             "youth:message-conversation",
+            "youth:message-read-page",
         ],
         lambda side, role: {"token": "made-up-token"},
     ),
@@ -369,6 +370,7 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "youth:message-write-page": (410, 410),
     "youth:message-receipt": (410, 410),
     "youth:message-conversation": (410, 410),
+    "youth:message-read-page": (410, 410),
     "youth:offer-language": (302, 302),  # on to the page in the browser's language
 }
 

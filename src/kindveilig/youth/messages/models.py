@@ -385,6 +385,7 @@ class OneTimePageKind(models.TextChoices):
     WRITE = "write", _("Write page after choosing")
     RECEIPT = "receipt", _("Receipt after sending")
     CONVERSATION = "conversation", _("Conversation read with the code")
+    READ = "read", _("Read page after a refused code")
 
 
 class OneTimePage(models.Model):

@@ -38,6 +38,11 @@ pages_in_a_language: list[URLPattern | URLResolver] = [
     ),
     path("bericht/lezen/", messages.message_read, name="message-read"),
     path(
+        "bericht/lezen/<str:token>/",
+        messages.message_read_page,
+        name="message-read-page",
+    ),
+    path(
         "bericht/gesprek/<str:token>/",
         messages.message_conversation,
         name="message-conversation",

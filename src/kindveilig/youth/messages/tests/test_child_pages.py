@@ -42,7 +42,7 @@ def test_the_pages_set_no_cookie_and_work_without_a_csrf_token(
             follow=True,
         ),
         child_client.get(reverse("youth:message-read")),
-        child_client.post(reverse("youth:message-read"), {"code": "uil"}),
+        child_client.post(reverse("youth:message-read"), {"code": "uil"}, follow=True),
     ]
     for response in responses:
         assert response.status_code == 200
@@ -133,7 +133,7 @@ def test_an_unknown_code_says_what_to_do(
     child_client: Client, channel: PublicChannel
 ) -> None:
     page = child_client.post(
-        reverse("youth:message-read"), {"code": "uil appel brug kat 482"}
+        reverse("youth:message-read"), {"code": "uil appel brug kat 482"}, follow=True
     ).content.decode()
     expected = gettext(
         "We cannot find this code. Check the four words and the number. Lost your "

@@ -14,7 +14,11 @@ from django.utils.translation import gettext
 import pytest
 
 from kindveilig.youth.messages.codes import generate_code
-from kindveilig.youth.messages.models import OneTimePage, PublicChannel
+from kindveilig.youth.messages.models import (
+    OneTimePage,
+    PublicChannel,
+    YouthConversation,
+)
 from kindveilig.youth.messages.one_time_pages import (
     ONE_TIME_PAGE_LIFETIME,
     OneTimePageKind,
@@ -28,6 +32,7 @@ RECEIPT = OneTimePageKind.RECEIPT
 pytestmark = [pytest.mark.django_db]
 
 WORDS = "Mijn buurman Zwanenbloem doet eng"
+CONTACT = "tjiftjaf@voorbeeld.nl"
 
 
 def _send(client: Client, language: str = "nl") -> str:
@@ -183,8 +188,52 @@ def test_a_reply_that_is_too_long_stays_on_the_page_to_shorten(
     response = child_client.post(
         reverse("youth:message-read"), {"code": code, "body": "a" * 5001}
     )
-    assert response.status_code == 200
-    assert 'aria-invalid="true"' in response.content.decode()
+    # Refused, but answered like a good form: once, behind a token, so the
+    # reply does not stay with the POST's history entry.
+    assert response.status_code == 303
+    location = str(response["Location"])
+    page = child_client.get(location).content.decode()
+    assert 'aria-invalid="true"' in page
+    assert "a" * 5001 in page  # kept to shorten
+    again = child_client.get(location)
+    assert again.status_code == 410
+    assert "a" * 100 not in again.content.decode()
+
+
+def test_a_refused_message_is_shown_back_once_with_its_reason(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    refused = child_client.post(
+        reverse("youth:message-write"),
+        {"channel": "PROEF", "submission": "s9", "body": "", "contact": CONTACT},
+    )
+    assert refused.status_code == 303
+    location = str(refused["Location"])
+    assert location.startswith("/praat/nl/bericht/schrijven/")
+    page = child_client.get(location).content.decode()
+    assert 'aria-invalid="true"' in page  # the empty message, with its reason
+    assert f'value="{CONTACT}"' in page  # what was typed is kept
+    assert 'name="submission" value="s9"' in page  # the same sending, not a new one
+    gone = child_client.get(location)
+    assert gone.status_code == 410
+    assert CONTACT not in gone.content.decode()
+    assert not YouthConversation.objects.exists()
+
+
+def test_a_code_we_cannot_find_is_shown_back_once(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    typed = "uil appel brug kat 482"
+    refused = child_client.post(reverse("youth:message-read"), {"code": typed})
+    assert refused.status_code == 303
+    location = str(refused["Location"])
+    assert "uil" not in location
+    page = child_client.get(location).content.decode()
+    assert f'value="{typed}"' in page  # to correct a typing error
+    assert 'aria-invalid="true"' in page
+    gone = child_client.get(location)
+    assert gone.status_code == 410
+    assert typed not in gone.content.decode()
 
 
 def test_choosing_the_school_redirects_to_a_write_page_shown_once(

@@ -58,6 +58,7 @@ from kindveilig.youth.messages.services import (
 from kindveilig.youth.public.language import active_youth_language
 
 from .common import urgent_helplines
+from .drafts import reopen, seal
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ def message_write(request: HttpRequest) -> HttpResponse:
         return _to_write_page(request, channel)
     form = WriteForm(request.POST)
     if not form.is_valid():
-        return _write_page(request, channel, form)
+        return _refused(request, "youth:message-write-page", form, channel=channel)
     if form.cleaned_data["homepage"]:
         # A script filled in the hidden field: it gets a receipt, nothing is saved.
         return _receipt(request, channel, generate_code(), [])
@@ -182,7 +183,7 @@ def message_write(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         apply_errors(form, error)
-        return _write_page(request, channel, form)
+        return _refused(request, "youth:message-write-page", form, channel=channel)
     except Exception:  # never lose a child's message silently
         logger.exception("Could not save a child's first message")
         return _write_page(request, channel, form, failed=True)
@@ -242,6 +243,39 @@ def message_receipt(request: HttpRequest, token: str) -> HttpResponse:
     return _receipt(request, shown.channel, shown.code, categories)
 
 
+# What a refused form keeps for its page shown once (views/drafts.py).
+REFUSED_FIELDS: dict[str, tuple[str, ...]] = {
+    "youth:message-write-page": ("body", "first_name", "contact", "submission"),
+    "youth:message-read-page": ("code",),
+    "youth:message-conversation": ("body",),
+}
+REFUSED_KIND = {
+    "youth:message-write-page": OneTimePageKind.WRITE,
+    "youth:message-read-page": OneTimePageKind.READ,
+    "youth:message-conversation": OneTimePageKind.CONVERSATION,
+}
+
+
+def _refused(
+    request: HttpRequest,
+    name: str,
+    form: WriteForm | ReadForm | ReplyForm,
+    *,
+    channel: PublicChannel | None = None,
+    code: PickupCode | None = None,
+) -> HttpResponse:
+    """Post-redirect-get for a refused form too: what the child typed and why it
+    was refused are shown once behind a token, so the form's body does not stay
+    with a history entry (views/drafts.py)."""
+    token = one_time_page_issue(
+        kind=REFUSED_KIND[name],
+        channel=channel,
+        code=code,
+        typed=seal(form, REFUSED_FIELDS[name]),
+    )
+    return _see_other(request, name, token)
+
+
 def _to_write_page(request: HttpRequest, channel: PublicChannel) -> HttpResponse:
     """Post-redirect-get after choosing: the word the child typed to find the
     school does not stay with the write page's history entry, and Back after
@@ -253,11 +287,13 @@ def _to_write_page(request: HttpRequest, channel: PublicChannel) -> HttpResponse
 @public
 @require_http_methods(["GET"])
 def message_write_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The empty write form for the chosen school or club, once."""
+    """The write form for the chosen school or club, once: empty, or with what
+    the child typed and why it was refused."""
     shown = one_time_page_take(kind=OneTimePageKind.WRITE, token=token)
     if shown is None or shown.channel is None or not shown.channel.enabled:
         return _gone(request)
-    return _write_page(request, shown.channel)
+    form = reopen(WriteForm, shown.typed, channel=shown.channel.public_code)
+    return _write_page(request, shown.channel, form)
 
 
 def _see_other(request: HttpRequest, name: str, token: str) -> HttpResponse:
@@ -284,13 +320,12 @@ def message_read(request: HttpRequest) -> HttpResponse:
         context["form"] = ReadForm()
         return render(request, "youth/messages/read.html", context)
     form = ReadForm(request.POST)
-    context["form"] = form
     if not form.is_valid():
-        return render(request, "youth/messages/read.html", context)
+        return _refused(request, "youth:message-read-page", form)
     code = parse_code(form.cleaned_data["code"])
     if code is None:  # not four words and a number: not a guess, not counted
         form.add_error("code", _code_not_found())
-        return render(request, "youth/messages/read.html", context)
+        return _refused(request, "youth:message-read-page", form)
     # Decided before the look-up, so a refusal says nothing about the code.
     if lookup_refused(code):
         return _limited(request, code_minutes=wait_minutes())
@@ -298,7 +333,7 @@ def message_read(request: HttpRequest) -> HttpResponse:
     if conversation is None:
         wrong_guess_record(code)
         form.add_error("code", _code_not_found())
-        return render(request, "youth/messages/read.html", context)
+        return _refused(request, "youth:message-read-page", form)
     reply = ReplyForm(request.POST if "body" in request.POST else None)
     sent_categories: list[str] | None = None
     failed = False
@@ -320,18 +355,34 @@ def message_read(request: HttpRequest) -> HttpResponse:
             hit(request, Action.MESSAGE)
             sent_categories = message.danger_categories
             reply = ReplyForm()
-    if not reply.is_bound:
-        # Post-redirect-get, as after sending: the code and what the child
-        # wrote back do not stay with a history entry.
-        token = one_time_page_issue(
-            kind=OneTimePageKind.CONVERSATION,
-            code=code,
-            urgent=bool(sent_categories),
-            message_sent=sent_categories is not None,
-        )
-        return _see_other(request, "youth:message-conversation", token)
-    return _conversation(
-        request, conversation, code, reply, sent_categories, failed=failed
+    if failed:  # the server failed: keep the text in this very page (drafts.py)
+        return _conversation(request, conversation, code, reply, None, failed=True)
+    # Post-redirect-get, as after sending: the code and what the child wrote
+    # back (or the reply that was refused) do not stay with a history entry.
+    token = one_time_page_issue(
+        kind=OneTimePageKind.CONVERSATION,
+        code=code,
+        urgent=bool(sent_categories),
+        message_sent=sent_categories is not None,
+        typed=seal(reply, REFUSED_FIELDS["youth:message-conversation"])
+        if reply.is_bound
+        else "",
+    )
+    return _see_other(request, "youth:message-conversation", token)
+
+
+@public
+@require_http_methods(["GET"])
+def message_read_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The read form after a refused code, once: what was typed and why."""
+    shown = one_time_page_take(kind=OneTimePageKind.READ, token=token)
+    form = reopen(ReadForm, shown.typed) if shown else None
+    if form is None:
+        return _gone(request)
+    return render(
+        request,
+        "youth/messages/read.html",
+        {"retention_days": retention_days(), "form": form},
     )
 
 
@@ -349,7 +400,7 @@ def message_conversation(request: HttpRequest, token: str) -> HttpResponse:
         request,
         conversation,
         code,
-        ReplyForm(),
+        reopen(ReplyForm, shown.typed) or ReplyForm(),
         categories if shown.message_sent else None,
     )
 
