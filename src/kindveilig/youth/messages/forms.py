@@ -2,11 +2,15 @@ import datetime as dt
 
 from django import forms
 from django.http import QueryDict
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.core.forms import KindveiligForm
 from kindveilig.meldcode.models.choices import FormOfViolence
 
+from .codes import PickupCode
 from .models import AnswerTemplate, DangerCategory, PatternLanguage, Weekday
 from .services import MAX_CONTACT_CHARS, MAX_FIRST_NAME_CHARS, MAX_MESSAGE_CHARS
 
@@ -72,10 +76,22 @@ class WriteForm(KindveiligForm):
     )
 
 
+EXAMPLE_CODE = PickupCode(words=("uil", "appel", "brug", "kat"), number=482)
+
+
+def _example_code() -> str:
+    return EXAMPLE_CODE.text_in(get_language())
+
+
 class ReadForm(KindveiligForm):
     code = forms.CharField(
         label=_("Your code"),
-        help_text=_("Four words and a number, for example: uil appel brug kat 482."),
+        # The example in the words of the page's language (a Dutch code, read
+        # in that language's list).
+        help_text=format_lazy(
+            _("Four words and a number, for example: {example}."),
+            example=lazy(_example_code, str)(),
+        ),
         max_length=120,
         widget=forms.TextInput(
             attrs={

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 import pytest
 
-from kindveilig.youth.messages.codes import generate_code
+from kindveilig.youth.messages.codes import generate_code, parse_code
 from kindveilig.youth.messages.models import (
     OneTimePage,
     PublicChannel,
@@ -286,3 +286,18 @@ def test_no_title_names_the_school_or_the_message(
     for response in [write, receipt, child_client.get(chosen["Location"])]:
         titles = re.findall(r"<title>([^<]*)</title>", response.content.decode())
         assert titles == [gettext("Information")]
+
+
+def test_the_code_is_shown_in_the_page_language_and_opens_in_any(
+    child_client: Client, channel: PublicChannel
+) -> None:
+    receipt = child_client.get(_send(child_client, "ar")).content.decode()
+    shown = _code_on(receipt)
+    code = parse_code(shown)
+    assert code is not None
+    assert shown == code.text_in("ar")
+    assert code.words[0] not in shown  # Arabic words, not the Dutch ones
+    # Typed on the Dutch read page, the Arabic words open the conversation.
+    opened = child_client.post(reverse("youth:message-read"), {"code": shown})
+    assert opened.status_code == 303
+    assert "/bericht/gesprek/" in str(opened["Location"])

@@ -12,6 +12,7 @@ a restored tab show a neutral page (youth.messages.one_time_pages).
 
 import logging
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -206,6 +207,16 @@ def message_write(request: HttpRequest) -> HttpResponse:
     return _see_other(request, "youth:message-receipt", token)
 
 
+@dataclass(frozen=True)
+class ShownCode:
+    """A pick-up code as the receipt shows it, in the page's language."""
+
+    words: tuple[str, ...]
+    number: int
+    text: str
+    digits: list[str]
+
+
 def _receipt(
     request: HttpRequest,
     channel: PublicChannel | None,
@@ -215,12 +226,20 @@ def _receipt(
     next_open = (
         None if channel is None else channel_next_opening(channel, timezone.now())
     )
+    language = active_youth_language()
     return render(
         request,
         "youth/messages/receipt.html",
         {
             "channel": channel,
-            "code": code,
+            # The code in the words of the page's language; any language's
+            # words open it (codes.parse_code).
+            "code": ShownCode(
+                words=code.words_in(language),
+                number=code.number,
+                text=code.text_in(language),
+                digits=code.digits,
+            ),
             "urgent": bool(categories),
             "next_open": next_open,
             "helplines": (
