@@ -7,7 +7,7 @@ Written by the development team, NOT yet reviewed by a native speaker
 Arabic glues "and", "with", "will" and the person to the front of a word and "me"
 or "us" to its end (وبيضربوني: "and they hit me"), so most patterns here use
 ``*word*``, every word that contains it: ``*يضرب*`` finds يضرب, بيضربني,
-كيضربني, وتضربني ... but not ضربت (I hit). The Arabic of children in the
+كيضربني, ويضربني ... but not ضربت (I hit). The Arabic of children in the
 Netherlands is often Moroccan (Darija) or Levantine, and often in Latin letters
 (Arabizi: 3 = ع, 7 = ح, 9 = ق, 2 = ء or ق, 5 = خ). A Latin ``*word*`` is read
 without its vowels: ``*darab*`` (drb) finds kaydrbni, kayderbni, byedrabni,
