@@ -8,7 +8,7 @@ Every list except Dutch must be reviewed by a native speaker
 
 import re
 
-__all__ = ["CHAT_WORDS"]
+__all__ = ["CHAT_ENDINGS", "CHAT_WORDS"]
 
 _NL = {
     "k": "ik",
@@ -197,6 +197,15 @@ _TR = {
     "tmm": "tamam",
     "cnm": "canim",
     "bisey": "bir sey",
+    "bnm": "benim",
+    "bni": "beni",
+    "bna": "bana",
+    "snn": "senin",
+    "sni": "seni",
+    "herkez": "herkes",
+    "hersey": "her sey",
+    "herseyi": "her seyi",
+    "herseye": "her seye",
     "biseyi": "bir seyi",
     "kimse": "kimse",
 }
@@ -251,8 +260,43 @@ _AR = {
 
 
 def _collapsed(words: dict[str, str]) -> dict[str, str]:
-    return {re.sub(r"(.)\1+", r"\1", key): value for key, value in words.items()}
+    """The keys with repeated letters counted once, as ``danger`` does (in Arabic
+    script only runs of three or more)."""
+    return {
+        re.sub(
+            r"([^\u0600-\u06ff])\1+",
+            r"\1",
+            re.sub(r"([\u0600-\u06ff])\1{2,}", r"\1", key),
+        ): value
+        for key, value in words.items()
+    }
 
+
+# Spoken endings, written out after the chat words: a word that ends in the left
+# part (and has at least two letters before it) ends in the right part instead.
+# Turkish children write the present tense as it is spoken: istiyom (istiyorum),
+# dovuyo (dovuyor), gondermiyolar (gondermiyorlar).
+_TR_ENDINGS = {
+    f"{vowel}{spoken}": f"{vowel}{written}"
+    for vowel in "iu"
+    for spoken, written in (
+        ("yo", "yor"),
+        ("yom", "yorum"),
+        ("yon", "yorsun"),
+        ("yosun", "yorsun"),
+        ("yoz", "yoruz"),
+        ("yolar", "yorlar"),
+    )
+}
+
+
+def _longest_first(endings: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(endings.items(), key=lambda item: -len(item[0])))
+
+
+CHAT_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "tr": _longest_first(_TR_ENDINGS),
+}
 
 CHAT_WORDS: dict[str, dict[str, str]] = {
     "nl": _collapsed(_NL),

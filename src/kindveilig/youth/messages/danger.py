@@ -28,8 +28,8 @@ the language of the page the child used, and a language its letters show (Cyrill
 Arabic, the Turkish ı ş ğ, the Polish ł ą ę ż ...).
 
 Before matching, message and pattern are normalised the same way, per language:
-lower case, accents removed (ı → i, ł → l; Arabic vowel marks and hamza seats
-dropped, ة → ه, ى → ي), apostrophes dropped (m'n becomes mn), letters written as
+lower case, accents removed (ı → i, ł → l, ґ → г; Arabic vowel marks and hamza
+seats dropped, ة → ه, ى → ي), a laughing face read as "haha", apostrophes dropped (m'n becomes mn), letters written as
 digits or signs read as letters inside a word (d00d, m3s, k1ll, @ → a, $ → s; a 1
 is tried as both i and l), the language's chat spellings written out (nl: mn, k,
 nie, wl ...; en: u, ur, im, wanna ...), and every run of a repeated letter counted
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from .chat_words import CHAT_WORDS
+from .chat_words import CHAT_ENDINGS, CHAT_WORDS
 
 __all__ = [
     "GAP_WORDS",
@@ -77,15 +77,31 @@ _PLAIN_LETTERS = str.maketrans(
         "ß": "ss",
         "ة": "ه",
         "ى": "ي",
+        "ґ": "г",  # Ukrainian; Russian keyboards lack it, children write the plain one
         "ـ": "",  # Arabic tatweel (stretching), decoration only
     }
 )
+# Laughing faces mark a joke, as "haha" does: 😂 🤣 😆 😹.
+_LAUGHS = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639]")
 # Digits and signs that stand for letters inside a word (leetspeak).
 _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
 _LEET_S = str.maketrans({"$": "s"})
+# Arabic in Latin letters (Arabizi) writes the letters Latin lacks as digits:
+# 3ammi, 7abasouni, ye2tolni, n9tel. In Arabic patterns digits are letters, not
+# leetspeak, and a Latin word is also read as its consonants (its "skeleton"),
+# because children spell the vowels every way: kaydrbni, kayderbni and
+# byedrabni all hold "drb" (ضرب, hit).
+_NO_LEET = frozenset({"ar"})
+_ARABIZI_LETTERS = (("2", "q"), ("9", "q"), ("5", "kh"), ("8", "gh"), ("6", "t"))
+_ARABIZI_SOUNDS = (("7", "h"), ("sh", "ch"))
+_ARABIZI_VOWELS = re.compile("[aeiou]")
+_LATIN_WORD = re.compile("[a-z0-9]+")
 _SCRIPT_LANGUAGES = (
     (re.compile(r"[\u0400-\u04ff]"), "uk"),
     (re.compile(r"[\u0600-\u06ff]"), "ar"),
+    # Arabizi: a Latin word with 2, 3, 7 or 9 among its letters (3ammi, 7abs).
+    # Leetspeak (m3, d00d) can look the same; the Arabic patterns then run too.
+    (re.compile(r"[a-z][2379]|[2379][a-z]", re.IGNORECASE), "ar"),
     (re.compile(r"[ışğİŞĞ]"), "tr"),
     (re.compile(r"[łąęśżźćńŁĄĘŚŻŹĆŃ]"), "pl"),
 )
@@ -95,7 +111,18 @@ Word = tuple[str, ...]
 
 
 def _collapse(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", word)
+    """Every run of a repeated letter counted once; in Arabic script only runs of
+    three or more (موووت), as a doubled Arabic letter is part of the word (هدد)."""
+    word = re.sub(r"([\u0600-\u06ff])\1{2,}", r"\1", word)
+    return re.sub(r"([^\u0600-\u06ff])\1+", r"\1", word)
+
+
+def _skeleton(word: str) -> str:
+    """An Arabizi word's consonants: digits as the letters they stand for, 7 and
+    h as one, sh as ch, vowels dropped (kayderbni → kydrbn, ye2tolni → yqtln)."""
+    for digit, letter in (*_ARABIZI_LETTERS, *_ARABIZI_SOUNDS):
+        word = word.replace(digit, letter)
+    return _ARABIZI_VOWELS.sub("", word)
 
 
 def _strip_accents(text: str) -> str:
@@ -103,24 +130,33 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _readings(raw: str) -> list[str]:
-    """A raw word as letters: leetspeak read back, unless it is a number."""
+def _readings(raw: str, language: str) -> list[str]:
+    """A raw word as letters: leetspeak read back, unless it is a number (or the
+    language writes letters as digits: Arabizi)."""
     if not any(ch.isalpha() for ch in raw):
         return [raw] if raw.isdigit() else []
+    if language in _NO_LEET:
+        return [raw]
     word = raw.translate(_LEET).translate(_LEET_S)
     if "1" in word:
         return [word.replace("1", "i"), word.replace("1", "l")]
     return [word]
 
 
-def _expand(word: str, chat: dict[str, str]) -> list[str]:
+def _expand(word: str, language: str) -> list[str]:
     word = _collapse(word)
-    return [_collapse(part) for part in chat.get(word, word).split()]
+    chat = CHAT_WORDS.get(language, {})
+    if word in chat:
+        return [_collapse(part) for part in chat[word].split()]
+    for spoken, written in CHAT_ENDINGS.get(language, ()):
+        if word.endswith(spoken) and len(word) >= len(spoken) + 2:
+            return [word[: -len(spoken)] + written]
+    return [word]
 
 
 def _words(text: str, language: str = "nl") -> list[Word]:
     chat = CHAT_WORDS.get(language, {})
-    text = _strip_accents(text.lower())
+    text = _strip_accents(_LAUGHS.sub(" haha ", text.lower()))
     text = re.sub(r"['’`´]", "", text)  # m'n -> mn, z'n -> zn, 'k -> k, i'm -> im
     result: list[Word] = []
     for raw in re.findall(r"[\w@$]+", text.replace("_", " ")):
@@ -129,19 +165,30 @@ def _words(text: str, language: str = "nl") -> list[Word]:
             continue
         known = _collapse(raw)
         if known in chat:  # chat spellings with digits first: gr8, 2day
-            result.extend((part,) for part in _expand(known, chat))
+            result.extend((part,) for part in _expand(known, language))
             continue
-        readings = _readings(raw)
+        readings = _readings(raw, language)
         if not readings:
             continue
-        expanded = [_expand(reading, chat) for reading in readings]
+        expanded = [_expand(reading, language) for reading in readings]
         if len(expanded) == 1 or len({len(e) for e in expanded}) > 1:
             result.extend((part,) for part in expanded[0])
         else:
             result.extend(
                 tuple(dict.fromkeys(parts)) for parts in zip(*expanded, strict=True)
             )
+    if language in _NO_LEET:
+        result = [_with_skeleton(word) for word in result]
     return result
+
+
+def _with_skeleton(word: Word) -> Word:
+    """An Arabizi word is also read as its skeleton (its last reading)."""
+    plain = word[-1]
+    if not _LATIN_WORD.fullmatch(plain):
+        return word
+    skeleton = _skeleton(plain)
+    return (*word, skeleton) if skeleton and skeleton != plain else word
 
 
 def normalise(text: str, language: str = "nl") -> str:
@@ -167,8 +214,11 @@ class _Option:
     text: str
     prefix: bool = False
     fuzzy: bool = False
+    infix: bool = False  # *text*: every word that contains it
 
     def matches(self, word: str) -> bool:
+        if self.infix:
+            return self.text in word
         if self.prefix:
             if word.startswith(self.text):
                 return True
@@ -190,20 +240,28 @@ class _Token:
     exact: frozenset[str] = field(default=frozenset(), compare=False)
     prefixes: tuple[str, ...] = field(default=(), compare=False)
     fuzzy: tuple[_Option, ...] = field(default=(), compare=False)
+    infixes: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def of(cls, options: Iterable[_Option]) -> "_Token":
         options = tuple(options)
         return cls(
             options=options,
-            exact=frozenset(o.text for o in options if not o.prefix),
+            exact=frozenset(o.text for o in options if not (o.prefix or o.infix)),
             prefixes=tuple(o.text for o in options if o.prefix),
             fuzzy=tuple(o for o in options if o.fuzzy),
+            infixes=tuple(o.text for o in options if o.infix),
         )
+
+    @property
+    def exact_only(self) -> bool:
+        return not (self.prefixes or self.fuzzy or self.infixes)
 
     def matches(self, word: Word) -> bool:
         for w in word:
             if w in self.exact or (self.prefixes and w.startswith(self.prefixes)):
+                return True
+            if self.infixes and any(infix in w for infix in self.infixes):
                 return True
             if self.fuzzy and any(option.matches(w) for option in self.fuzzy):
                 return True
@@ -229,7 +287,7 @@ class CompiledPattern:
         if vocabulary is not None and any(
             token.exact.isdisjoint(vocabulary)
             for token in self.tokens
-            if token.options and not token.prefixes and not token.fuzzy
+            if token.options and token.exact_only
         ):
             return None
         first, rest = self.tokens[0], 1
@@ -266,6 +324,11 @@ def _match_from(
 
 
 def _read_option(option: str, language: str) -> list[_Option]:
+    infix = len(option) > 2 and option[0] == "*" and option[-1] == "*"
+    if infix:
+        # *drb*: its last reading, the skeleton of an Arabizi word.
+        found = _words(option[1:-1], language)
+        return [_Option(text=found[-1][-1], infix=True)] if len(found) == 1 else []
     marks = ""
     while option and option[-1] in "*~":
         marks += option[-1]

@@ -15,6 +15,10 @@ The bar (``gate_failures``), for every language with a complete corpus (at least
 ``MIN_MESSAGES`` messages): recall at least ``MIN_RECALL`` for each acute category
 and overall precision at least ``MIN_PRECISION``. docs/youth-messages.md explains
 the method and holds the figures (``manage.py evaluate_danger_patterns``).
+
+The held-out corpus (``corpus/heldout/<language>.jsonl``, ``evaluate(...,
+heldout=True)``) was written by someone else and is never used to write or tune
+patterns. Its figures are reported beside the others and do not gate the build.
 """
 
 import json
@@ -49,12 +53,16 @@ __all__ = [
     "figures_section",
     "figures_table",
     "gate_failures",
+    "heldout_languages",
+    "heldout_section",
     "load_corpus",
     "replace_figures",
+    "replace_heldout_figures",
     "seeded_patterns",
 ]
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+HELDOUT = "heldout"  # the held-out corpora: CORPUS_DIR / HELDOUT / <language>.jsonl
 ACUTE = ("violence", "sexual", "self_harm", "confinement", "threat")
 CATEGORIES = (*ACUTE, "unsafe_home")
 HARMLESS = "harmless"
@@ -105,20 +113,31 @@ class LanguageResult:
     overall: Score = field(default_factory=Score)
     # (text, expected, found) of every message that was not exactly right
     mistakes: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    heldout: bool = False  # measured on the held-out corpus: never gates
 
     @property
     def complete(self) -> bool:
-        return self.messages >= MIN_MESSAGES
+        return not self.heldout and self.messages >= MIN_MESSAGES
+
+
+def _corpus_path(language: str, heldout: bool = False) -> Path:
+    directory = CORPUS_DIR / HELDOUT if heldout else CORPUS_DIR
+    return directory / f"{language}.jsonl"
 
 
 def corpus_languages() -> list[str]:
     """The languages that have a corpus file, in the order of ``LANGUAGES``."""
-    return [lang for lang in LANGUAGES if (CORPUS_DIR / f"{lang}.jsonl").exists()]
+    return [lang for lang in LANGUAGES if _corpus_path(lang).exists()]
+
+
+def heldout_languages() -> list[str]:
+    """The languages that have a held-out corpus file."""
+    return [lang for lang in LANGUAGES if _corpus_path(lang, heldout=True).exists()]
 
 
 @cache
-def load_corpus(language: str) -> tuple[CorpusMessage, ...]:
-    path = CORPUS_DIR / f"{language}.jsonl"
+def load_corpus(language: str, heldout: bool = False) -> tuple[CorpusMessage, ...]:
+    path = _corpus_path(language, heldout)
     messages = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -151,16 +170,22 @@ def seeded_patterns() -> list[CompiledPattern]:
 
 
 def evaluate(
-    patterns: Sequence[CompiledPattern], languages: Iterable[str] | None = None
+    patterns: Sequence[CompiledPattern],
+    languages: Iterable[str] | None = None,
+    heldout: bool = False,
 ) -> dict[str, LanguageResult]:
-    """The scores per language of ``patterns`` over the corpus."""
+    """The scores per language of ``patterns`` over the corpus (or the held-out
+    corpus)."""
+    if languages is None:
+        languages = heldout_languages() if heldout else corpus_languages()
     results: dict[str, LanguageResult] = {}
-    for language in corpus_languages() if languages is None else languages:
-        corpus = load_corpus(language)
+    for language in languages:
+        corpus = load_corpus(language, heldout)
         result = LanguageResult(
             language=language,
             messages=len(corpus),
             scores={category: Score() for category in CATEGORIES},
+            heldout=heldout,
         )
         for message in corpus:
             found = find_categories(
@@ -207,7 +232,7 @@ def figures_table(results: dict[str, LanguageResult]) -> str:
         "|---|---:|---|---:|---:|---:|",
     ]
     for result in results.values():
-        state = "" if result.complete else " (incomplete)"
+        state = "" if result.complete or result.heldout else " (incomplete)"
         rows = [
             *((c, result.scores[c]) for c in CATEGORIES),
             ("overall", result.overall),
@@ -314,10 +339,39 @@ def figures_section(results: dict[str, LanguageResult]) -> str:
     return "\n".join(lines)
 
 
+HELDOUT_START = "<!-- heldout-figures:start (manage.py evaluate_danger_patterns) -->"
+HELDOUT_END = "<!-- heldout-figures:end -->"
+
+
+def heldout_section(results: dict[str, LanguageResult]) -> str:
+    """The block between the held-out markers of docs/youth-messages.md."""
+    missing = [lang for lang in LANGUAGES if lang not in results]
+    lines = [
+        HELDOUT_START,
+        "",
+        figures_table(results),
+        "",
+        "Held-out figures are reported, not held to the bar: they never fail the "
+        f"build. No held-out corpus yet: {', '.join(missing) or 'none'}.",
+        "",
+        HELDOUT_END,
+    ]
+    return "\n".join(lines)
+
+
+def _replace(document: str, section: str, start_marker: str, end_marker: str) -> str:
+    start, end = document.find(start_marker), document.find(end_marker)
+    if start < 0 or end < start:
+        msg = f"The markers {start_marker!r} are missing from the document."
+        raise ValueError(msg)
+    return document[:start] + section + document[end + len(end_marker) :]
+
+
 def replace_figures(document: str, section: str) -> str:
     """``document`` with the block between the markers replaced by ``section``."""
-    start, end = document.find(FIGURES_START), document.find(FIGURES_END)
-    if start < 0 or end < start:
-        msg = "The figures markers are missing from the document."
-        raise ValueError(msg)
-    return document[:start] + section + document[end + len(FIGURES_END) :]
+    return _replace(document, section, FIGURES_START, FIGURES_END)
+
+
+def replace_heldout_figures(document: str, section: str) -> str:
+    """``document`` with the held-out block replaced by ``section``."""
+    return _replace(document, section, HELDOUT_START, HELDOUT_END)

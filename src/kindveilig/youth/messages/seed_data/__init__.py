@@ -1,8 +1,9 @@
 """The shared danger patterns and the answer templates, as code.
 
 The data migrations ``0002_seed_patterns_and_templates`` (the first list,
-``history.SEED_V1``) and ``0006_update_seeded_danger_patterns`` read this package,
-and so do tests after a database flush (``seed_danger_patterns`` is idempotent).
+``history.SEED_V1``), ``0006_update_seeded_danger_patterns`` and
+``0009_update_seeded_danger_patterns_tr_pl_uk_ar`` read this package, and so do
+tests after a database flush (``seed_danger_patterns`` is idempotent).
 The patterns per language live in ``nl.py``, ``en.py`` ...; the pattern language
 is explained in ``danger.py``, the corpus they are measured against in
 docs/youth-messages.md. The list errs on the side of
@@ -12,12 +13,14 @@ caution: a message wrongly marked urgent costs a look; a missed one can cost a l
 from typing import Any
 
 from . import ar, en, nl, pl, tr, uk
-from .history import SEED_V1
+from .history import SEED_V1, SEED_V2
 
 __all__ = [
     "ANSWER_TEMPLATES",
     "DANGER_PATTERNS",
+    "EARLIER_SEEDS",
     "SEED_V1",
+    "SEED_V2",
     "seed_answer_templates",
     "seed_danger_patterns",
     "seed_danger_patterns_v1",
@@ -35,6 +38,12 @@ DANGER_PATTERNS: list[tuple[str, str, str]] = [
         ("ar", ar.PATTERNS),
     )
     for pattern, category in patterns
+]
+
+# Every list an earlier migration seeded, as (language, pattern, category).
+EARLIER_SEEDS: list[list[tuple[str, str, str]]] = [
+    [("nl", pattern, category) for pattern, category in SEED_V1],
+    SEED_V2,
 ]
 
 # (language, title, body): short, warm, plain words (B1 and lower) for children.
@@ -117,20 +126,24 @@ def seed_danger_patterns_v1(pattern_model: Any) -> int:
 def seed_danger_patterns(pattern_model: Any) -> int:
     """Bring the shared patterns up to date; returns how many were created.
 
-    A shared row that an earlier seed left (``history``) and that is no longer in
-    the list, with that seed's category and nobody's change on it, is removed;
-    every pattern of the list that is missing is created. Shared rows are changed
-    by updates only, so a row that differs from every seed is someone's
-    deliberate change and stays. Running it twice changes nothing."""
+    A shared row that an earlier seed left (``EARLIER_SEEDS``, ``history``) and
+    that is no longer in the list, with that seed's category and nobody's change
+    on it, is removed; every pattern of the list that is missing is created.
+    Shared rows are changed by updates only, so a row that differs from every seed
+    is someone's deliberate change and stays. Running it twice changes nothing."""
     current = {
         (language, pattern): category for language, pattern, category in DANGER_PATTERNS
     }
-    for pattern, category in SEED_V1:
-        if current.get(("nl", pattern)) == category:
-            continue
+    retired = {
+        row
+        for seed in EARLIER_SEEDS
+        for row in seed
+        if current.get((row[0], row[1])) != row[2]
+    }
+    for language, pattern, category in sorted(retired):
         pattern_model.objects.filter(
             organisation=None,
-            language="nl",
+            language=language,
             pattern=pattern,
             category=category,
             updated_by=None,

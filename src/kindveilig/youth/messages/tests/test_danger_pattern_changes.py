@@ -16,6 +16,7 @@ from kindveilig.youth.messages.models import (
 from kindveilig.youth.messages.seed_data import (
     DANGER_PATTERNS,
     SEED_V1,
+    SEED_V2,
     seed_danger_patterns,
 )
 from kindveilig.youth.messages.services import (
@@ -146,3 +147,24 @@ def test_the_update_replaces_untouched_old_rows_and_keeps_changed_ones(
     assert DangerPattern.objects.filter(pattern=kept_pattern).exists()
     assert not DangerPattern.objects.filter(pattern=gone_pattern).exists()
     assert seed_danger_patterns(DangerPattern) == 0
+
+
+def test_the_update_retires_rows_of_the_second_list_in_every_language(
+    seeded: None,
+) -> None:
+    current = {(lang, p) for lang, p, _ in DANGER_PATTERNS}
+    retired = [row for row in SEED_V2 if (row[0], row[1]) not in current]
+    assert {lang for lang, _, _ in retired} == {"tr", "pl", "uk", "ar"}
+    (gone_lang, gone, gone_category), (kept_lang, kept, kept_category) = retired[:2]
+    DangerPattern.objects.create(
+        language=gone_lang, pattern=gone, category=gone_category
+    )
+    DangerPattern.objects.create(
+        language=kept_lang, pattern=kept, category=kept_category
+    )
+    # Someone's deliberate change on a shared row: another category.
+    changed = "violence" if kept_category != "violence" else "threat"
+    DangerPattern.objects.filter(pattern=kept).update(category=changed)
+    assert seed_danger_patterns(DangerPattern) == 0
+    assert not DangerPattern.objects.filter(language=gone_lang, pattern=gone).exists()
+    assert DangerPattern.objects.filter(language=kept_lang, pattern=kept).exists()

@@ -138,6 +138,16 @@ def test_seeding_again_after_a_flush_creates_nothing_twice(seeded: None) -> None
         ("I'm gonna k1ll u", "en", "i am going to kil you"),
         ("kms", "en", "kil myself"),
         ("ÖLMEK İSTİYOMMM", "tr", "olmek istiyorum"),
+        (
+            "babam beni dövüyo, okula göndermiyolar",
+            "tr",
+            "babam beni dovuyor okula gondermiyorlar",
+        ),
+        ("3ammi kayt9ess lia", "ar", "3ami kayt9es lia"),
+        ("بدي موووت", "ar", "بدي موت"),
+        ("يهددني", "ar", "يهددني"),
+        ("мене зґвалтували", "uk", "мене згвалтували"),
+        ("mama gaat me vermoorden 😂", "nl", "mama gat me vermorden haha"),
         ("Chcę umrzeć, ojczym mnie bił", "pl", "chce umrzec ojczym mnie bil"),
         ("тато б'є маму", "uk", "тато бє маму"),
         ("أريد أن أموت", "ar", "اريد ان اموت"),
@@ -202,3 +212,28 @@ def test_an_exception_of_one_language_is_cut_for_every_language() -> None:
     text = "we talked about suicide in class"
     assert find_categories(text, [dutch], ["nl", "en"]) == ["self_harm"]
     assert find_categories(text, [dutch, english], ["nl", "en"]) == []
+
+
+def test_a_word_between_stars_matches_every_word_that_contains_it() -> None:
+    hit = compile_pattern("*يضرب*", "violence", language="ar")
+    assert hit
+    for text in ("أبي يضربني", "بابا بيضربني", "كيضربني بابا", "ويضربني أخي"):
+        assert find_categories(text, [hit], ["ar"]) == ["violence"], text
+    assert find_categories("ضربت الكرة", [hit], ["ar"]) == []
+
+
+def test_arabizi_is_read_with_digits_as_letters_and_without_vowels() -> None:
+    hit = compile_pattern("*darab*", "violence", language="ar")
+    assert hit
+    for text in ("baba kaydrbni", "bba kayderbni", "baba byedrabni", "drbatni"):
+        assert find_categories(text, [hit], ["ar"]) == ["violence"], text
+    # Short words keep their vowels: "ma" (not) is no "mama".
+    negation = compile_pattern("ma .. *darab*", "harmless", True, "ar")
+    assert negation
+    assert find_categories("mama kaydrbni", [hit, negation], ["ar"]) == ["violence"]
+    assert find_categories("bba ma kaydrbni", [hit, negation], ["ar"]) == []
+
+
+def test_arabizi_on_a_dutch_page_brings_in_the_arabic_patterns() -> None:
+    assert languages_for("3ammi kayt9ess lia") == ["nl", "ar"]
+    assert languages_for("ik wil dood") == ["nl"]
