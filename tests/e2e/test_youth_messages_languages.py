@@ -28,7 +28,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_the_arabic_child_page_is_right_to_left_and_has_no_violations(
-    browser: Browser, live_server: Any, school: tuple[PublicChannel, Any], name: str
+    browser: Browser,
+    live_server: Any,
+    school: tuple[PublicChannel, Any],  # noqa: F811  # the imported fixture
+    name: str,
 ) -> None:
     context = browser.new_context(locale="ar")
     page = context.new_page()
@@ -50,7 +53,7 @@ def test_the_arabic_child_page_is_right_to_left_and_has_no_violations(
 def test_the_child_page_has_no_violations_in_the_other_languages(
     browser: Browser,
     live_server: Any,
-    school: tuple[PublicChannel, Any],
+    school: tuple[PublicChannel, Any],  # noqa: F811  # the imported fixture
     name: str,
     language: str,
 ) -> None:
