@@ -12,7 +12,7 @@ TEST := DJANGO_SETTINGS_MODULE=kindveilig.settings.test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run serve install system-run system-test compile-messages messages \
+.PHONY: help run serve install accessibility-results system-run system-test compile-messages messages \
         test lint fmt typecheck check-deploy check-migrations check-messages \
         unit e2e clean bench bench-quick bench-install
 
@@ -100,6 +100,18 @@ unit: install
 
 e2e: install
 	$(TEST) $(BIN)/pytest -m e2e --create-db -p no:xdist
+
+# The axe results behind the accessibility statement (/toegankelijkheid/): run the
+# browser tests that run axe and record what they found. Needs DATABASE_URL (run it
+# as scripts/with_postgres.sh make accessibility-results); commit the file.
+AXE_RESULTS := src/kindveilig/portal/accessibility_results.json
+accessibility-results: install
+	rm -f $(AXE_RESULTS)
+	KINDVEILIG_AXE_RESULTS=$(CURDIR)/$(AXE_RESULTS) $(TEST) $(BIN)/pytest -m e2e --create-db -p no:xdist -q \
+	  tests/e2e/test_youth_public.py tests/e2e/test_youth_messages.py \
+	  tests/e2e/test_youth_messages_languages.py -k "violations or accessib or axe"
+	KINDVEILIG_AXE_RESULTS=$(CURDIR)/$(AXE_RESULTS) $(TEST) $(BIN)/pytest -m e2e --create-db -p no:xdist -q \
+	  tests/e2e/test_readiness.py tests/e2e/test_login_2fa.py
 
 # ---- make bench (issue 7; not part of make test) ---------------------------
 # Grows a synthetic population in steps (total trajectories), measures each step

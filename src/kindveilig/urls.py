@@ -8,6 +8,11 @@ from kindveilig.portal import views as portal_views
 urlpatterns = [
     path("", include("kindveilig.portal.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
+    path(
+        "toegankelijkheid/",
+        portal_views.accessibility_statement,
+        name="accessibility-statement",
+    ),
     path("i18n/taal/", any_step(set_language), name="set_language"),
     path("", include("kindveilig.accounts.urls")),
     path("personen/", include("kindveilig.persons.urls")),

@@ -90,6 +90,7 @@ KWARGS: dict[str, Kwargs] = {
         [
             "portal:home",
             "healthz",
+            "accessibility-statement",
             "set_language",
             "accounts:login",
             "accounts:otp-verify",
@@ -351,6 +352,7 @@ POST_ONLY_AFTER_RULE: set[str] = {
 # Views without a role rule: (anonymous, any logged-in role) for a GET.
 NOT_ROLE: dict[str, tuple[int, int]] = {
     "healthz": (200, 200),
+    "accessibility-statement": (200, 200),
     "set_language": (302, 302),  # back to where the visitor came from
     "accounts:login": (200, 200),
     "accounts:logout": (405, 405),

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -11,6 +12,7 @@ from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import ALL_ROLES, Role
 from kindveilig.organisations.selectors import organisation_counts_per_municipality
 
+from .accessibility import axe_results, status
 from .work import work_for
 
 logger = logging.getLogger(__name__)
@@ -39,3 +41,20 @@ def healthz(request: HttpRequest) -> HttpResponse:
             {"status": "unavailable", "database": "unreachable"}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@public
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The toegankelijkheidsverklaring: public, as Dutch government sites have it."""
+    code, label = status()
+    return render(
+        request,
+        "portal/accessibility_statement.html",
+        {
+            "status_code": code,
+            "status_label": label,
+            "results": axe_results(),
+            "operator": settings.KINDVEILIG_OPERATOR_NAME,
+            "contact": settings.KINDVEILIG_ACCESSIBILITY_CONTACT,
+        },
+    )

@@ -267,6 +267,15 @@ KINDVEILIG_BREAK_GLASS_MINUTES = env_int("KINDVEILIG_BREAK_GLASS_MINUTES", 60)
 VERTROUWENSINSPECTEUR_PHONE = env_str("VERTROUWENSINSPECTEUR_PHONE", "0900-1113111")
 # Absolute links in e-mails (which never carry personal data, only a link).
 KINDVEILIG_BASE_URL = env_str("KINDVEILIG_BASE_URL", "")
+
+# The accessibility statement (/toegankelijkheid/): who runs this installation,
+# its compliance status (A-E, digitoegankelijk.nl; C until a full WCAG-EM
+# audit of this installation is done) and where to report a problem.
+KINDVEILIG_OPERATOR_NAME = env_str("KINDVEILIG_OPERATOR_NAME", "Gemeente (voorbeeld)")
+KINDVEILIG_ACCESSIBILITY_STATUS = env_str("KINDVEILIG_ACCESSIBILITY_STATUS", "C")
+KINDVEILIG_ACCESSIBILITY_CONTACT = env_str(
+    "KINDVEILIG_ACCESSIBILITY_CONTACT", "toegankelijkheid@gemeente.example"
+)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kindveilig@localhost")
 
 # Field encryption: comma-separated Fernet keys, the first one encrypts; the rest
