@@ -41,6 +41,17 @@ CHANNEL_TYPES = (
     OrganisationType.KINDEROPVANG,
 )
 CONVERSATION = "youthmessages.youthconversation"
+
+# The language of the page a child wrote on, by share out of 50 (an assumption
+# for Den Haag, docs/performance.md): taken from the conversation's number, so
+# the random stream of everything else stays as it was.
+PAGE_LANGUAGES = ("nl",) * 38 + ("en",) * 4 + ("ar",) * 3 + ("tr",) * 3 + ("pl", "uk")
+
+
+def _page_language(conversation_id: int) -> str:
+    return PAGE_LANGUAGES[conversation_id % len(PAGE_LANGUAGES)]
+
+
 AF = str(Role.AANDACHTSFUNCTIONARIS)
 
 
@@ -181,6 +192,7 @@ class Youth:
                     author=None if child else af,
                     is_urgent=urgent and number == 0,
                     danger_categories=categories if number == 0 else "[]",
+                    language=_page_language(cid) if child else "",
                 )
             )
             if child:

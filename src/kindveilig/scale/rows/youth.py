@@ -59,3 +59,4 @@ class YouthMessageRow(Row):
     author: int | None
     is_urgent: bool
     danger_categories: str
+    language: str
