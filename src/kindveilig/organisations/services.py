@@ -6,7 +6,14 @@ from django.db import transaction
 from .importing import OrganisationRow
 from .models import Organisation, Register
 
-__all__ = ["ImportPlan", "ImportResult", "import_plan", "organisations_import"]
+__all__ = [
+    "ImportPlan",
+    "ImportResult",
+    "import_plan",
+    "missing_from_register",
+    "organisations_deactivate",
+    "organisations_import",
+]
 
 # The fields a register row sets, with what the preview calls them.
 COMPARED = ("name", "type", "municipality_id", "address", "register", "is_active")
@@ -69,34 +76,59 @@ def import_plan(
     existing: dict[str, Organisation] = {}
     codes = [row.external_code for row in rows]
     for start in range(0, len(codes), 1000):
-        for org in Organisation.objects.filter(
+        for found in Organisation.objects.filter(
             external_code__in=codes[start : start + 1000]
         ):
-            assert org.external_code is not None
-            existing[org.external_code] = org
+            assert found.external_code is not None
+            existing[found.external_code] = found
     for row in rows:
-        org = existing.get(row.external_code)
-        if org is None:
+        current = existing.get(row.external_code)
+        if current is None:
             plan.created.append(row)
             continue
-        wanted = _wanted(row, register, org)
-        changes = [key for key, value in wanted.items() if getattr(org, key) != value]
+        wanted = _wanted(row, register, current)
+        changes = [k for k, value in wanted.items() if getattr(current, k) != value]
         if changes:
-            plan.updated.append((row, org, changes))
+            plan.updated.append((row, current, changes))
         else:
             plan.unchanged += 1
-    if register != Register.OWN and codes_in_file is not None:
-        municipalities = {row.municipality_id for row in rows}
-        plan.deactivated = list(
-            Organisation.objects.filter(
-                register=register,
-                is_active=True,
-                municipality_id__in=municipalities,
-            )
-            .exclude(external_code__in=codes_in_file)
-            .order_by("name", "pk")
+    if codes_in_file is not None:
+        plan.deactivated = missing_from_register(
+            register=register,
+            codes_in_file=codes_in_file,
+            municipality_ids={row.municipality_id for row in rows},
         )
     return plan
+
+
+def missing_from_register(
+    *,
+    register: str,
+    codes_in_file: frozenset[str] | set[str],
+    municipality_ids: set[int],
+) -> list[Organisation]:
+    """The active locations of a register, in the file's municipalities, that
+    the file no longer lists. Kindveilig's own format is a partial list: none."""
+    if register == Register.OWN:
+        return []
+    return list(
+        Organisation.objects.filter(
+            register=register, is_active=True, municipality_id__in=municipality_ids
+        )
+        .exclude(external_code__in=codes_in_file)
+        .order_by("name", "pk")
+    )
+
+
+@transaction.atomic
+def organisations_deactivate(
+    organisations: Sequence[Organisation],
+) -> list[Organisation]:
+    """Mark these organisations inactive; never deleted, their history stays."""
+    for org in organisations:
+        org.is_active = False
+    Organisation.objects.bulk_update(organisations, ["is_active"], batch_size=500)
+    return list(organisations)
 
 
 @transaction.atomic
@@ -143,9 +175,7 @@ def organisations_import(
         changed.extend(("update", org) for org in orgs)
         if progress is not None:
             progress(len(updates))
-    for org in plan.deactivated:
-        org.is_active = False
-    Organisation.objects.bulk_update(plan.deactivated, ["is_active"], batch_size=500)
+    organisations_deactivate(plan.deactivated)
     changed.extend(("deactivate", org) for org in plan.deactivated)
     if progress is not None and plan.unchanged:
         progress(plan.unchanged)
