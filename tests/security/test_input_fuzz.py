@@ -238,7 +238,9 @@ ROLE_ORDER = (
 # Not posted to: they change the session the fuzz runs in, not data.
 NOT_FUZZED = {"accounts:logout", "accounts:choose-organisation", "set_language"}
 # Namespaces whose pages post no form (the API has its own test below).
-NO_FORMS = {"api", "notifications", "portal", "organisations", ""}
+# regionadmin: its pages are for the beheerder of a gemeente organisation, and
+# the world's beheerder is a school's (403); its forms are fuzzed as forms above.
+NO_FORMS = {"api", "notifications", "portal", "organisations", "regionadmin", ""}
 CHANNEL = "EIGEN"  # the own side's public channel (world.py)
 
 
