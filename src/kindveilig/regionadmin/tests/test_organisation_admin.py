@@ -178,3 +178,12 @@ def test_the_list_has_a_fixed_query_budget(
         content = client_.get(url).content.decode()
     assert "Testschool" in content
     assert _("Manage organisations") in content
+
+
+def test_the_menu_offers_the_pages_to_the_gemeentes_beheerder_only(
+    client_: Client, functioneel_beheerder: Persona, login: Login
+) -> None:
+    url = reverse("regionadmin:organisation-list")
+    assert f'href="{url}"' in client_.get(reverse("portal:home")).content.decode()
+    school = login(Client(), functioneel_beheerder)
+    assert f'href="{url}"' not in school.get(reverse("portal:home")).content.decode()
