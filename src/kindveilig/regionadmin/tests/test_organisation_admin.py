@@ -39,6 +39,11 @@ def client_(regio_beheerder: Persona, login: Login) -> Client:
     return login(Client(), regio_beheerder)
 
 
+def is_active(organisation: Organisation) -> bool:
+    organisation.refresh_from_db()
+    return organisation.is_active
+
+
 def delft() -> Municipality:
     return Municipality.objects.get(cbs_code="GM0503")
 
@@ -108,13 +113,11 @@ def test_deactivate_and_reactivate_keep_the_organisation(client_: Client) -> Non
     school = OrganisationFactory.create(name="School Weg (fictief)")
     url = reverse("regionadmin:organisation-active", args=[school.public_id])
     client_.post(url, {"actief": "0"})
-    school.refresh_from_db()
-    assert not school.is_active
+    assert not is_active(school)
     listed = client_.get(reverse("regionadmin:organisation-list") + "?inactief=1")
     assert "School Weg (fictief)" in listed.content.decode()
     client_.post(url, {"actief": "1"})
-    school.refresh_from_db()
-    assert school.is_active
+    assert is_active(school)
     assert (
         AuditEvent.objects.filter(
             object_id=str(school.public_id), action=AuditAction.UPDATE
