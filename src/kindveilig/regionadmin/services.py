@@ -248,8 +248,8 @@ def organisation_import_run(import_id: int) -> str:
     each batch one transaction with its audit records, saving the progress in
     between so the page can show it; then deactivate the locations the register
     no longer lists. Re-running is safe (the import is idempotent). A failure
-    is recorded on the import (and logged), not raised. The file's text is
-    cleared once the import has run."""
+    is recorded on the import (and logged), not raised; uploading the file again
+    completes it. The file's text is cleared once the import has run or failed."""
     with transaction.atomic():
         upload = (
             OrganisationImport.objects.select_for_update()
@@ -265,7 +265,12 @@ def organisation_import_run(import_id: int) -> str:
             result = _run(upload, actor)
     except Exception:
         logger.exception("Organisation import %s failed", upload.pk)
-        _set(upload, status=ImportStatus.FAILED, finished_at=timezone.now())
+        _set(
+            upload,
+            status=ImportStatus.FAILED,
+            content="",
+            finished_at=timezone.now(),
+        )
         return upload.status
     _set(
         upload,

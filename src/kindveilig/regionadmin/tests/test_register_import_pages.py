@@ -236,3 +236,31 @@ def test_another_gemeentes_beheerder_cannot_see_the_import(
     assert other.get(detail).status_code == 404
     assert other.post(detail + "bevestigen/").status_code == 404
     assert OrganisationImport.objects.get().status == ImportStatus.PREVIEW
+
+
+def test_a_long_preview_lists_the_first_rows_and_says_so(
+    client_: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kindveilig.regionadmin.services.PREVIEW_LIMIT", 10)
+    page = client_.get(upload(client_, DUO)).content.decode()
+    assert _("The first %(shown)s of %(total)s.") % {"shown": 10, "total": 54} in page
+    assert "Basisschool De Regenboog Delft (fictief)" in page
+    assert "Scholengemeenschap Het Lichtschip Zoetermeer (fictief)" not in page
+
+
+def test_a_failing_import_is_reported_as_failed_on_its_page(
+    client_: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    def broken(**kwargs: object) -> None:
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr("kindveilig.regionadmin.services.organisations_import", broken)
+    detail = upload(client_, LRK)
+    failed = confirm(client_, detail, django_capture_on_commit_callbacks)
+    assert failed.status == ImportStatus.FAILED
+    assert failed.content == ""  # uploading the file again completes it
+    page = client_.get(detail).content.decode()
+    assert 'data-testid="import-failed"' in page
+    assert 'http-equiv="refresh"' not in page
