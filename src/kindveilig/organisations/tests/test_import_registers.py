@@ -264,3 +264,27 @@ def test_the_command_imports_the_duo_file_and_says_what_was_skipped() -> None:
     )
     assert "54 nieuw" in out.getvalue()
     assert "4 overgeslagen" in out.getvalue()
+
+
+def test_the_command_marks_a_disappeared_location_inactive(tmp_path: Path) -> None:
+    out = StringIO()
+    args = ("--no-progress", "--skip-invalid")
+    call_command("import_organisations", str(LRK), *args, stdout=out, stderr=StringIO())
+    lines = LRK.read_bytes().decode("cp1252").splitlines()
+    path = tmp_path / "lrk.csv"
+    path.write_text(
+        "\n".join(line for line in lines if "900000003" not in line), encoding="cp1252"
+    )
+    out = StringIO()
+    call_command(
+        "import_organisations", str(path), *args, stdout=out, stderr=StringIO()
+    )
+    assert (
+        _(
+            "Marked inactive (no longer in the register): %(deactivated)s; "
+            "rows outside the region: %(outside)s."
+        )
+        % {"deactivated": 1, "outside": 1}
+        in out.getvalue()
+    )
+    assert not Organisation.objects.get(external_code="900000003").is_active
