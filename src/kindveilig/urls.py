@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("kindveilig.accounts.urls")),
     path("personen/", include("kindveilig.persons.urls")),
     path("inzage/", include("kindveilig.privacy.urls")),
+    path("organisaties/beheer/", include("kindveilig.regionadmin.urls")),
     path("organisaties/", include("kindveilig.organisations.urls")),
     path("trajecten/", include("kindveilig.meldcode.urls")),
     path("api/v1/", include("kindveilig.api.urls")),

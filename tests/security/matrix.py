@@ -104,6 +104,9 @@ KWARGS: dict[str, Kwargs] = {
             "privacy:legal-hold-list",
             "youthstaff:channel-hours",
             "organisations:organisation-list",
+            "regionadmin:organisation-list",
+            "regionadmin:organisation-create",
+            "regionadmin:import-upload",
             "meldcode:trajectory-list",
             "meldcode:trajectory-start",
             "meldcode:kindcheck-list",
@@ -291,6 +294,10 @@ KWARGS: dict[str, Kwargs] = {
     "monitor:letter-pdf": COUNCIL_LETTER,
     "learning:action-done": _id("action"),
     "notifications:notification-read": _notification,
+    "regionadmin:organisation-edit": _id("organisation"),
+    "regionadmin:organisation-active": _id("organisation"),
+    "regionadmin:import-detail": _id("organisation_import"),
+    "regionadmin:import-confirm": _id("organisation_import"),
 }
 
 # Views that accept only POST: a GET gets 405 from ``require_POST`` before the
@@ -326,6 +333,8 @@ POST_ONLY: set[str] = {
 # roles get their 302/401/403, an allowed role's GET gets 405. DRF works so.
 POST_ONLY_AFTER_RULE: set[str] = {
     "youthstaff:conversation-close",
+    "regionadmin:organisation-active",
+    "regionadmin:import-confirm",
     *(
         f"api:{view}"
         for view in [
@@ -398,6 +407,14 @@ OWN: dict[str, dict[Role, int]] = {
     # A letter belongs to the gemeente organisation: the school has none.
     "monitor:letter": {FB: 404},
     "monitor:letter-pdf": {FB: 404},
+    # The region's organisations are managed by the beheerder of a gemeente
+    # organisation; the world's beheerder is a school's: 403 on the pages, 404
+    # for an organisation or an import (no relation).
+    "regionadmin:organisation-list": {FB: 403},
+    "regionadmin:organisation-create": {FB: 403},
+    "regionadmin:import-upload": {FB: 403},
+    "regionadmin:organisation-edit": {FB: 404},
+    "regionadmin:import-detail": {FB: 404},
     # The lokaal team received the trajectory by handover: it may read, not act.
     "households:trajectory-handover": {LT: 403},
     "verwijsindex:share-create": {LT: 403},

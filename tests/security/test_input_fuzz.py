@@ -33,6 +33,7 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import Membership
 from kindveilig.api.services import api_token_create
 from kindveilig.households.models import MemberRole
+from kindveilig.organisations.models import Municipality
 
 from . import strategies as hostile
 from .matrix import KWARGS, Route, all_routes
@@ -132,6 +133,10 @@ def _register_factories() -> None:
     _factory("kindveilig.readiness.forms.ReadinessForm", meldplicht=True)
     _factory("kindveilig.readiness.forms.DesignationAddForm", members=[(1, "Test")])
     _factory("kindveilig.youth.messages.forms.AnswerForm", templates=[])
+    _factory(
+        "kindveilig.regionadmin.forms.OrganisationForm",
+        municipalities=Municipality.objects.all(),
+    )
     periods = [("month", dt.date(2026, 3, 1)), ("year", dt.date(2026, 1, 1))]
     for name in ("DashboardFilter", "LetterRequestForm"):
         _factory(f"kindveilig.monitor.forms.{name}", periods=periods, municipalities=[])
@@ -233,7 +238,9 @@ ROLE_ORDER = (
 # Not posted to: they change the session the fuzz runs in, not data.
 NOT_FUZZED = {"accounts:logout", "accounts:choose-organisation", "set_language"}
 # Namespaces whose pages post no form (the API has its own test below).
-NO_FORMS = {"api", "notifications", "portal", "organisations", ""}
+# regionadmin: its pages are for the beheerder of a gemeente organisation, and
+# the world's beheerder is a school's (403); its forms are fuzzed as forms above.
+NO_FORMS = {"api", "notifications", "portal", "organisations", "regionadmin", ""}
 CHANNEL = "EIGEN"  # the own side's public channel (world.py)
 
 

@@ -46,6 +46,7 @@ from kindveilig.organisations.tests.factories import OrganisationFactory
 from kindveilig.privacy.services import legal_hold_place
 from kindveilig.readiness import services as readiness
 from kindveilig.readiness.models import QualificationKind
+from kindveilig.regionadmin.models import OrganisationImport
 from kindveilig.verwijsindex.services import ChildSignalInput, signal_register_for_child
 from kindveilig.youth.messages.models import PublicChannel
 from kindveilig.youth.messages.services import conversation_start, danger_pattern_save
@@ -301,6 +302,18 @@ def build_side(marker: str, channel_code: str) -> Side:
     _trajectories(side)
     _other_objects(side, channel_code)
     side.ids["help_service"] = help_service_slug()
+    side.ids["organisation"] = school.public_id
+    ga = side.personas[Role.GEMEENTE_ANALIST]
+    side.ids["organisation_import"] = OrganisationImport.objects.create(
+        organisation=ga.membership.organisation,
+        requested_by=ga.user,
+        membership=ga.membership,
+        file_name=f"duo-{marker}.csv",
+        register="duo",
+        delimiter=";",
+        encoding="UTF-8",
+        preview={"rows": 0, "errors": [], "created": [], "updated": []},
+    ).public_id
     return side
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +83,15 @@ PHYSICIAN_TYPES: frozenset[str] = frozenset(
 )
 
 
+class Register(models.TextChoices):
+    """Where an organisation's row came from: a re-import of the same register
+    marks the locations it no longer lists inactive (docs/organisations.md)."""
+
+    OWN = "own", _("Kindveilig's own format")
+    DUO = "duo", _("DUO school locations")
+    LRK = "lrk", _("Landelijk Register Kinderopvang")
+
+
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     code = models.SlugField(_("code"), max_length=50, unique=True)
@@ -153,6 +164,9 @@ class Municipality(models.Model):
 
 
 class Organisation(TimeStampedModel):
+    public_id = models.UUIDField(
+        _("public id"), default=uuid.uuid4, unique=True, editable=False
+    )
     name = models.CharField(_("name"), max_length=200)
     type = models.CharField(_("type"), max_length=32, choices=OrganisationType.choices)
     municipality = models.ForeignKey(
@@ -170,6 +184,23 @@ class Organisation(TimeStampedModel):
         help_text=_("BRIN number, LRK number or KvK number."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    address = models.CharField(
+        _("address"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Street, number, postcode and place, as in the register."),
+    )
+    register = models.CharField(
+        _("register"),
+        max_length=8,
+        choices=Register.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "The register it was last imported from; empty when entered by hand."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")

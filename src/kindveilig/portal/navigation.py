@@ -9,7 +9,10 @@ from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.meldcode.models.meldplicht import MELDPLICHT_SECTORS
 from kindveilig.notifications.selectors import unread_count_for
 from kindveilig.organisations.models import ADULT_SERVICE_TYPES, OrganisationType
+from kindveilig.regionadmin.selectors import can_manage_organisations
 
+# Items whose URL is a prefix of another item's: active on their own page only.
+EXACT = frozenset({"portal:home", "organisations:organisation-list"})
 KINDCHECK_ROLES = frozenset({Role.PROFESSIONAL, Role.AANDACHTSFUNCTIONARIS})
 
 
@@ -61,6 +64,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     ):
         entries.append((_("Meldcode coverage"), "monitor:coverage"))
         entries.append((_("Regional monitor"), "monitor:dashboard"))
+    if can_manage_organisations(actor):
+        entries.append((_("Manage organisations"), "regionadmin:organisation-list"))
     if actor.role in {Role.AANDACHTSFUNCTIONARIS, Role.GEMEENTE_ANALIST}:
         entries.append((_("Learning"), "learning:themes"))
     if actor.role == Role.FUNCTIONEEL_BEHEERDER:
@@ -70,11 +75,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items = []
     for label, name in entries:
         url = reverse(name)
-        active = (
-            request.path == url
-            if name == "portal:home"
-            else request.path.startswith(url)
-        )
+        active = request.path == url if name in EXACT else request.path.startswith(url)
         items.append(NavItem(label=label, url=url, active=active))
     items.append(_notifications_item(request, actor.user.pk))
     return {"nav_items": items}

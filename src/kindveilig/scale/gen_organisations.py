@@ -3,6 +3,7 @@ their staff: professionals (or lokaal team workers) and aandachtsfunctionarissen
 in the numbers ``dist.ORGANISATION_PROFILE`` gives for the country, scaled."""
 
 import random
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -30,6 +31,10 @@ from .rows.organisations import (
 )
 
 __all__ = ["Organisations"]
+
+# Organisation public ids come from the id, not the random stream, so the rest
+# of a generated population stays as it was.
+ORG_UUID_BASE = 0x5CA1E << 96
 
 NO_LOGIN = "!synthetic-no-login"  # Django's "!" prefix: an unusable password
 
@@ -123,6 +128,7 @@ class Organisations:
         self.rows.add(
             OrganisationRow(
                 id=org_id,
+                public_id=uuid.UUID(int=ORG_UUID_BASE | org_id, version=4),
                 name=f"{label} {org_id}{SYNTH}",
                 type=org_type,
                 municipality=municipality,

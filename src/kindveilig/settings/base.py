@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kindveilig.readiness",
     "kindveilig.learning",
     "kindveilig.monitor",
+    "kindveilig.regionadmin",
     "kindveilig.privacy",
     "rest_framework",
     "drf_spectacular",

@@ -1,5 +1,6 @@
 """Rows of the platform tables: regions, municipalities, organisations, staff."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,6 +38,7 @@ class MunicipalityRow(Row):
 class OrganisationRow(Row):
     MODEL = Organisation
     id: int
+    public_id: uuid.UUID
     name: str
     type: str
     municipality: int
@@ -44,6 +46,8 @@ class OrganisationRow(Row):
     is_active: bool
     created_at: datetime
     updated_at: datetime
+    address: str = ""
+    register: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,15 @@ from django.utils.translation import gettext as _
 
 from tqdm import tqdm
 
-from kindveilig.organisations.importing import parse_organisations, read_text
+from kindveilig.organisations.importing import parse_register
 from kindveilig.organisations.services import organisations_import
 
 
 class Command(BaseCommand):
     help = (
-        "Import organisations from a CSV file (external_code,name,type,municipality)."
+        "Import organisations from a CSV file: Kindveilig's own format "
+        "(external_code,name,type,municipality), DUO's school locations or the "
+        "LRK export, comma- or semicolon-separated (docs/organisations.md)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("The file %(file)s cannot be read.") % {"file": path}
             ) from exc
-        parsed = parse_organisations(read_text(raw))
+        parsed = parse_register(raw)
         if parsed.header_error:
             raise CommandError(parsed.header_error)
         for error in parsed.errors:
@@ -59,7 +61,12 @@ class Command(BaseCommand):
             disable=not show_progress,
             file=self.stderr._out,
         ) as bar:
-            result = organisations_import(rows=parsed.rows, progress=bar.update)
+            result = organisations_import(
+                rows=parsed.rows,
+                register=parsed.register,
+                codes_in_file=parsed.codes_in_file,
+                progress=bar.update,
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 _(
@@ -74,3 +81,14 @@ class Command(BaseCommand):
                 }
             )
         )
+        if result.deactivated or parsed.outside_region:
+            self.stdout.write(
+                _(
+                    "Marked inactive (no longer in the register): %(deactivated)s; "
+                    "rows outside the region: %(outside)s."
+                )
+                % {
+                    "deactivated": result.deactivated,
+                    "outside": parsed.outside_region,
+                }
+            )
