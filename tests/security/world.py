@@ -301,6 +301,8 @@ def build_side(marker: str, channel_code: str) -> Side:
     _trajectories(side)
     _other_objects(side, channel_code)
     side.ids["help_service"] = help_service_slug()
+    # A colleague in the school, for the functioneel beheerder's staff pages.
+    side.ids["staff_user"] = side.personas[Role.PROFESSIONAL].user.public_id
     return side
 
 

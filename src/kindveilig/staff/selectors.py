@@ -67,6 +67,8 @@ class StaffUserPage:
     other_organisation_count: int
     has_second_factor: bool
     invitation_open: bool
+    # Invited, and the password not chosen yet: the invitation can be sent again.
+    awaits_password: bool
     last_login: datetime | None
     open_sessions: list[datetime]
 
@@ -91,6 +93,7 @@ def staff_user_page_for(*, actor: Actor, user: User) -> StaffUserPage:
         invitation_open=StaffInvitation.objects.filter(
             user=user, used_at__isnull=True, expires_at__gt=timezone.now()
         ).exists(),
+        awaits_password=user.is_active and not user.has_usable_password(),
         last_login=user.last_login,
         open_sessions=user_open_sessions(user=user),
     )

@@ -40,6 +40,7 @@ __all__ = [
     "INVITATION_VALID_DAYS",
     "invitation_accept",
     "invitation_find",
+    "staff_invitation_resend",
     "staff_invite",
     "staff_membership_add",
     "staff_membership_end",
@@ -84,9 +85,14 @@ def staff_invite(*, actor: Actor, email: str, full_name: str, role: Role) -> Use
     if User.objects.filter(email=email).exists():
         raise ValidationError(
             {
-                "email": _(
-                    "This e-mail address already has an account. Ask the "
-                    "Kindveilig helpdesk to add it to your organisation."
+                "email": " ".join(
+                    [
+                        _("This e-mail address already has an account."),
+                        _(
+                            "Ask the technical administrator of Kindveilig to "
+                            "add it to your organisation."
+                        ),
+                    ]
                 )
             }
         )
@@ -99,6 +105,14 @@ def staff_invite(*, actor: Actor, email: str, full_name: str, role: Role) -> Use
     )
     membership.full_clean()
     membership.save()
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=user)
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=membership)
+    _invitation_send(actor, user)
+    return user
+
+
+def _invitation_send(actor: Actor, user: User) -> None:
+    """A new single-use link for the user, e-mailed after the commit."""
     token = secrets.token_urlsafe(32)
     StaffInvitation.objects.create(
         user=user,
@@ -107,17 +121,31 @@ def staff_invite(*, actor: Actor, email: str, full_name: str, role: Role) -> Use
         token_hash=keyed_hash(HashPurpose.STAFF_INVITATION, token),
         expires_at=timezone.now() + timedelta(days=INVITATION_VALID_DAYS),
     )
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=user)
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=membership)
     path = reverse("staff:invitation-open", kwargs={"token": token})
     _send(
         "staff-invitation",
-        email,
+        user.email,
         {
             "organisation": actor.organisation.name,
             "link": f"{settings.KINDVEILIG_BASE_URL}{path}",
             "days": INVITATION_VALID_DAYS,
         },
+    )
+
+
+@transaction.atomic
+def staff_invitation_resend(*, actor: Actor, user: User) -> User:
+    """A fresh link for a colleague who has not set a password yet (the first
+    expired or got lost); earlier links stop working."""
+    _check_own(actor, user)
+    if not user.is_active or user.has_usable_password():
+        raise ValidationError(
+            _("This person has set a password already or is deactivated.")
+        )
+    StaffInvitation.objects.filter(user=user, used_at__isnull=True).delete()
+    _invitation_send(actor, user)
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, obj=user, reason="invitation sent again"
     )
     return user
 

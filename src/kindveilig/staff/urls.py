@@ -8,6 +8,7 @@ user_urls = [
     path("", views.user_detail, name="user-detail"),
     path("deactiveren/", views.user_deactivate, name="user-deactivate"),
     path("activeren/", views.user_reactivate, name="user-reactivate"),
+    path("uitnodiging/", views.invitation_resend, name="invitation-resend"),
     path("rollen/toevoegen/", views.membership_add, name="membership-add"),
     path("rollen/beeindigen/", views.membership_end, name="membership-end"),
     path("tweede-factor/", views.second_factor_reset, name="second-factor-reset"),

@@ -86,7 +86,11 @@ def invite(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, _("The invitation has been sent."))
             return redirect("staff:user-detail", public_id=user.public_id)
-    return render(request, "staff/invite.html", {"form": form})
+    return render(
+        request,
+        "staff/invite.html",
+        {"form": form, "days": services.INVITATION_VALID_DAYS},
+    )
 
 
 def _refused(
@@ -124,6 +128,20 @@ def user_reactivate(
     except ValidationError as error:
         return _refused(request, user, error)
     messages.success(request, _("The account is active again."))
+    return redirect("staff:user-detail", public_id=user.public_id)
+
+
+@require_POST
+@rule(Role.FUNCTIONEEL_BEHEERDER, relation=RELATION)
+def invitation_resend(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    user = staff_user_get_for(actor=request.actor, public_id=public_id)
+    try:
+        services.staff_invitation_resend(actor=request.actor, user=user)
+    except ValidationError as error:
+        return _refused(request, user, error)
+    messages.success(request, _("A new invitation has been sent."))
     return redirect("staff:user-detail", public_id=user.public_id)
 
 

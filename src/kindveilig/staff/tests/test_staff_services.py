@@ -10,8 +10,8 @@ from django.utils import timezone
 
 import pytest
 import time_machine
-
 from conftest import Persona
+
 from kindveilig.access.roles import Role
 from kindveilig.accounts.models import (
     EncryptedTOTPDevice,
@@ -31,7 +31,7 @@ STRONG = "a long and unusual passphrase 93"
 
 
 def _token_from_outbox() -> str:
-    match = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body)
+    match = re.search(r"/uitnodiging/([^/\s]+)/", str(mail.outbox[-1].body))
     assert match is not None
     return match.group(1)
 
@@ -211,8 +211,7 @@ def test_roles_are_added_ended_and_added_again(
             actor=actor, user=professional.user, role=Role.AANDACHTSFUNCTIONARIS
         )
     services.staff_membership_end(actor=actor, membership=added)
-    added.refresh_from_db()
-    assert not added.is_active
+    assert not Membership.objects.get(pk=added.pk).is_active
     again = services.staff_membership_add(
         actor=actor, user=professional.user, role=Role.AANDACHTSFUNCTIONARIS
     )
@@ -239,3 +238,18 @@ def test_second_factor_reset_removes_devices_ends_sessions_and_mails(
     assert AuditEvent.objects.filter(
         object_id=str(professional.user.public_id), reason="second factor reset"
     ).exists()
+
+
+def test_a_new_invitation_replaces_the_first(
+    functioneel_beheerder: Persona,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    user, first = _invite(functioneel_beheerder, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.staff_invitation_resend(actor=functioneel_beheerder.actor, user=user)
+    second = _token_from_outbox()
+    assert second != first
+    assert services.invitation_find(token=first) is None
+    services.invitation_accept(token=second, password=STRONG)
+    with pytest.raises(ValidationError):
+        services.staff_invitation_resend(actor=functioneel_beheerder.actor, user=user)
