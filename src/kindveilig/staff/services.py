@@ -224,7 +224,20 @@ def staff_user_deactivate(*, actor: Actor, user: User) -> User:
 
 @transaction.atomic
 def staff_user_reactivate(*, actor: Actor, user: User) -> User:
+    """The reverse of ``staff_user_deactivate``, on the same terms: the user has a
+    current role here and none in another organisation (whose beheerder may have
+    deactivated them)."""
     _check_own(actor, user)
+    memberships = Membership.objects.filter(user=user, is_active=True)
+    here = memberships.filter(organisation_id=actor.organisation_id).exists()
+    elsewhere = memberships.exclude(organisation_id=actor.organisation_id).exists()
+    if not here or elsewhere:
+        raise ValidationError(
+            _(
+                "Only a person whose current roles are all in your organisation "
+                "can be reactivated here."
+            )
+        )
     user.is_active = True
     user.save(update_fields=["is_active"])
     audit_record(

@@ -251,5 +251,24 @@ def test_a_new_invitation_replaces_the_first(
     assert second != first
     assert services.invitation_find(token=first) is None
     services.invitation_accept(token=second, password=STRONG)
+    user.refresh_from_db()
     with pytest.raises(ValidationError):
         services.staff_invitation_resend(actor=functioneel_beheerder.actor, user=user)
+
+
+def test_reactivation_needs_a_current_role_here_and_none_elsewhere(
+    functioneel_beheerder: Persona, professional: Persona, outsider: Persona
+) -> None:
+    actor = functioneel_beheerder.actor
+    services.staff_user_deactivate(actor=actor, user=professional.user)
+    professional.membership.is_active = False
+    professional.membership.save()
+    Membership.objects.create(
+        user=professional.user,
+        organisation=outsider.organisation,
+        role=Role.PROFESSIONAL,
+    )
+    with pytest.raises(ValidationError):
+        services.staff_user_reactivate(actor=actor, user=professional.user)
+    professional.user.refresh_from_db()
+    assert not professional.user.is_active
