@@ -18,7 +18,7 @@ from kindveilig.accounts.models import (
 )
 from kindveilig.accounts.selectors import user_open_sessions
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.services import audit_record
+from kindveilig.audit.services import audit_denied, audit_record
 
 __all__ = [
     "StaffUserPage",
@@ -36,7 +36,8 @@ def _require_beheerder(actor: Actor) -> None:
 def staff_user_get_for(*, actor: Actor, public_id: uuid.UUID) -> User:
     """A user with a membership (current or ended) of the actor's organisation;
     404 for anyone else, so a beheerder cannot even tell that a user of another
-    organisation exists. Audited as a READ."""
+    organisation exists. Audited as a READ; a miss on an existing user as
+    DENIED (docs/decisions.md, "Denied attempts are audited")."""
     _require_beheerder(actor)
     user = (
         User.objects.filter(
@@ -46,6 +47,7 @@ def staff_user_get_for(*, actor: Actor, public_id: uuid.UUID) -> User:
         .first()
     )
     if user is None:
+        audit_denied(actor=actor, model=User, public_id=public_id)
         raise Http404
     audit_record(actor=actor, action=AuditAction.READ, obj=user)
     return user

@@ -68,6 +68,11 @@ def test_a_beheerder_of_another_organisation_finds_nothing(
     foreign = make_persona(Role.FUNCTIONEEL_BEHEERDER, outsider.organisation)
     login(client, foreign)
     assert client.get(detail(professional)).status_code == 404
+    assert AuditEvent.objects.filter(
+        action=AuditAction.DENIED,
+        actor_user=foreign.user,
+        object_id=str(professional.user.public_id),
+    ).exists()
     response = client.post(detail(professional, "staff:user-deactivate"))
     assert response.status_code == 404
     professional.user.refresh_from_db()
