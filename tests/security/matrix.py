@@ -82,6 +82,7 @@ MELDPLICHT = _id("meldplicht")
 CONVERSATION = _id("conversation")
 SESSION = _id("session")
 COUNCIL_LETTER = _id("council_letter")
+STAFF_USER = _id("staff_user")
 
 # How to build each URL's arguments from a side. Missing here: the test fails.
 # ``_none`` means the URL takes no object, so there is no "other" cell.
@@ -100,6 +101,8 @@ KWARGS: dict[str, Kwargs] = {
             "accounts:choose-organisation",
             "accounts:logout",
             "accounts:member-list",
+            "staff:invite",
+            "staff:invitation-accept",
             "persons:person-list",
             "privacy:legal-hold-list",
             "youthstaff:channel-hours",
@@ -165,6 +168,20 @@ KWARGS: dict[str, Kwargs] = {
         ],
         lambda side, role: {"token": "made-up-token"},
     ),
+    # An invitation link with a made-up token: on to the page that finds nothing.
+    "staff:invitation-open": lambda side, role: {"token": "made-up-token"},
+    **{
+        f"staff:{view}": STAFF_USER
+        for view in [
+            "user-detail",
+            "user-deactivate",
+            "user-reactivate",
+            "invitation-resend",
+            "membership-add",
+            "membership-end",
+            "second-factor-reset",
+        ]
+    },
     # A youth path without a language: on to the browser's language.
     "youth:offer-language": lambda side, role: {"rest": "hulp/"},
     "persons:person-detail": _id("person"),
@@ -304,6 +321,11 @@ KWARGS: dict[str, Kwargs] = {
 # access rule runs, for every visitor (the POST test checks their 403 and 404).
 POST_ONLY: set[str] = {
     "accounts:logout",
+    "staff:user-deactivate",
+    "staff:user-reactivate",
+    "staff:invitation-resend",
+    "staff:membership-add",
+    "staff:membership-end",
     "notifications:notification-read",
     "notifications:notification-read-all",
     "privacy:legal-hold-lift",
@@ -369,6 +391,8 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "accounts:otp-enrol": (302, 302),  # the device is confirmed already
     "accounts:recovery-continue": (302, 302),  # no recovery pending
     "accounts:choose-organisation": (302, 200),
+    "staff:invitation-open": (302, 302),  # the token into the session, then on
+    "staff:invitation-accept": (410, 410),  # no valid invitation in the session
     "youth:start": (200, 200),
     "youth:hulpwijzer": (200, 200),
     "youth:help-list": (200, 200),

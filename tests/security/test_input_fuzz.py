@@ -117,6 +117,7 @@ def _register_factories() -> None:
     everyone = [*children, _member(MemberRole.PARENT)]
     m, h = "kindveilig.meldcode.", "kindveilig.households.forms."
     _factory("kindveilig.accounts.forms.ChooseOrganisationForm", memberships=None)
+    _factory("kindveilig.staff.forms.MembershipEndForm", memberships=None)
     _factory(h + "MemberForm", children=children)
     _factory(h + "GezagForm", children=children)
     _factory(h + "MatchReviewForm", candidates=CHILDREN)
@@ -149,7 +150,10 @@ def build_form(cls: type[forms.BaseForm], data: Any) -> forms.BaseForm:
     name = _qualname(cls)
     if name in FACTORIES:
         form = FACTORIES[name](data)
-        if name == "kindveilig.accounts.forms.ChooseOrganisationForm":
+        if name in (
+            "kindveilig.accounts.forms.ChooseOrganisationForm",
+            "kindveilig.staff.forms.MembershipEndForm",
+        ):
             field = form.fields["membership"]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = Membership.objects.all()

@@ -314,6 +314,8 @@ def build_side(marker: str, channel_code: str) -> Side:
         encoding="UTF-8",
         preview={"rows": 0, "errors": [], "created": [], "updated": []},
     ).public_id
+    # A colleague in the school, for the functioneel beheerder's staff pages.
+    side.ids["staff_user"] = side.personas[Role.PROFESSIONAL].user.public_id
     return side
 
 

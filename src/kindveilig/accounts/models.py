@@ -1,3 +1,4 @@
+import uuid
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -36,6 +37,10 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser):
     """A person who logs in. Logs in with e-mail; roles come from memberships."""
 
+    # How the staff pages address a user (never the e-mail address or the pk).
+    public_id = models.UUIDField(
+        _("public id"), default=uuid.uuid4, unique=True, editable=False
+    )
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     is_active = models.BooleanField(_("active"), default=True)
@@ -166,3 +171,60 @@ class HashedRecoveryDevice(StaticDevice):  # type: ignore[misc]  # django-otp is
         self.set_last_used_timestamp(commit=False)
         self.save()
         return True
+
+
+class StaffInvitation(TimeStampedModel):
+    """A single-use link for a new colleague to set a password. Only a keyed hash
+    of the token is stored (``HashPurpose.STAFF_INVITATION``): the link in the
+    e-mail is the only copy of the token."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="staff_invitations",
+        verbose_name=_("organisation"),
+    )
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff invitation")
+        verbose_name_plural = _("staff invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.expires_at:%Y-%m-%d})"
+
+
+class UserSession(models.Model):
+    """Which session belongs to which user: recorded when the second factor is
+    passed, so a functioneel beheerder sees a colleague's open sessions and
+    deactivating a user ends them at once, without reading every session."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("user"),
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,10 +1,13 @@
 from collections.abc import Collection
+from datetime import datetime
+from importlib import import_module
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from kindveilig.access.roles import Role
 
-from .models import Membership, User
+from .models import Membership, User, UserSession
 
 __all__ = [
     "aandachtsfunctionarissen_of",
@@ -13,6 +16,7 @@ __all__ = [
     "bevoegd_gezag_of",
     "memberships_for",
     "memberships_of_organisation",
+    "user_open_sessions",
 ]
 
 
@@ -87,3 +91,17 @@ def bevoegd_gezag_of(*, organisation_id: int) -> QuerySet[Membership]:
         )
         .order_by("pk")
     )
+
+
+def user_open_sessions(*, user: User) -> list[datetime]:
+    """When each of the user's open sessions began (both factors done), oldest
+    first. A session counts while the session store still has it: logged out,
+    idle past the limit or ended by a beheerder, it is gone."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    started = []
+    for link in UserSession.objects.filter(user=user).order_by("created_at"):
+        session = store(session_key=link.session_key)
+        session.load()
+        if session.session_key is not None:
+            started.append(link.created_at)
+    return started

@@ -5,6 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -24,7 +25,7 @@ from kindveilig.accounts.models import (
 from kindveilig.core.validators import check_fields, validate_no_hidden_characters
 from kindveilig.organisations.models import Organisation
 
-from .models import Membership, User
+from .models import Membership, User, UserSession
 
 __all__ = [
     "RECOVERY_CODE_COUNT",
@@ -43,6 +44,9 @@ __all__ = [
     "totp_device_confirm",
     "totp_device_start",
     "user_create",
+    "user_session_forget",
+    "user_session_record",
+    "user_sessions_end",
 ]
 
 RECOVERY_CODE_COUNT = 10
@@ -255,3 +259,32 @@ def _recovery_code() -> str:
 
 def user_has_confirmed_totp(*, user: User) -> bool:
     return bool(EncryptedTOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def user_session_record(*, user: User, session_key: str) -> None:
+    """Link a session to its user once both factors are done; links to sessions
+    that no longer exist are dropped on the way."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    stale = [
+        link.pk
+        for link in UserSession.objects.filter(user=user)
+        if not store().exists(link.session_key)
+    ]
+    UserSession.objects.filter(pk__in=stale).delete()
+    UserSession.objects.update_or_create(
+        session_key=session_key, defaults={"user": user}
+    )
+
+
+def user_session_forget(*, session_key: str) -> None:
+    UserSession.objects.filter(session_key=session_key).delete()
+
+
+def user_sessions_end(*, user: User) -> int:
+    """End every session of this user at once; returns how many were linked."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    links = list(UserSession.objects.filter(user=user))
+    for link in links:
+        store(session_key=link.session_key).delete()
+    UserSession.objects.filter(pk__in=[link.pk for link in links]).delete()
+    return len(links)

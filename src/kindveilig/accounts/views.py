@@ -89,6 +89,11 @@ def _second_factor_passed(
     second factor (on a shared computer, in a proxy log) is worth nothing after."""
     otp_login(request, device)
     request.session.cycle_key()
+    user = request.user
+    assert isinstance(user, User)
+    session_key = request.session.session_key
+    assert session_key is not None  # cycle_key() saved the session
+    services.user_session_record(user=user, session_key=session_key)
 
 
 def _finish_login(request: HttpRequest) -> HttpResponse:
@@ -226,6 +231,8 @@ def choose_organisation(request: HttpRequest) -> HttpResponse:
 @require_POST
 @any_step
 def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.session.session_key:
+        services.user_session_forget(session_key=request.session.session_key)
     auth_logout(request)
     messages.info(request, _("You are logged out."))
     return redirect("accounts:login")

@@ -169,6 +169,7 @@ class HashPurpose(StrEnum):
     AUDIT_SEAL = "kindveilig.audit.checkpoint-seal"  # AuditCheckpoint.seal, the sink
     PERSON_NAME = "kindveilig.persons.name-token"  # PersonNameToken.digest
     RECOVERY_CODE = "kindveilig.accounts.recovery-code"  # StaticToken.token
+    STAFF_INVITATION = "kindveilig.accounts.staff-invitation"  # a salt
 
 
 # Hashes kept for years (and compared across organisations) hang on a key of
@@ -194,6 +195,8 @@ _SECRET_SETTING: dict[HashPurpose, str] = {
     HashPurpose.AUDIT_SEAL: "KINDVEILIG_AUDIT_SEAL_KEY",
     HashPurpose.PERSON_NAME: _BLIND_INDEX_KEY,
     HashPurpose.RECOVERY_CODE: _BLIND_INDEX_KEY,
+    # Short-lived (days): under SECRET_KEY, matched under its fallbacks too.
+    HashPurpose.STAFF_INVITATION: "SECRET_KEY",
 }
 
 

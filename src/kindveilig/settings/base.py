@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kindveilig.audit",
     "kindveilig.notifications",
     "kindveilig.persons",
+    "kindveilig.staff",
     "kindveilig.households",
     "kindveilig.meldcode",
     "kindveilig.youth.messages",
