@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/taal/", any_step(set_language), name="set_language"),
     path("", include("kindveilig.accounts.urls")),
+    path("sso/", include("kindveilig.sso.urls")),
     path("personen/", include("kindveilig.persons.urls")),
     path("inzage/", include("kindveilig.privacy.urls")),
     path("organisaties/", include("kindveilig.organisations.urls")),
