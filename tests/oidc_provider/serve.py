@@ -7,6 +7,7 @@ Creates its SQLite database, a signing key, one confidential client (id
 
 import os
 import sys
+from typing import Any
 
 
 def main() -> None:
@@ -28,6 +29,8 @@ def main() -> None:
     from cryptography.hazmat.primitives.asymmetric import rsa
     from oidc_provider.models import Client, ResponseType, RSAKey
 
+    # The provider's own user model, not Kindveilig's (which mypy would assume).
+    users: Any = get_user_model()
     call_command("migrate", verbosity=0)
     pem = (
         rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -57,7 +60,7 @@ def main() -> None:
         ("pwd", "sso-pwd@example.nl", "pwd"),
         ("stranger", "stranger@example.nl", "pwd"),
     ]:
-        get_user_model().objects.create_user(
+        users.objects.create_user(
             username, email=email, password="provider-pass", last_name=last_name
         )
     run("127.0.0.1", int(port), get_wsgi_application(), threading=True)

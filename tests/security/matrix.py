@@ -99,6 +99,8 @@ KWARGS: dict[str, Kwargs] = {
             "accounts:choose-organisation",
             "accounts:logout",
             "accounts:member-list",
+            "sso:start",
+            "sso:callback",
             "persons:person-list",
             "privacy:legal-hold-list",
             "youthstaff:channel-hours",
@@ -358,6 +360,9 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "accounts:otp-enrol": (302, 302),  # the device is confirmed already
     "accounts:recovery-continue": (302, 302),  # no recovery pending
     "accounts:choose-organisation": (302, 200),
+    # Single sign-on is off unless configured (docs/sso.md): not found for anyone.
+    "sso:start": (404, 404),
+    "sso:callback": (404, 404),
     "youth:start": (200, 200),
     "youth:hulpwijzer": (200, 200),
     "youth:help-list": (200, 200),

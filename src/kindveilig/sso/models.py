@@ -41,6 +41,15 @@ class ProviderAssertedDevice(Device):  # type: ignore[misc]  # django-otp is unt
     accepts no token of its own: it can never be used at the TOTP step.
     """
 
+    # As django-otp's own field, without a reverse accessor on User.
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
+        help_text="The user that this device belongs to.",
+    )
+
     class Meta:
         verbose_name = _("second factor at the identity provider")
         verbose_name_plural = _("second factors at the identity provider")

@@ -166,7 +166,7 @@ def test_provider_asserted_second_factor_reaches_the_chooser(
     assert chooser["Location"].startswith(reverse("accounts:choose-organisation"))
     page = client.get(chooser["Location"])
     assert page.status_code == 200
-    assert page.wsgi_request.user == user
+    assert page.wsgi_request.user.pk == user.pk
     assert page.wsgi_request.user.is_verified()
 
 
@@ -207,3 +207,17 @@ def test_an_inactive_user_is_refused(client: Client, sso: str) -> None:
 def test_off_unless_configured(client: Client) -> None:
     assert client.get(reverse("sso:start")).status_code == 404
     assert client.get(reverse("sso:callback")).status_code == 404
+
+
+def test_the_login_page_offers_single_sign_on_only_when_configured(
+    client: Client, settings: Any
+) -> None:
+    start = reverse("sso:start")
+    assert start not in client.get(reverse("accounts:login")).content.decode()
+    settings.KINDVEILIG_OIDC_ENABLED = True
+    settings.KINDVEILIG_OIDC_PROVIDER_NAME = "Gemeente Voorbeeld"
+    page = client.get(
+        reverse("accounts:login"), {"next": "/personen/"}
+    ).content.decode()
+    assert f'href="{start}?next=/personen/"' in page
+    assert "Gemeente Voorbeeld" in page
