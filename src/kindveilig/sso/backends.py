@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
@@ -28,6 +29,19 @@ ID_TOKEN_CLAIMS_ATTRIBUTE = "kindveilig_id_token_claims"  # noqa: S105  # a name
 
 
 class ProviderBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # untyped library
+    def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> User | None:
+        """Only for the callback view, which passes the nonce it stored with the
+        state: never for the password form (whose URL could carry a ``code``)."""
+        if "nonce" not in kwargs or not kwargs["nonce"] or "password" in kwargs:
+            return None
+        try:
+            user: User | None = super().authenticate(request, **kwargs)
+        except SuspiciousOperation as exc:
+            # A token of another issuer or client, a bad signature or nonce.
+            logger.warning("Single sign-on refused: %s", exc)
+            return None
+        return user
+
     def verify_token(self, token: str, **kwargs: Any) -> dict[str, Any]:
         payload: dict[str, Any] = super().verify_token(token, **kwargs)
         audience = payload.get("aud")

@@ -7,6 +7,7 @@ the provider (its login form, its redirect back), and Kindveilig fetches the
 tokens and the provider's JWKS over HTTP: nothing is mocked.
 """
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -20,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
 
@@ -33,6 +35,7 @@ from kindveilig.accounts.tests.factories import (
     UserFactory,
 )
 from kindveilig.audit.models import AuditAction, AuditEvent
+from kindveilig.sso.models import ProviderIdentity
 
 pytestmark = [pytest.mark.django_db]
 
@@ -221,3 +224,57 @@ def test_the_login_page_offers_single_sign_on_only_when_configured(
     ).content.decode()
     assert f'href="{start}?next=/personen/"' in page
     assert "Gemeente Voorbeeld" in page
+
+
+def test_the_sub_claim_finds_the_stored_identity_and_a_first_login_enrols(
+    client: Client, sso: str, settings: Any
+) -> None:
+    """The provider's subject for user ``pwd`` is its id, 2 (serve.py's order)."""
+    settings.KINDVEILIG_OIDC_USER_CLAIM = "sub"
+    user = UserFactory(email="another-address@example.nl")
+    ProviderIdentity.objects.create(user=user, subject="2")
+    location = sso_login(client, sso, "pwd")
+    # No authenticator app yet: Kindveilig's enrolment, as after a password.
+    assert location.startswith(reverse("accounts:otp-enrol"))
+    assert client.get(location).wsgi_request.user.pk == user.pk
+
+
+def test_an_amr_value_counts_as_the_second_factor(
+    client: Client, sso: str, settings: Any
+) -> None:
+    settings.KINDVEILIG_OIDC_MFA_ACR_VALUES = []
+    settings.KINDVEILIG_OIDC_MFA_AMR_VALUES = ["otp"]
+    user = UserFactory(email="sso-mfa@example.nl")
+    MembershipFactory(user=user)
+    location = sso_login(client, sso, "mfa")
+    # One membership: straight on to the start page.
+    start = client.get(location)
+    assert start["Location"] == reverse("portal:home")
+    assert client.get(start["Location"]).status_code == 200
+
+
+def test_an_id_token_of_another_issuer_is_refused(
+    client: Client, sso: str, settings: Any
+) -> None:
+    settings.KINDVEILIG_OIDC_ISSUER = "https://idp.example.nl"
+    UserFactory(email="sso-mfa@example.nl")
+    assert sso_login(client, sso, "mfa") == reverse("accounts:login")
+    assert not client.get(reverse("accounts:login")).wsgi_request.user.is_authenticated
+
+
+def test_a_locked_account_stays_locked(client: Client, sso: str) -> None:
+    UserFactory(
+        email="sso-mfa@example.nl", locked_until=timezone.now() + dt.timedelta(hours=1)
+    )
+    assert sso_login(client, sso, "mfa") == reverse("accounts:login")
+
+
+def test_the_password_form_never_reaches_the_provider(client: Client, sso: str) -> None:
+    """A code in the password form's URL is not a way past the state check."""
+    user = UserFactory(email="sso-mfa@example.nl")
+    response = client.post(
+        reverse("accounts:login") + "?code=stolen&state=forged",
+        {"email": user.email, "password": "wrong-password"},
+    )
+    assert response.status_code == 200
+    assert not response.wsgi_request.user.is_authenticated
