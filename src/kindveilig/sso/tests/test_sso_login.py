@@ -232,7 +232,7 @@ def test_the_sub_claim_finds_the_stored_identity_and_a_first_login_enrols(
     """The provider's subject for user ``pwd`` is its id, 2 (serve.py's order)."""
     settings.KINDVEILIG_OIDC_USER_CLAIM = "sub"
     user = UserFactory(email="another-address@example.nl")
-    ProviderIdentity.objects.create(user=user, subject="2")
+    ProviderIdentity.objects.create(user_id=user.pk, subject="2")
     location = sso_login(client, sso, "pwd")
     # No authenticator app yet: Kindveilig's enrolment, as after a password.
     assert location.startswith(reverse("accounts:otp-enrol"))
