@@ -26,6 +26,7 @@ from kindveilig.audit.services import audit_record, hash_for_log
 
 logger = logging.getLogger(__name__)
 ID_TOKEN_CLAIMS_ATTRIBUTE = "kindveilig_id_token_claims"  # noqa: S105  # a name
+NO_USER_ATTRIBUTE = "kindveilig_sso_no_user"
 
 
 class ProviderBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # untyped library
@@ -80,6 +81,7 @@ class ProviderBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # untyp
         else:
             users = active.filter(email__iexact=value)
         if not users.exists():
+            setattr(self.request, NO_USER_ATTRIBUTE, True)
             self._refused(value)
         return users
 

@@ -26,7 +26,7 @@ from kindveilig.access.decorators import public
 from kindveilig.accounts import services as account_services
 from kindveilig.accounts.models import User
 
-from .backends import ID_TOKEN_CLAIMS_ATTRIBUTE
+from .backends import ID_TOKEN_CLAIMS_ATTRIBUTE, NO_USER_ATTRIBUTE
 from .models import ProviderAssertedDevice
 
 
@@ -50,14 +50,19 @@ class _Callback(OIDCAuthenticationCallbackView):  # type: ignore[misc]  # untype
     user: User
 
     def login_failure(self) -> HttpResponse:
-        messages.error(
-            self.request,
-            _(
+        if getattr(self.request, NO_USER_ATTRIBUTE, False):
+            message = _(
                 "Single sign-on did not log you in: Kindveilig does not know an "
                 "active account for you. Ask the functional administrator of your "
                 "organisation."
-            ),
-        )
+            )
+        else:
+            # Refused at the provider, a token that did not check out, a lock.
+            message = _(
+                "Single sign-on did not succeed. Try again, or log in with your "
+                "e-mail address and password."
+            )
+        messages.error(self.request, message)
         return HttpResponseRedirect(reverse("accounts:login"))
 
     def login_success(self) -> HttpResponse:

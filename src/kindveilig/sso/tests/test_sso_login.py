@@ -123,6 +123,13 @@ def refused_message() -> str:
     )
 
 
+def failed_message() -> str:
+    return gettext(
+        "Single sign-on did not succeed. Try again, or log in with your "
+        "e-mail address and password."
+    )
+
+
 def sso_login(client: Client, provider: str, username: str) -> str:
     """Start at Kindveilig, log in at the provider; return Kindveilig's answer's
     Location after the provider's redirect back."""
@@ -259,7 +266,12 @@ def test_an_id_token_of_another_issuer_is_refused(
     settings.KINDVEILIG_OIDC_ISSUER = "https://idp.example.nl"
     UserFactory(email="sso-mfa@example.nl")
     assert sso_login(client, sso, "mfa") == reverse("accounts:login")
-    assert not client.get(reverse("accounts:login")).wsgi_request.user.is_authenticated
+    page = client.get(reverse("accounts:login"))
+    assert not page.wsgi_request.user.is_authenticated
+    # Not "no account": the account exists, the token did not check out.
+    assert escape(refused_message()) not in page.content.decode()
+    assert escape(failed_message()) in page.content.decode()
+    assert not AuditEvent.objects.filter(object_type="sso.login").exists()
 
 
 def test_a_locked_account_stays_locked(client: Client, sso: str) -> None:
