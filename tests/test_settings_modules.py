@@ -125,3 +125,57 @@ def test_tool_commands_exist_where_the_tools_are_installed(
     result = _manage(command, "--help", settings=settings)
     assert result.returncode == 0, result.stderr
     assert "usage:" in result.stdout
+
+
+def test_single_sign_on_is_off_unless_configured() -> None:
+    env = {**CLEAN_ENV, "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u@h/db"}
+    code = (
+        "import kindveilig.settings.base as s;"
+        "assert s.KINDVEILIG_OIDC_ENABLED is False;"
+        "assert s.AUTHENTICATION_BACKENDS == "
+        "['django.contrib.auth.backends.ModelBackend']"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    refused = subprocess.run(
+        [sys.executable, "-c", "import kindveilig.settings.base"],
+        env={**env, "KINDVEILIG_OIDC_CLIENT_ID": "kindveilig"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert refused.returncode != 0
+    assert "KINDVEILIG_OIDC_CLIENT_SECRET" in refused.stderr
+    endpoints = {
+        f"KINDVEILIG_OIDC_{name}": f"https://idp.example.nl/{name.lower()}"
+        for name in [
+            "ISSUER",
+            "AUTHORIZATION_ENDPOINT",
+            "TOKEN_ENDPOINT",
+            "USERINFO_ENDPOINT",
+            "JWKS_ENDPOINT",
+        ]
+    }
+    configured = {
+        **env,
+        **endpoints,
+        "KINDVEILIG_OIDC_CLIENT_ID": "kindveilig",
+        "KINDVEILIG_OIDC_CLIENT_SECRET": "secret",
+        "KINDVEILIG_OIDC_MFA_AMR_VALUES": "otp, hwk",
+    }
+    code = (
+        "import kindveilig.settings.base as s;"
+        "assert s.KINDVEILIG_OIDC_ENABLED is True;"
+        "assert s.AUTHENTICATION_BACKENDS[-1] == "
+        "'kindveilig.sso.backends.ProviderBackend';"
+        "assert s.KINDVEILIG_OIDC_MFA_AMR_VALUES == ['otp', 'hwk'];"
+        "assert s.OIDC_CREATE_USER is False and s.OIDC_USE_PKCE is True"
+    )
+    subprocess.run([sys.executable, "-c", code], env=configured, check=True)
+    wrong_claim = subprocess.run(
+        [sys.executable, "-c", "import kindveilig.settings.base"],
+        env={**configured, "KINDVEILIG_OIDC_USER_CLAIM": "name"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "KINDVEILIG_OIDC_USER_CLAIM" in wrong_claim.stderr

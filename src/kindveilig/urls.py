@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/taal/", any_step(set_language), name="set_language"),
     path("", include("kindveilig.accounts.urls")),
     path("", include("kindveilig.staff.urls")),
+    path("sso/", include("kindveilig.sso.urls")),
     path("personen/", include("kindveilig.persons.urls")),
     path("inzage/", include("kindveilig.privacy.urls")),
     path("organisaties/beheer/", include("kindveilig.regionadmin.urls")),

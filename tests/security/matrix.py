@@ -103,6 +103,8 @@ KWARGS: dict[str, Kwargs] = {
             "accounts:member-list",
             "staff:invite",
             "staff:invitation-accept",
+            "sso:start",
+            "sso:callback",
             "persons:person-list",
             "privacy:legal-hold-list",
             "youthstaff:channel-hours",
@@ -393,6 +395,9 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "accounts:choose-organisation": (302, 200),
     "staff:invitation-open": (302, 302),  # the token into the session, then on
     "staff:invitation-accept": (410, 410),  # no valid invitation in the session
+    # Single sign-on is off unless configured (docs/sso.md): not found for anyone.
+    "sso:start": (404, 404),
+    "sso:callback": (404, 404),
     "youth:start": (200, 200),
     "youth:hulpwijzer": (200, 200),
     "youth:help-list": (200, 200),

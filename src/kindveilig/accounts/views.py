@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth import login as auth_login
@@ -78,7 +79,15 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return _with_next("accounts:otp-verify", request)
             return _with_next("accounts:otp-enrol", request)
     return render(
-        request, "accounts/login.html", {"form": form, "next": _next_url(request)}
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "next": _next_url(request),
+            # Single sign-on (kindveilig.sso, docs/sso.md), when configured.
+            "sso_enabled": settings.KINDVEILIG_OIDC_ENABLED,
+            "sso_name": settings.KINDVEILIG_OIDC_PROVIDER_NAME,
+        },
     )
 
 

@@ -5,6 +5,7 @@ There is no production.py: dev.py and test.py set defaults and import this modul
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "kindveilig.core",
     "kindveilig.access",
     "kindveilig.accounts",
+    "kindveilig.sso",
     "kindveilig.organisations",
     "kindveilig.audit",
     "kindveilig.notifications",
@@ -137,6 +139,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Single sign-on with OpenID Connect (docs/sso.md): off unless a client id is set.
+# Staff who exist in Kindveilig log in at their organisation's identity provider;
+# nobody is ever created by it, and the password login stays.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+OIDC_RP_CLIENT_ID = env_str("KINDVEILIG_OIDC_CLIENT_ID", "")
+KINDVEILIG_OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+# Which claim finds the user: "email" (User.email) or "sub" (ProviderIdentity).
+KINDVEILIG_OIDC_USER_CLAIM = env_str("KINDVEILIG_OIDC_USER_CLAIM", "email")
+# The provider asked a second factor when the ID token's acr is one of these, or
+# its amr holds one of these; otherwise Kindveilig's own TOTP step follows.
+KINDVEILIG_OIDC_MFA_ACR_VALUES = env_list("KINDVEILIG_OIDC_MFA_ACR_VALUES")
+KINDVEILIG_OIDC_MFA_AMR_VALUES = env_list("KINDVEILIG_OIDC_MFA_AMR_VALUES")
+KINDVEILIG_OIDC_PROVIDER_NAME = env_str("KINDVEILIG_OIDC_PROVIDER_NAME", "")
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_RP_SIGN_ALGO = env_str("KINDVEILIG_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("KINDVEILIG_OIDC_SCOPES", "openid email")
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+if KINDVEILIG_OIDC_ENABLED:
+    if KINDVEILIG_OIDC_USER_CLAIM not in {"email", "sub"}:
+        raise ImproperlyConfigured(
+            'KINDVEILIG_OIDC_USER_CLAIM must be "email" or "sub".'
+        )
+    AUTHENTICATION_BACKENDS.append("kindveilig.sso.backends.ProviderBackend")
+    OIDC_RP_CLIENT_SECRET = env_secret("KINDVEILIG_OIDC_CLIENT_SECRET")
+    KINDVEILIG_OIDC_ISSUER = env_str("KINDVEILIG_OIDC_ISSUER")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("KINDVEILIG_OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("KINDVEILIG_OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("KINDVEILIG_OIDC_USERINFO_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("KINDVEILIG_OIDC_JWKS_ENDPOINT")
 # Lock an account after this many failed password or code attempts: first for
 # KINDVEILIG_LOGIN_LOCKOUT_MINUTES, doubling with every further failure, capped.
 KINDVEILIG_LOGIN_MAX_FAILURES = env_int("KINDVEILIG_LOGIN_MAX_FAILURES", 5)
