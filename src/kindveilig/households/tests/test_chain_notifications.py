@@ -338,3 +338,17 @@ def test_each_event_mails_no_personal_data_and_links_a_page_the_receiver_may_ope
         assert str(notification.get_kind_display()) not in sent.body
     login_as(client, receiver)
     assert client.get(notification.url).status_code == 200
+
+
+def test_the_receivers_start_page_lists_the_offered_handover(
+    scene: Scene, client: Client
+) -> None:
+    offer(scene)
+    login_as(client, scene.receiver)
+    html = client.get(reverse("portal:home")).content.decode()
+    section = html[html.index('id="nieuwe-notificaties"') :]
+    section = section[: section.index("</section>")]
+    link = reverse("households:handover-detail", args=[pending(scene).public_id])
+    assert f'href="{link}"' in section
+    assert str(NotificationKind.HANDOVER_OFFERED.label) in section
+    assert MARK not in section
