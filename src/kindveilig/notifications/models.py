@@ -27,6 +27,18 @@ class NotificationKind(models.TextChoices):
         "partner_added",
         _("Your organisation was added as a partner of a household"),
     )
+    PARTNER_ENDED = (
+        "partner_ended",
+        _("Your organisation is no longer a partner of a household"),
+    )
+    PARTNERS_CHANGED = (
+        "partners_changed",
+        _("The chain partners of a household you direct changed"),
+    )
+    PLAN_PUBLISHED = (
+        "plan_published",
+        _("A new version of a safety plan was published"),
+    )
     MATCH_FOUND = (
         "match_found",
         _("Another professional is involved with a child you registered"),

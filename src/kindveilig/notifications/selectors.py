@@ -13,6 +13,7 @@ __all__ = [
     "notification_get_for",
     "notification_page_for",
     "unread_count_for",
+    "unread_latest_for",
 ]
 
 PAGE_SIZE = 50
@@ -41,3 +42,18 @@ def notification_get_for(*, actor: Actor, public_id: uuid.UUID) -> Notification:
 def unread_count_for(*, user_id: int) -> int:
     """One query, for the menu on every page."""
     return Notification.objects.filter(user_id=user_id, read_at__isnull=True).count()
+
+
+START_PAGE_SIZE = 5
+
+
+def unread_latest_for(
+    *, user_id: int, limit: int = START_PAGE_SIZE
+) -> list[Notification]:
+    """The newest unread notifications, for the start page: one query, however
+    many wait (the rest are on the notifications page)."""
+    return list(
+        Notification.objects.filter(user_id=user_id, read_at__isnull=True).order_by(
+            "-created_at", "-pk"
+        )[:limit]
+    )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from kindveilig.access.decorators import public, rule
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import ALL_ROLES, Role
+from kindveilig.notifications.selectors import unread_latest_for
 from kindveilig.organisations.selectors import organisation_counts_per_municipality
 
 from .accessibility import axe_results, status
@@ -23,6 +24,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     context: dict[str, object] = {
         "actor": request.actor,
         "work": work_for(request.actor),
+        "notifications": unread_latest_for(user_id=request.actor.user.pk),
     }
     if request.actor.role == Role.GEMEENTE_ANALIST:
         context["counts"] = organisation_counts_per_municipality()

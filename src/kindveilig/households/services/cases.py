@@ -315,7 +315,7 @@ def partner_add(
     partner.full_clean()
     partner.save()
     audit_household(actor, case.household, partner, AuditAction.CREATE)
-    alerts.partner_added(partner)
+    alerts.partner_added(partner, actor)
     return partner
 
 
@@ -326,6 +326,7 @@ def partner_end(*, actor: Actor, partner: CasePartner) -> CasePartner:
         partner.ended_at = timezone.now()
         partner.save(update_fields=["ended_at"])
         audit_household(actor, partner.case.household, partner, AuditAction.UPDATE)
+        alerts.partner_ended(partner, actor)
     return partner
 
 

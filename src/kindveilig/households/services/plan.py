@@ -20,6 +20,7 @@ from kindveilig.households.models import (
     SafetyCase,
 )
 
+from . import alerts
 from .common import (
     ConflictError,
     audit_household,
@@ -130,6 +131,7 @@ def plan_version_create(
         )
     PlanItem.objects.bulk_create(rows)
     audit_household(actor, case.household, version, AuditAction.CREATE)
+    alerts.plan_published(version, actor)
     return version
 
 
