@@ -29,9 +29,15 @@ it needs to know what our pages use:
    - ``--closed-world`` also folds a private ``--_*`` property that one
      declaration sets and only the same rule reads into its reads
      (``--_5:var(--_6,#0000);background:var(--_5)`` becomes
-     ``background:var(--_6,#0000)``; see ``fold_private``).
+     ``background:var(--_6,#0000)``; see ``fold_private``), and settles a
+     ``var()`` without fallback of a property that nothing declares: its
+     declaration is invalid at computed-value time, so it becomes ``unset``
+     (a custom property: goes, see ``settle_invalid``).
+   - A margin or padding ``calc(var(...) * 0px)``, what a spacing token of 0
+     leaves, becomes 0 (see ``zero_products``).
 
    Repeated until nothing changes; each step keeps the rendering the same.
+   Then a declaration that its rule repeats later goes (``drop_repeats``).
 3. ``--rename-private`` shortens the private property names (``--_0``, ...).
 4. ``--split-out FILE --split-classes REGEX`` moves the selectors that
    require a class matching REGEX to a second bundle (with the same banner),
@@ -508,6 +514,114 @@ def fold_private(rules: list[Rule], context: str = "") -> bool:
     return changed
 
 
+def outer_vars(value: str) -> list[tuple[str, bool]]:
+    """The ``var()`` in ``value`` outside other ``var()``: (name, has a fallback)."""
+    found: list[tuple[str, bool]] = []
+    i = 0
+    while (j := value.find("var(", i)) != -1:
+        if j > 0 and (value[j - 1].isalnum() or value[j - 1] in "-_"):
+            i = j + 4  # the tail of a name, like x-var(
+            continue
+        end = closing(value, j + 3)
+        name, comma, _ = value[j + 4 : end].partition(",")
+        found.append((name.strip(), bool(comma)))
+        i = end + 1
+    return found
+
+
+def settle_invalid(rules: list[Rule], context: str = "") -> bool:
+    """Closed world: settle what reads a property that nothing declares.
+
+    ``var(--x)`` without a fallback, where neither the bundle nor the context
+    declares ``--x``, makes its declaration invalid at computed-value time
+    (CSS Variables 1, "Invalid Variables"). Another property then behaves as
+    ``unset``, which replaces its value. A custom property gets no value, as
+    if nothing declared it: when that holds for every declaration of it,
+    they go. Only a ``var()`` outside another one's fallback counts. True if
+    anything changed.
+    """
+    context = COMMENT_RE.sub(" ", context)
+    every = style_rules(rules)
+    declared = set(DECLARED_RE.findall(context))
+    declared |= {
+        n for rule in every for n, _ in declarations(rule) if n.startswith("--")
+    }
+
+    def invalid(value: str) -> bool:
+        return any(
+            not has_fallback and name not in declared
+            for name, has_fallback in outer_vars(value)
+        )
+
+    valid_somewhere = {
+        n
+        for rule in every
+        for n, v in declarations(rule)
+        if n.startswith("--") and not invalid(v)
+    }
+    changed = False
+    for rule in every:
+        pairs = declarations(rule)
+        new: list[tuple[str, str]] = []
+        for name, value in pairs:
+            if not invalid(value):
+                new.append((name, value))
+            elif not name.startswith("--"):
+                important = "!important" if value.rstrip().endswith("important") else ""
+                new.append((name, "unset" + important))
+            elif name in valid_somewhere:
+                new.append((name, value))
+        if new != pairs:
+            set_declarations(rule, new)
+            changed = True
+    return changed
+
+
+# A margin or padding of ``calc(<a var()> * 0)``: what a spacing token of 0
+# leaves after inlining (``--utrecht-space-around`` times the margin).
+ZERO_PRODUCT_RE = re.compile(r"\s*calc\(\s*var\([^()]*\)\s*\*\s*0(?:px)?\s*\)\s*")
+ZERO_PROPERTY_RE = re.compile(r"(margin|padding)(-[a-z-]+)?")
+
+
+def zero_products(rules: list[Rule]) -> bool:
+    """``margin-block-start:calc(var(--utrecht-space-around,0) * 0px)`` is 0.
+
+    Whatever the ``var()`` holds: a number gives 0px; anything else makes the
+    declaration invalid at computed-value time, and an invalid margin or
+    padding is ``unset``, its initial value 0. True if anything changed.
+    """
+    changed = False
+    for rule in style_rules(rules):
+        pairs = declarations(rule)
+        new = [
+            (n, "0")
+            if ZERO_PROPERTY_RE.fullmatch(n) and ZERO_PRODUCT_RE.fullmatch(v)
+            else (n, v)
+            for n, v in pairs
+        ]
+        if new != pairs:
+            set_declarations(rule, new)
+            changed = True
+    return changed
+
+
+def drop_repeats(rules: list[Rule]) -> None:
+    """Drop a declaration that the same rule repeats later, name and value.
+
+    The repeat sets the same longhands again after anything in between, so
+    the rule renders the same (``page-break-after:avoid`` twice in a heading).
+    """
+    for rule in style_rules(rules):
+        pairs = declarations(rule)
+        kept = [
+            (n, v)
+            for i, (n, v) in enumerate(pairs)
+            if (n, v.strip()) not in {(m, w.strip()) for m, w in pairs[i + 1 :]}
+        ]
+        if kept != pairs:
+            set_declarations(rule, kept)
+
+
 # --------------------------------------------------------------------------
 # Steps 3 and 4
 # --------------------------------------------------------------------------
@@ -592,6 +706,10 @@ def copyright_lines(texts: Sequence[str]) -> list[str]:
     return sorted({m for text in texts for m in COPYRIGHT_RE.findall(text)})
 
 
+def _closed_world_step(rules: list[Rule], context: str) -> bool:
+    return fold_private(rules, context) or settle_invalid(rules, context)
+
+
 def build(
     css: str,
     *,
@@ -620,8 +738,12 @@ def build(
         rules = CustomProperties(
             rules, theme=theme, context=context, closed_world=closed_world
         ).run()
-        if not (closed_world and fold_private(rules, context)):
+        if not (
+            zero_products(rules)
+            or (closed_world and _closed_world_step(rules, context))
+        ):
             break
+    drop_repeats(rules)
     if rename:
         rename_private(rules, keep=set(PRIVATE_RE.findall(context)))
     head = banner(banner_text, copyright_lines(sources))

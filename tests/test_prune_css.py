@@ -14,16 +14,20 @@ from scripts.prune_css import (
     Rule,
     build,
     copyright_lines,
+    drop_repeats,
     drop_selectors,
     drop_unused,
     fold_private,
     map_vars,
+    outer_vars,
     parse,
     rename_private,
     required_classes,
     serialise,
+    settle_invalid,
     split,
     used_classes,
+    zero_products,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,6 +271,61 @@ def test_fold_private_leaves_what_the_context_or_two_rules_declare() -> None:
     rules = parse(css)
     assert fold_private(rules, context=".kv{margin:var(--_1)}") is False
     assert serialise(rules) == css
+
+
+def test_outer_vars_skips_fallbacks_and_names_that_end_in_var() -> None:
+    value = "calc(var(--a) + var(--b, var(--c))) x-var(--d)"
+    assert outer_vars(value) == [("--a", False), ("--b", True)]
+
+
+def test_a_read_of_what_nothing_declares_without_fallback_is_unset() -> None:
+    rules = parse(
+        ".a{color:var(--gone);margin:var(--gone) 0!important;padding:var(--x,1px)}"
+        ".b{--x:2px}"
+    )
+    assert settle_invalid(rules) is True
+    assert serialise(rules) == (
+        ".a{color:unset;margin:unset!important;padding:var(--x,1px)}.b{--x:2px}"
+    )
+
+
+def test_a_custom_property_that_is_never_valid_goes() -> None:
+    rules = parse(
+        ".a{--_1:var(--gone);--_2:var(--gone);border:var(--_1,1px)}"
+        ".b{--_2:red}.c{--_3:var(--ours)}"
+    )
+    assert settle_invalid(rules, context=".kv{--ours:0}") is True
+    assert serialise(rules) == (
+        ".a{--_2:var(--gone);border:var(--_1,1px)}.b{--_2:red}.c{--_3:var(--ours)}"
+    )
+
+
+def test_a_margin_times_a_zero_token_is_zero() -> None:
+    rules = parse(
+        ".a{margin-block-start:calc(var(--utrecht-space-around,0) * 0px);"
+        "padding-inline:calc(var(--s) * 0);"
+        "margin-block-end:calc(var(--s) * 4px);inset:calc(var(--s) * 0px)}"
+    )
+    assert zero_products(rules) is True
+    assert serialise(rules) == (
+        ".a{margin-block-start:0;padding-inline:0;"
+        "margin-block-end:calc(var(--s) * 4px);inset:calc(var(--s) * 0px)}"
+    )
+
+
+def test_a_declaration_repeated_later_in_its_rule_goes() -> None:
+    rules = parse(".a{page-break-after:avoid;color:red;page-break-after:avoid}")
+    drop_repeats(rules)
+    assert serialise(rules) == ".a{color:red;page-break-after:avoid}"
+
+
+def test_the_closed_world_build_settles_zero_margins_and_unread_tokens() -> None:
+    out, _ = build(
+        ".a{margin-block:calc(var(--space,0) * 0px);color:var(--nope)}.a--x{--space:1}",
+        theme=THEME,
+        closed_world=True,
+    )
+    assert out.endswith(".a{margin-block:0;color:unset}\n")
 
 
 def test_the_closed_world_build_folds_and_removes_the_declaration() -> None:
