@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prune a CSS bundle that lightningcss has already bundled and minified.
 
-Run by scripts/vendor_css.sh (see docs/frontend.md). lightningcss parses,
+Run by scripts/vendor_css.sh and scripts/build_public.sh (see
+docs/frontend.md). lightningcss parses,
 merges and minifies; this script does only what lightningcss cannot, because
 it needs to know what our pages use:
 
@@ -39,13 +40,9 @@ it needs to know what our pages use:
    Repeated until nothing changes; each step keeps the rendering the same.
    Then a declaration that its rule repeats later goes (``drop_repeats``).
 3. ``--rename-private`` shortens the private property names (``--_0``, ...).
-4. ``--split-out FILE --split-classes REGEX`` moves the selectors that
-   require a class matching REGEX to a second bundle (with the same banner),
-   for the pages that need them (the youth forms). A page loads it after the
-   first one; the moved rules must come last in the input, so that the
-   cascade order stays the same (checked: see ``split``).
-5. Puts a licence banner on top that repeats every copyright line of the
-   sources (``--copyright-from``; the EUPL asks us to keep them).
+4. Puts a licence banner on top that repeats every copyright line of the
+   sources (``--copyright-from``; the EUPL asks us to keep them), unless
+   there is neither a ``--banner`` nor a copyright line (our own CSS).
    lightningcss keeps this ``/*!`` comment when vendor_css.sh runs it once
    more over the result (inlined values let it merge longhands).
 
@@ -54,7 +51,7 @@ Standard library only, deterministic. The input must be lightningcss output
 
 Usage::
 
-    prune_css.py --theme .voorbeeld-theme --out bundle.css [--drop REGEX]...
+    prune_css.py [--theme .voorbeeld-theme] --out bundle.css [--drop REGEX]...
         [--used-in FILE]... [--keep-class REGEX]...
         [--context own.css]... [--closed-world] [--rename-private]
         [--copyright-from source.css]... [--banner TEXT] minified.css
@@ -233,10 +230,10 @@ def drop_selectors(rules: list[Rule], patterns: list[re.Pattern[str]]) -> list[R
     return kept
 
 
-# The class names a template or Python file uses: the class="..." attributes
-# (template tags in them removed, so the classes of every {% if %} branch
-# count; a class glued to a {{ variable }} is left out), and in a .py file
-# every word of a string literal.
+# The class names a template, Python file or script uses: the class="..."
+# attributes (template tags in them removed, so the classes of every {% if %}
+# branch count; a class glued to a {{ variable }} is left out), and in a .py
+# or .js file every word of a string literal.
 CLASS_ATTR_RE = re.compile(
     r"""\bclass=(?:"((?:\{%.*?%\}|\{\{.*?\}\}|[^"])*)"|'([^']*)')""", re.DOTALL
 )
@@ -251,9 +248,13 @@ SELECTOR_CLASS_RE = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
 def used_classes(name: str, text: str) -> set[str]:
-    """The class names that a file (``name`` gives its type) may put on a page."""
+    """The class names that a file (``name`` gives its type) may put on a page.
+
+    A template's ``class`` attributes; every word of every string of Python
+    code or a script (``classList.add("kv-leaving")``).
+    """
     classes: set[str] = set()
-    if name.endswith(".py"):
+    if name.endswith((".py", ".js")):
         for m in PY_STRING_RE.finditer(text):
             value = m.group(2) if m.group(2) is not None else m.group(3)
             if "{" not in value:
@@ -660,43 +661,9 @@ def _base36(n: int) -> str:
     return out
 
 
-def split(rules: list[Rule], pattern: re.Pattern[str]) -> tuple[list[Rule], list[Rule]]:
-    """The rules without and with the selectors that require a class matching ``pattern``.
-
-    Raises ValueError when a kept rule comes after a moved one: the second
-    bundle loads after the first, so the order would change.
-    """
-    kept: list[Rule] = []
-    moved: list[Rule] = []
-    for rule in rules:
-        stay: Rule | None = None
-        go: Rule | None = None
-        if isinstance(rule.body, list):
-            inner_kept, inner_moved = split(rule.body, pattern)
-            stay = Rule(rule.prelude, inner_kept) if inner_kept else None
-            go = Rule(rule.prelude, inner_moved) if inner_moved else None
-        elif rule.is_style_rule():
-            selectors = split_top_level(rule.prelude, ",")
-            out = [
-                s
-                for s in selectors
-                if any(pattern.search(c) for c in required_classes(s))
-            ]
-            rest = [s for s in selectors if s not in out]
-            stay = Rule(",".join(rest), rule.body) if rest else None
-            go = Rule(",".join(out), rule.body) if out else None
-        else:
-            stay = rule
-        if stay is not None and moved:
-            raise ValueError(f"{stay.prelude!r} comes after a rule that moves out")
-        if stay is not None:
-            kept.append(stay)
-        if go is not None:
-            moved.append(go)
-    return kept, moved
-
-
 def banner(text: str, copyright_lines: list[str]) -> str:
+    if not text.strip() and not copyright_lines:
+        return ""
     lines = [f"/*! {text.strip()}".rstrip(), " * @license EUPL-1.2"]
     lines += [f" * {line}" for line in copyright_lines]
     return "\n".join([*lines, " */"]) + "\n"
@@ -722,13 +689,8 @@ def build(
     rename: bool = False,
     sources: Sequence[str] = (),
     banner_text: str = "",
-    split_classes: str | None = None,
-) -> tuple[str, str]:
-    """The whole pruning step, from lightningcss output to the bundle.
-
-    Returns the bundle and the split-out second bundle ("" without
-    ``split_classes``).
-    """
+) -> str:
+    """The whole pruning step, from lightningcss output to the bundle."""
     rules = drop_selectors(parse(css), [re.compile(p) for p in drops])
     if used is not None:
         theme_classes = required_classes(theme)
@@ -746,16 +708,12 @@ def build(
     drop_repeats(rules)
     if rename:
         rename_private(rules, keep=set(PRIVATE_RE.findall(context)))
-    head = banner(banner_text, copyright_lines(sources))
-    if split_classes is None:
-        return head + serialise(rules) + "\n", ""
-    kept, moved = split(rules, re.compile(split_classes))
-    return head + serialise(kept) + "\n", head + serialise(moved) + "\n"
+    return banner(banner_text, copyright_lines(sources)) + serialise(rules) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--theme", required=True, help="the theme rule's selector")
+    parser.add_argument("--theme", default="", help="the theme rule's selector")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--drop", action="append", default=[], metavar="REGEX")
     parser.add_argument("--used-in", type=Path, action="append", default=[])
@@ -765,14 +723,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rename-private", action="store_true")
     parser.add_argument("--copyright-from", type=Path, action="append", default=[])
     parser.add_argument("--banner", default="")
-    parser.add_argument("--split-out", type=Path)
-    parser.add_argument("--split-classes", metavar="REGEX")
     parser.add_argument("input", type=Path)
     args = parser.parse_args(argv)
 
-    if (args.split_out is None) != (args.split_classes is None):
-        parser.error("--split-out and --split-classes go together")
-    out, second = build(
+    out = build(
         args.input.read_text(encoding="utf-8"),
         theme=args.theme,
         drops=args.drop,
@@ -791,11 +745,8 @@ def main(argv: list[str] | None = None) -> int:
         rename=args.rename_private,
         sources=[p.read_text(encoding="utf-8") for p in args.copyright_from],
         banner_text=args.banner,
-        split_classes=args.split_classes,
     )
     args.out.write_text(out, encoding="utf-8")
-    if args.split_out is not None:
-        args.split_out.write_text(second, encoding="utf-8")
     return 0
 
 
