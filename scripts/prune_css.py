@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prune a CSS bundle that lightningcss has already bundled and minified.
 
-Run by scripts/vendor_css.sh (see docs/frontend.md). lightningcss parses,
+Run by scripts/vendor_css.sh and scripts/build_public.sh (see
+docs/frontend.md). lightningcss parses,
 merges and minifies; this script does only what lightningcss cannot, because
 it needs to know what our pages use:
 
@@ -29,17 +30,19 @@ it needs to know what our pages use:
    - ``--closed-world`` also folds a private ``--_*`` property that one
      declaration sets and only the same rule reads into its reads
      (``--_5:var(--_6,#0000);background:var(--_5)`` becomes
-     ``background:var(--_6,#0000)``; see ``fold_private``).
+     ``background:var(--_6,#0000)``; see ``fold_private``), and settles a
+     ``var()`` without fallback of a property that nothing declares: its
+     declaration is invalid at computed-value time, so it becomes ``unset``
+     (a custom property: goes, see ``settle_invalid``).
+   - A margin or padding ``calc(var(...) * 0px)``, what a spacing token of 0
+     leaves, becomes 0 (see ``zero_products``).
 
    Repeated until nothing changes; each step keeps the rendering the same.
+   Then a declaration that its rule repeats later goes (``drop_repeats``).
 3. ``--rename-private`` shortens the private property names (``--_0``, ...).
-4. ``--split-out FILE --split-classes REGEX`` moves the selectors that
-   require a class matching REGEX to a second bundle (with the same banner),
-   for the pages that need them (the youth forms). A page loads it after the
-   first one; the moved rules must come last in the input, so that the
-   cascade order stays the same (checked: see ``split``).
-5. Puts a licence banner on top that repeats every copyright line of the
-   sources (``--copyright-from``; the EUPL asks us to keep them).
+4. Puts a licence banner on top that repeats every copyright line of the
+   sources (``--copyright-from``; the EUPL asks us to keep them), unless
+   there is neither a ``--banner`` nor a copyright line (our own CSS).
    lightningcss keeps this ``/*!`` comment when vendor_css.sh runs it once
    more over the result (inlined values let it merge longhands).
 
@@ -48,7 +51,7 @@ Standard library only, deterministic. The input must be lightningcss output
 
 Usage::
 
-    prune_css.py --theme .voorbeeld-theme --out bundle.css [--drop REGEX]...
+    prune_css.py [--theme .voorbeeld-theme] --out bundle.css [--drop REGEX]...
         [--used-in FILE]... [--keep-class REGEX]...
         [--context own.css]... [--closed-world] [--rename-private]
         [--copyright-from source.css]... [--banner TEXT] minified.css
@@ -227,10 +230,10 @@ def drop_selectors(rules: list[Rule], patterns: list[re.Pattern[str]]) -> list[R
     return kept
 
 
-# The class names a template or Python file uses: the class="..." attributes
-# (template tags in them removed, so the classes of every {% if %} branch
-# count; a class glued to a {{ variable }} is left out), and in a .py file
-# every word of a string literal.
+# The class names a template, Python file or script uses: the class="..."
+# attributes (template tags in them removed, so the classes of every {% if %}
+# branch count; a class glued to a {{ variable }} is left out), and in a .py
+# or .js file every word of a string literal.
 CLASS_ATTR_RE = re.compile(
     r"""\bclass=(?:"((?:\{%.*?%\}|\{\{.*?\}\}|[^"])*)"|'([^']*)')""", re.DOTALL
 )
@@ -245,9 +248,13 @@ SELECTOR_CLASS_RE = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
 def used_classes(name: str, text: str) -> set[str]:
-    """The class names that a file (``name`` gives its type) may put on a page."""
+    """The class names that a file (``name`` gives its type) may put on a page.
+
+    A template's ``class`` attributes; every word of every string of Python
+    code or a script (``classList.add("kv-leaving")``).
+    """
     classes: set[str] = set()
-    if name.endswith(".py"):
+    if name.endswith((".py", ".js")):
         for m in PY_STRING_RE.finditer(text):
             value = m.group(2) if m.group(2) is not None else m.group(3)
             if "{" not in value:
@@ -508,6 +515,114 @@ def fold_private(rules: list[Rule], context: str = "") -> bool:
     return changed
 
 
+def outer_vars(value: str) -> list[tuple[str, bool]]:
+    """The ``var()`` in ``value`` outside other ``var()``: (name, has a fallback)."""
+    found: list[tuple[str, bool]] = []
+    i = 0
+    while (j := value.find("var(", i)) != -1:
+        if j > 0 and (value[j - 1].isalnum() or value[j - 1] in "-_"):
+            i = j + 4  # the tail of a name, like x-var(
+            continue
+        end = closing(value, j + 3)
+        name, comma, _ = value[j + 4 : end].partition(",")
+        found.append((name.strip(), bool(comma)))
+        i = end + 1
+    return found
+
+
+def settle_invalid(rules: list[Rule], context: str = "") -> bool:
+    """Closed world: settle what reads a property that nothing declares.
+
+    ``var(--x)`` without a fallback, where neither the bundle nor the context
+    declares ``--x``, makes its declaration invalid at computed-value time
+    (CSS Variables 1, "Invalid Variables"). Another property then behaves as
+    ``unset``, which replaces its value. A custom property gets no value, as
+    if nothing declared it: when that holds for every declaration of it,
+    they go. Only a ``var()`` outside another one's fallback counts. True if
+    anything changed.
+    """
+    context = COMMENT_RE.sub(" ", context)
+    every = style_rules(rules)
+    declared = set(DECLARED_RE.findall(context))
+    declared |= {
+        n for rule in every for n, _ in declarations(rule) if n.startswith("--")
+    }
+
+    def invalid(value: str) -> bool:
+        return any(
+            not has_fallback and name not in declared
+            for name, has_fallback in outer_vars(value)
+        )
+
+    valid_somewhere = {
+        n
+        for rule in every
+        for n, v in declarations(rule)
+        if n.startswith("--") and not invalid(v)
+    }
+    changed = False
+    for rule in every:
+        pairs = declarations(rule)
+        new: list[tuple[str, str]] = []
+        for name, value in pairs:
+            if not invalid(value):
+                new.append((name, value))
+            elif not name.startswith("--"):
+                important = "!important" if value.rstrip().endswith("important") else ""
+                new.append((name, "unset" + important))
+            elif name in valid_somewhere:
+                new.append((name, value))
+        if new != pairs:
+            set_declarations(rule, new)
+            changed = True
+    return changed
+
+
+# A margin or padding of ``calc(<a var()> * 0)``: what a spacing token of 0
+# leaves after inlining (``--utrecht-space-around`` times the margin).
+ZERO_PRODUCT_RE = re.compile(r"\s*calc\(\s*var\([^()]*\)\s*\*\s*0(?:px)?\s*\)\s*")
+ZERO_PROPERTY_RE = re.compile(r"(margin|padding)(-[a-z-]+)?")
+
+
+def zero_products(rules: list[Rule]) -> bool:
+    """``margin-block-start:calc(var(--utrecht-space-around,0) * 0px)`` is 0.
+
+    Whatever the ``var()`` holds: a number gives 0px; anything else makes the
+    declaration invalid at computed-value time, and an invalid margin or
+    padding is ``unset``, its initial value 0. True if anything changed.
+    """
+    changed = False
+    for rule in style_rules(rules):
+        pairs = declarations(rule)
+        new = [
+            (n, "0")
+            if ZERO_PROPERTY_RE.fullmatch(n) and ZERO_PRODUCT_RE.fullmatch(v)
+            else (n, v)
+            for n, v in pairs
+        ]
+        if new != pairs:
+            set_declarations(rule, new)
+            changed = True
+    return changed
+
+
+def drop_repeats(rules: list[Rule]) -> None:
+    """Drop a declaration that the same rule repeats later, name and value.
+
+    The repeat sets the same longhands again after anything in between, so
+    the rule renders the same (``page-break-after:avoid`` twice in a heading).
+    """
+    for rule in style_rules(rules):
+        pairs = declarations(rule)
+        kept = [
+            (n, v)
+            for i, (n, v) in enumerate(pairs)
+            if (n, v.strip()) not in {(m, w.strip()) for m, w in pairs[i + 1 :]}
+        ]
+        if kept != pairs:
+            set_declarations(rule, kept)
+
+
 # --------------------------------------------------------------------------
 # Steps 3 and 4
 # --------------------------------------------------------------------------
@@ -546,43 +661,9 @@ def _base36(n: int) -> str:
     return out
 
 
-def split(rules: list[Rule], pattern: re.Pattern[str]) -> tuple[list[Rule], list[Rule]]:
-    """The rules without and with the selectors that require a class matching ``pattern``.
-
-    Raises ValueError when a kept rule comes after a moved one: the second
-    bundle loads after the first, so the order would change.
-    """
-    kept: list[Rule] = []
-    moved: list[Rule] = []
-    for rule in rules:
-        stay: Rule | None = None
-        go: Rule | None = None
-        if isinstance(rule.body, list):
-            inner_kept, inner_moved = split(rule.body, pattern)
-            stay = Rule(rule.prelude, inner_kept) if inner_kept else None
-            go = Rule(rule.prelude, inner_moved) if inner_moved else None
-        elif rule.is_style_rule():
-            selectors = split_top_level(rule.prelude, ",")
-            out = [
-                s
-                for s in selectors
-                if any(pattern.search(c) for c in required_classes(s))
-            ]
-            rest = [s for s in selectors if s not in out]
-            stay = Rule(",".join(rest), rule.body) if rest else None
-            go = Rule(",".join(out), rule.body) if out else None
-        else:
-            stay = rule
-        if stay is not None and moved:
-            raise ValueError(f"{stay.prelude!r} comes after a rule that moves out")
-        if stay is not None:
-            kept.append(stay)
-        if go is not None:
-            moved.append(go)
-    return kept, moved
-
-
 def banner(text: str, copyright_lines: list[str]) -> str:
+    if not text.strip() and not copyright_lines:
+        return ""
     lines = [f"/*! {text.strip()}".rstrip(), " * @license EUPL-1.2"]
     lines += [f" * {line}" for line in copyright_lines]
     return "\n".join([*lines, " */"]) + "\n"
@@ -590,6 +671,10 @@ def banner(text: str, copyright_lines: list[str]) -> str:
 
 def copyright_lines(texts: Sequence[str]) -> list[str]:
     return sorted({m for text in texts for m in COPYRIGHT_RE.findall(text)})
+
+
+def _closed_world_step(rules: list[Rule], context: str) -> bool:
+    return fold_private(rules, context) or settle_invalid(rules, context)
 
 
 def build(
@@ -604,13 +689,8 @@ def build(
     rename: bool = False,
     sources: Sequence[str] = (),
     banner_text: str = "",
-    split_classes: str | None = None,
-) -> tuple[str, str]:
-    """The whole pruning step, from lightningcss output to the bundle.
-
-    Returns the bundle and the split-out second bundle ("" without
-    ``split_classes``).
-    """
+) -> str:
+    """The whole pruning step, from lightningcss output to the bundle."""
     rules = drop_selectors(parse(css), [re.compile(p) for p in drops])
     if used is not None:
         theme_classes = required_classes(theme)
@@ -620,20 +700,20 @@ def build(
         rules = CustomProperties(
             rules, theme=theme, context=context, closed_world=closed_world
         ).run()
-        if not (closed_world and fold_private(rules, context)):
+        if not (
+            zero_products(rules)
+            or (closed_world and _closed_world_step(rules, context))
+        ):
             break
+    drop_repeats(rules)
     if rename:
         rename_private(rules, keep=set(PRIVATE_RE.findall(context)))
-    head = banner(banner_text, copyright_lines(sources))
-    if split_classes is None:
-        return head + serialise(rules) + "\n", ""
-    kept, moved = split(rules, re.compile(split_classes))
-    return head + serialise(kept) + "\n", head + serialise(moved) + "\n"
+    return banner(banner_text, copyright_lines(sources)) + serialise(rules) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--theme", required=True, help="the theme rule's selector")
+    parser.add_argument("--theme", default="", help="the theme rule's selector")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--drop", action="append", default=[], metavar="REGEX")
     parser.add_argument("--used-in", type=Path, action="append", default=[])
@@ -643,14 +723,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rename-private", action="store_true")
     parser.add_argument("--copyright-from", type=Path, action="append", default=[])
     parser.add_argument("--banner", default="")
-    parser.add_argument("--split-out", type=Path)
-    parser.add_argument("--split-classes", metavar="REGEX")
     parser.add_argument("input", type=Path)
     args = parser.parse_args(argv)
 
-    if (args.split_out is None) != (args.split_classes is None):
-        parser.error("--split-out and --split-classes go together")
-    out, second = build(
+    out = build(
         args.input.read_text(encoding="utf-8"),
         theme=args.theme,
         drops=args.drop,
@@ -669,11 +745,8 @@ def main(argv: list[str] | None = None) -> int:
         rename=args.rename_private,
         sources=[p.read_text(encoding="utf-8") for p in args.copyright_from],
         banner_text=args.banner,
-        split_classes=args.split_classes,
     )
     args.out.write_text(out, encoding="utf-8")
-    if args.split_out is not None:
-        args.split_out.write_text(second, encoding="utf-8")
     return 0
 
 

@@ -3,8 +3,11 @@
 The NL Design System bundles hold only the components and modifiers we
 chose (scripts/vendor_css.sh), so a class from the component library's
 documentation may have no style here. A page loads the stylesheets that its
-base template links (``base.html``: nlds.css and kindveilig.css;
-``public/base.html``: nlds-public.css and public.css). A partial without
+template links, with the blocks of the templates it extends filled in
+(``base.html``: nlds.css and kindveilig.css; ``public/base.html``:
+nlds-public.css and public.css, or its page group's pair, such as
+nlds-public-form.css and public-form.css, in ``{% block stylesheets %}``). A
+partial without
 ``{% extends %}`` is checked against the stylesheets of every page that
 includes it, and a component that the code renders (``components/field.html``
 through the form renderer) against those of every page.
@@ -16,11 +19,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from scripts.youth_bundles import rendered
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "kindveilig"
 
-EXTENDS_RE = re.compile(r"""\{%\s*extends\s+["']([^"']+)["']""")
 INCLUDE_RE = re.compile(r"""\{%\s*include\s+["']([^"']+)["']""")
 STYLESHEET_RE = re.compile(r"""\{%\s*static\s+["']([^"']+\.css)["']\s*%\}""")
 # class="..." whose value may hold template tags, also tags with quotes inside.
@@ -40,11 +43,6 @@ class Template:
     name: str  # as Django finds it: "youth/start.html"
     path: Path
     text: str
-
-    @property
-    def extends(self) -> str | None:
-        match = EXTENDS_RE.search(self.text)
-        return match[1] if match else None
 
     @property
     def includes(self) -> set[str]:
@@ -89,10 +87,9 @@ def templates() -> dict[str, Template]:
 
 
 def page_stylesheets(name: str) -> Stylesheets:
-    """What a page that is (or extends) this template links."""
-    template = templates()[name]
-    parent = template.extends
-    return template.stylesheets | (page_stylesheets(parent) if parent else frozenset())
+    """What a page that is (or extends) this template links: the template it
+    extends with the page's blocks filled in, as Django renders it."""
+    return frozenset(STYLESHEET_RE.findall(rendered(name)))
 
 
 @cache
@@ -145,9 +142,17 @@ def test_the_templates_and_their_stylesheets_are_found() -> None:
     assert all_page_families() >= {
         frozenset({"vendor/nlds/nlds.css", "css/kindveilig.css"}),
         frozenset({"vendor/nlds/nlds-public.css", "css/public.css"}),
+        frozenset({"vendor/nlds/nlds-public-form.css", "css/public-form.css"}),
     }
     assert families("youth/start.html") == {
         frozenset({"vendor/nlds/nlds-public.css", "css/public.css"})
+    }
+    assert families("youth/messages/write.html") == {
+        frozenset({"vendor/nlds/nlds-public-form.css", "css/public-form.css"})
+    }
+    assert page_stylesheets("households/plan_child.html") >= {
+        "vendor/nlds/nlds.css",
+        "households/child-plan.css",
     }
     assert "utrecht-alert--error" in template_classes(templates()["base.html"].text)
 
@@ -182,29 +187,62 @@ def test_css_classes_reads_selectors() -> None:
     assert "utrecht-comment" not in css_classes(css)
 
 
-FORM_CLASS_RE = re.compile(r"^utrecht-(form-field|form-label|textbox|textarea)")
 RENDERS_FIELDS_RE = re.compile(
     r"as_field_group|\{\{\s*form\s*\}\}|components/form\.html"
 )
+# What components/field.html and core/forms.py put on a text field: the youth
+# forms have text inputs and textareas only (and hidden inputs).
+TEXT_FIELD_CLASSES = {
+    "utrecht-form-field",
+    "utrecht-form-field--invalid",
+    "utrecht-form-field__label",
+    "utrecht-form-field__description",
+    "utrecht-form-field__error-message",
+    "utrecht-form-field__input",
+    "utrecht-form-label",
+    "utrecht-form-field-description",
+    "utrecht-form-field-error-message",
+    "utrecht-textbox",
+    "utrecht-textbox--html-input",
+    "utrecht-textarea",
+    "utrecht-textarea--html-textarea",
+}
+PUBLIC_SOURCE = ROOT / "frontend" / "css" / "public.css"
 
 
-@pytest.mark.parametrize(
-    "name",
-    sorted(
-        name
-        for name in templates()
-        if any("vendor/nlds/nlds-public.css" in f for f in families(name))
-    ),
-)
-def test_a_youth_page_with_form_fields_loads_the_form_bundle(name: str) -> None:
-    """The public bundle's form fields are split off into nlds-public-form.css
-    (scripts/vendor_css.sh). A youth page that shows a field, directly or with
-    {{ form.x.as_field_group }} (components/field.html, which the check above
-    cannot tie to a page), must load it."""
-    text = templates()[name].text
-    has_fields = RENDERS_FIELDS_RE.search(text) or any(
-        FORM_CLASS_RE.match(c) for c in template_classes(text)
-    )
-    public = {f for f in families(name) if "vendor/nlds/nlds-public.css" in f}
-    if has_fields:
-        assert all("vendor/nlds/nlds-public-form.css" in f for f in public), public
+def youth_families(name: str) -> set[Stylesheets]:
+    return {f for f in families(name) if any(s.startswith("css/public") for s in f)}
+
+
+YOUTH_TEMPLATES = sorted(name for name in templates() if youth_families(name))
+
+
+@pytest.mark.parametrize("name", YOUTH_TEMPLATES)
+def test_a_youth_page_with_form_fields_styles_them(name: str) -> None:
+    """A youth page that renders fields ({{ form.x.as_field_group }}, through
+    components/field.html, which the check above cannot tie to a page) links
+    a bundle with the text field styles (scripts/youth_bundles.py adds
+    field.html and core/forms.py to the files of its bundle)."""
+    if not RENDERS_FIELDS_RE.search(templates()[name].text):
+        return
+    missing = {
+        " + ".join(sorted(f)): sorted(TEXT_FIELD_CLASSES - defined_classes(f))
+        for f in youth_families(name)
+    }
+    assert {k: v for k, v in missing.items() if v} == {}
+
+
+@pytest.mark.parametrize("name", YOUTH_TEMPLATES)
+def test_every_class_of_our_youth_css_that_a_page_uses_is_in_its_bundle(
+    name: str,
+) -> None:
+    """scripts/build_public.sh prunes frontend/css/public.css per page group:
+    a page that starts using one of its classes (or links another group's
+    bundle) needs a rebuild."""
+    ours = css_classes(PUBLIC_SOURCE.read_text(encoding="utf-8"))
+    used = template_classes(templates()[name].text, prefix="kv-") & ours
+    missing = {
+        " + ".join(sorted(f)): sorted(used - defined_classes(f))
+        for f in youth_families(name)
+    }
+    assert {k: v for k, v in missing.items() if v} == {}

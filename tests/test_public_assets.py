@@ -1,8 +1,11 @@
 """The served youth CSS and script are the minified frontend/ sources.
 
 scripts/build_public.sh writes them (it needs npm, the tests do not). These
-checks catch a source edited without rebuilding: the minifiers keep every class
-selector and every string literal.
+checks catch a source edited without rebuilding: the minifier keeps every
+string literal of the script, and frontend/css/public.css becomes one bundle
+per page group (css/public.css, css/public-form.css, ...), each with the
+selectors whose classes its pages use: together they hold every class of the
+source (a class that no page uses has no place in it), and nothing else.
 """
 
 import re
@@ -20,8 +23,12 @@ LINE_COMMENT_RE = re.compile(r"^\s*//.*$", re.MULTILINE)
 STRING_RE = re.compile(r""""((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'""")
 
 
-def served(source: Path) -> Path:
-    return STATIC / source.parent.name / source.name
+def served(source: Path) -> list[Path]:
+    """The files built from a source: a stylesheet's page group bundles."""
+    folder = STATIC / source.parent.name
+    if source.suffix == ".css":
+        return sorted(folder.glob(f"{source.stem}*.css"))
+    return [folder / source.name]
 
 
 def test_there_are_sources() -> None:
@@ -32,11 +39,14 @@ def test_there_are_sources() -> None:
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_the_served_file_is_the_minified_source(source: Path) -> None:
     text = LINE_COMMENT_RE.sub("", COMMENT_RE.sub(" ", source.read_text("utf-8")))
-    out = served(source).read_text(encoding="utf-8")
-    assert len(out) < len(text)
+    outs = [path.read_text(encoding="utf-8") for path in served(source)]
+    assert outs
+    assert all(len(out) < len(text) for out in outs)
     if source.suffix == ".css":
-        assert set(CLASS_RE.findall(out)) == set(CLASS_RE.findall(text))
+        classes = [set(CLASS_RE.findall(out)) for out in outs]
+        assert set().union(*classes) == set(CLASS_RE.findall(text))
     else:
+        (out,) = outs
         strings = {a or b for a, b in STRING_RE.findall(text)} - {"use strict"}
         missing = {s for s in strings if s not in out}
         assert missing == set()

@@ -47,13 +47,6 @@ from .helpers import logged_in_context, make_persona
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 BUDGET_BYTES = 20 * 1024
-# Still above the budget (issue 14, item 6): their HTML alone is 5-7 KB, and they
-# load the form CSS (docs/frontend.md, "Page weight"). Lower these, never raise them.
-OVER_BUDGET = {
-    "write": 23 * 1024,
-    "receipt-urgent": 24 * 1024,
-    "receipt-closed": 24 * 1024,
-}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WORDS = "Papa slaat mn moeder en ik durf nie naar huis"
 ANSWER = "Dank je wel dat je het vertelt. Kun je morgen in de pauze bij mij komen?"
@@ -347,7 +340,7 @@ def test_the_child_page_is_small_and_asks_nothing_of_other_sites(
     page.wait_for_load_state("networkidle")
     document = len(page.content().encode())
     # The stylesheets and scripts of this page, not those of the pages before it
-    # (only the form pages load nlds-public-form.css).
+    # (each page group loads its own bundles).
     loaded = page.eval_on_selector_all(
         "link[rel=stylesheet], script[src]", "els => els.map(e => e.href || e.src)"
     )
@@ -358,5 +351,5 @@ def test_the_child_page_is_small_and_asks_nothing_of_other_sites(
     assets = sum(sizes[url] for url in set(loaded))
     total = document + assets
     context.close()
-    assert total < OVER_BUDGET.get(name, BUDGET_BYTES), f"{name}: {total} bytes"
+    assert total < BUDGET_BYTES, f"{name}: {total} bytes"
     assert elsewhere == []

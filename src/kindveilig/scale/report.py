@@ -37,7 +37,8 @@ FLOOR_FACTOR = 3
 YOUTH_P95_MS = 20
 # A youth page with its CSS and script, uncompressed (docs/frontend.md, "Page weight").
 YOUTH_MAX_BYTES = 20 * 1024
-# What the benched youth pages (no form fields) load besides their HTML.
+# What the benched youth pages (the start page and the help lines: the default
+# page group of templates/public/base.html) load besides their HTML.
 YOUTH_ASSETS = ("vendor/nlds/nlds-public.css", "css/public.css", "js/quick-exit.js")
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 SIGNAL_MS = 10

@@ -178,11 +178,12 @@ def measure_youth_pages(languages: tuple[str, ...] | None = None) -> list[PageWe
     """Every youth page in every language, with what it loads. Rolled back."""
     weights: list[PageWeight] = []
     with transaction.atomic():
-        for number, language in enumerate(languages or YOUTH_LANGUAGES, start=1):
+        for language in languages or YOUTH_LANGUAGES:
             sid = transaction.savepoint()
             channel = _school()
             # A phone of its own per language (an address from TEST-NET-1): the
             # rate limits count per client, in a cache the rollback may not reach.
+            number = YOUTH_LANGUAGES.index(language) + 1
             phone = Client(REMOTE_ADDR=f"192.0.2.{number}")
             weights += _flow(phone, language, channel)
             transaction.savepoint_rollback(sid)

@@ -11,8 +11,10 @@ import pytest
     [
         "vendor/nlds/nlds.css",
         "vendor/nlds/nlds-public.css",
+        "vendor/nlds/nlds-public-form.css",
         "css/kindveilig.css",
         "css/public.css",
+        "css/public-form.css",
         "js/quick-exit.js",
     ],
 )

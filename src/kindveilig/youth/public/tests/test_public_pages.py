@@ -72,12 +72,14 @@ def test_the_quick_exit_comes_first_and_no_inline_code_or_style(
     assert "<style" not in content
     assert re.search(r"<script(?![^>]*\bsrc=)", content) is None
     assert re.search(r"\son[a-z]+=", content) is None
-    # Only our own CSS and script: the small public bundle, never kindveilig.css.
+    # Only our own CSS and script: the small bundles of the page's group (the
+    # hulpwijzer's questions have their own), never kindveilig.css.
     assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', content)
+    group = "-question" if name.startswith("question-") else ""
     assert sorted(assets) == [
-        "/static/css/public.css",
+        f"/static/css/public{group}.css",
         "/static/js/quick-exit.js",
-        "/static/vendor/nlds/nlds-public.css",
+        f"/static/vendor/nlds/nlds-public{group}.css",
     ]
 
 
