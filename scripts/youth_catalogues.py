@@ -27,6 +27,9 @@ CHILD_LANGUAGES = ("ar", "tr", "pl", "uk")
 # Paths (relative to the package) whose strings a child can see.
 CHILD_SOURCES = (
     "templates/public/",
+    # The form components the children's forms render with.
+    "templates/components/field.html",
+    "templates/components/form_errors.html",
     "youth/public/",
     "youth/messages/codes.py",
     "youth/messages/forms.py",

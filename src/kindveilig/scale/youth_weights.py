@@ -143,6 +143,18 @@ def _flow(client: Client, language: str, channel: PublicChannel) -> list[PageWei
         write_url = post(start, {"q": SCHOOL_CODE})
         get("write", write_url)
         get("gone", write_url, status=410)
+        # The write page again after a refused form: the reasons, what was typed.
+        page = client.get(post(start, {"q": SCHOOL_CODE})).content.decode()
+        refused = post(
+            reverse("youth:message-write"),
+            {
+                "channel": _hidden(page, "channel"),
+                "submission": _hidden(page, "submission"),
+                "body": "",
+                "contact": "op school, in de pauze",
+            },
+        )
+        get("write-refused", refused)
 
         def send(words: str) -> str:
             page = client.get(post(start, {"q": SCHOOL_CODE})).content.decode()

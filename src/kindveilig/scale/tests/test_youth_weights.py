@@ -20,6 +20,7 @@ PAGES = {
     "choose",
     "results",
     "write",
+    "write-refused",
     "gone",
     "receipt-urgent",
     "read",
