@@ -412,22 +412,30 @@ def _count_households(tally: Tally) -> None:
             "case__household__municipality_id", "case__responsible_organisation_id",
         )
     )  # fmt: skip
+    cases = {row[1] for row in changes}
     first_stable = dict(
         PhaseChange.objects.filter(
-            to_phase=Phase.STABIELE_VEILIGHEID,
-            case_id__in={row[1] for row in changes},
+            to_phase=Phase.STABIELE_VEILIGHEID, case_id__in=cases
         )
         .order_by("case_id", "at", "pk")
         .distinct("case_id")
         .values_list("case_id", "pk")
     )
-    for pk, case_id, from_phase, to_phase, at, opened, municipality_id, org in changes:
+    # Opened: the case's first phase change (a case may be recorded later than
+    # it was opened: ``case_open(opened_at=...)``).
+    opened_at = dict(
+        PhaseChange.objects.filter(case_id__in=cases, from_phase="")
+        .order_by("case_id", "at", "pk")
+        .distinct("case_id")
+        .values_list("case_id", "at")
+    )
+    for pk, case_id, from_phase, to_phase, at, created, municipality_id, org in changes:
         sector = tally.places[org][1]
         tally.add_at(at, municipality_id, sector, "phase_entered", to_phase)
         if to_phase == Phase.DIRECTE_VEILIGHEID and from_phase:
             tally.add_at(at, municipality_id, sector, "fall_back")
         if first_stable.get(case_id) == pk:
-            days = _days(opened, at)
+            days = _days(opened_at.get(case_id, created), at)
             tally.add_at(at, municipality_id, sector, "stable_days", duration=days)
     _count_handovers(tally)
     _count_break_glass(tally)

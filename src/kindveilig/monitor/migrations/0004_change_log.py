@@ -103,14 +103,16 @@ SOURCES: dict[str, tuple[str, list[str] | None, tuple[str, ...]]] = {
         of_trajectory(day("t.created_at")), None, ("INSERT", "UPDATE", "DELETE")
     ),
     # A phase change: the household's municipality, the responsible
-    # organisation's sector; a step into stable safety also moves the first one.
+    # organisation's sector; a step into stable safety also moves the first one,
+    # and the opening the days to it.
     "households_phasechange": (
         "SELECT s.responsible_organisation_id, h.municipality_id, ''::varchar, "
         f"{day('x.at')} FROM {{r}} r "
         "JOIN households_safetycase s ON s.id = r.case_id "
         "JOIN households_household h ON h.id = s.household_id "
         "JOIN LATERAL (SELECT r.at UNION SELECT p.at FROM households_phasechange p "
-        "WHERE r.to_phase = 'stabiele_veiligheid' AND p.case_id = r.case_id "
+        "WHERE (r.to_phase = 'stabiele_veiligheid' OR r.from_phase = '') "
+        "AND p.case_id = r.case_id "
         "AND p.to_phase = 'stabiele_veiligheid' AND p.at >= r.at) AS x(at) ON true",
         None,
         ("INSERT", "UPDATE", "DELETE"),
