@@ -14,6 +14,8 @@ A bulk loader that writes with the log switched off (``changes_off``) logs one
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -123,8 +125,17 @@ def everything_changed() -> None:
     MonitorChange.objects.create(everything=True)
 
 
-def changes_off() -> None:
-    """Switch the change log off for the current transaction (a bulk loader,
-    which then calls ``everything_changed``)."""
+@contextmanager
+def changes_off() -> Iterator[None]:
+    """Switch the change log off inside a transaction (a bulk loader, which
+    also calls ``everything_changed``), and on again after it, should the
+    transaction go on (an outer one, as in a test)."""
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL kindveilig.monitor_changes = 'off'")
+        cursor.execute("SELECT set_config('kindveilig.monitor_changes', 'off', true)")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('kindveilig.monitor_changes', 'on', true)"
+            )

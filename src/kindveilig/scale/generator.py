@@ -73,10 +73,9 @@ class Generator:
         started = time.monotonic()
         self.ciphers = CipherPool(self.rng, self.cipher_pool)
         self.bsns = BsnPool(self.rng)
-        with transaction.atomic():
-            # The monitor's change log would get a row per copied chunk and day:
-            # off for this load, and one "count everything again" instead.
-            changes_off()
+        # The monitor's change log would get a row per copied chunk and day: off
+        # for this load, and one "count everything again" instead.
+        with transaction.atomic(), changes_off():
             everything_changed()
             self.organisations = Organisations(
                 loader=self.loader,
