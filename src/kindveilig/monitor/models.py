@@ -199,7 +199,19 @@ class MonitorFigure(models.Model):
             models.Index(
                 fields=["region", "period_kind", "period_start"],
                 name="monitor_figure_period",
-            )
+            ),
+            # One view of the dashboard: a region, a sector, the region or one
+            # municipality, two periods; however many municipalities it has.
+            models.Index(
+                fields=[
+                    "region",
+                    "sector",
+                    "municipality",
+                    "period_kind",
+                    "period_start",
+                ],
+                name="monitor_figure_view",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
