@@ -3,7 +3,8 @@
 # Needs DATABASE_URL (make bench runs it inside scripts/with_postgres.sh). For each
 # SIZE (total trajectories, ascending) it grows the synthetic population, logs in
 # the virtual users, serves the app with gunicorn on 127.0.0.1, drives it with
-# locust, runs EXPLAIN ANALYZE, and finally writes docs/performance.md.
+# locust, runs EXPLAIN ANALYZE, times signal registration and the monitor (refresh,
+# dashboard, letter) in-process, and finally writes docs/performance.md.
 set -euo pipefail
 PROFILE="$1"; DURATION="$2"; shift 2
 USERS="${BENCH_USERS_COUNT:-50}"
@@ -61,6 +62,10 @@ for SIZE in "$@"; do
   kill "$GUNICORN"; wait "$GUNICORN" 2>/dev/null || true
   $PY manage.py bench_explain --out "$DIR/explain.json" >/dev/null
   $PY manage.py bench_signals --count 200 --out "$DIR/signals.json" >/dev/null || echo null > "$DIR/signals.json"
+  # The monitor (issue 15): refresh full and incremental, the dashboard's filters,
+  # a raadsinformatiebrief; in-process, as the region's gemeente analist.
+  $PY manage.py bench_monitor --out "$DIR/monitor.json" > "$DIR/monitor.txt" 2>&1 \
+    || { tail -n 20 "$DIR/monitor.txt"; echo null > "$DIR/monitor.json"; }
   # Verify the audit chain: from the previous size's checkpoint, so each size
   # checks only what it added (generated records, the load run's reads).
   V0=$(date +%s.%N)

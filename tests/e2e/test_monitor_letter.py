@@ -93,3 +93,20 @@ def test_the_analist_filters_exports_and_gets_a_council_letter(
     assert line.split()[-3:] == ["8", "0", "+8"]
     assert "Proef" not in text
     assert "<5" in text
+
+    html_link = page.get_by_test_id("letters").get_by_role("link", name="HTML")
+    # The HTML letter is styled under the site's CSP (its stylesheet allowed by
+    # its hash): no violation, and the heading has the letter's colour.
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.goto(live_server.url + (html_link.get_attribute("href") or ""))
+    heading = page.locator("h1")
+    expect(heading).to_have_css("color", "rgb(27, 20, 100)")
+    assert violations == []

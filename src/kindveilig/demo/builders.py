@@ -18,10 +18,12 @@ from kindveilig.accounts.services import membership_add, user_create
 from kindveilig.core.validators import is_valid_bsn
 from kindveilig.demo.history_builders import ensure_history
 from kindveilig.demo.household_builders import ensure_households
+from kindveilig.demo.household_history_builders import ensure_household_history
 from kindveilig.demo.kindcheck_builders import ensure_kindchecks
 from kindveilig.demo.learning_builders import ensure_learning
 from kindveilig.demo.readiness_builders import ensure_readiness
 from kindveilig.demo.youth_builders import ensure_youth_channels
+from kindveilig.demo.youth_history_builders import ensure_youth_history
 from kindveilig.households.models import Household, HouseholdMember, MemberRole
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.afwegingskader import Answer
@@ -172,6 +174,13 @@ DEMO_ACCOUNTS = [
         f"wijkteam@{DEMO_DOMAIN}",
         "Wim Wijkteam (demo)",
         "DEMO-LT-01",
+        Role.LOKAAL_TEAM_MEDEWERKER,
+    ),
+    # Directs the history's cases in Zoetermeer (the monitor's household charts).
+    DemoAccount(
+        f"wijkteam-zoetermeer@{DEMO_DOMAIN}",
+        "Zara Wijkteam-Zoetermeer (demo)",
+        "DEMO-LT-02",
         Role.LOKAAL_TEAM_MEDEWERKER,
     ),
     DemoAccount(
@@ -581,6 +590,8 @@ def seed_demo() -> list[tuple[User, EncryptedTOTPDevice]]:
     ensure_trajectories(organisations)
     ensure_history(organisations)
     ensure_households(organisations)
+    ensure_household_history(organisations)
+    ensure_youth_history(organisations)
     ensure_kindchecks(organisations)
     ensure_learning(organisations)
     ensure_readiness(organisations)

@@ -1,9 +1,13 @@
 """Counting the work for the monitor: the refresh job's read side.
 
-Each ``_count_*`` function reads one app's rows of a window of months and adds
-them, one by one, to a ``Tally`` keyed by (month, municipality, sector, measure,
-value). Person ids are used in memory only (hermeldingen, children heard) and
-never leave this module: the tally holds counts and duration histograms.
+Each ``_count_*`` function reads one app's rows of a ``Scope`` (the months of
+the window, every place; or, for an incremental run, some months of some
+places: ``count_cells``) and adds them, one by one, to a ``Tally`` keyed by
+(month, municipality, sector, measure, value). The queries read the scope's
+months and organisations; the tally keeps only the scope's cells, so a cell is
+counted from all of its rows or not at all. Person ids are used in memory only
+(hermeldingen, children heard) and never leave this module: the tally holds
+counts and duration histograms.
 
 The monitor sits above the domain apps and reads their models here, read-only
 and for counting only (docs/decisions.md, "The monitor counts from the models").
@@ -50,11 +54,20 @@ from kindveilig.youth.messages.models import Sender, YouthConversation, YouthMes
 
 from .measures import bucket_of
 
-__all__ = ["Cell", "Tally", "count_window"]
+__all__ = [
+    "Cell",
+    "Place",
+    "Scope",
+    "Tally",
+    "count_cells",
+    "count_window",
+    "places_of_organisations",
+]
 
 Cell = tuple[
     dt.date, int, str, str, str
 ]  # month, municipality id, sector, measure, value
+Place = tuple[int, str]  # municipality id, sector
 SIGNED = (CosignStatus.COSIGNED, CosignStatus.NO_COSIGNER)
 
 
@@ -64,26 +77,95 @@ def month_of(moment: dt.datetime | dt.date) -> dt.date:
     return moment.replace(day=1)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The cells to count: per month (first day), the places to count in it,
+    or ``None`` for every place."""
+
+    months: dict[dt.date, frozenset[Place] | None]
+
+    @classmethod
+    def window(cls, first: dt.date, last: dt.date) -> "Scope":
+        months: dict[dt.date, frozenset[Place] | None] = {}
+        month = first
+        while month <= last:
+            months[month] = None
+            month = add_months(month, 1)
+        return cls(months)
+
+    def holds(self, month: dt.date, place: Place) -> bool:
+        if month not in self.months:
+            return False
+        places = self.months[month]
+        return places is None or place in places
+
+    @property
+    def places(self) -> frozenset[Place] | None:
+        """Every place of some month, or ``None`` when a month has them all."""
+        found: set[Place] = set()
+        for places in self.months.values():
+            if places is None:
+                return None
+            found |= places
+        return frozenset(found)
+
+    def ranges(self) -> list[tuple[dt.date, dt.date]]:
+        """The months as runs of consecutive months: (first, day after last)."""
+        runs: list[tuple[dt.date, dt.date]] = []
+        for month in sorted(self.months):
+            if runs and runs[-1][1] == month:
+                runs[-1] = (runs[-1][0], add_months(month, 1))
+            else:
+                runs.append((month, add_months(month, 1)))
+        return runs
+
+
 @dataclass
 class Tally:
-    first: dt.date  # first day of the first month
-    last: dt.date  # first day of the last month
-    places: dict[int, tuple[int, str]]  # organisation id -> municipality, sector
+    scope: Scope
+    places: dict[int, Place]  # organisation id -> municipality, sector
     counts: Counter[Cell] = field(default_factory=Counter)
     buckets: dict[Cell, Counter[int]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
 
+    def __post_init__(self) -> None:
+        places = self.scope.places
+        self.organisations: list[int] | None = (
+            None
+            if places is None
+            else [pk for pk, place in self.places.items() if place in places]
+        )
+        self.municipalities: list[int] | None = (
+            None if places is None else sorted({m for m, _sector in places})
+        )
+
     @property
     def start(self) -> dt.datetime:
-        return _midnight(self.first)
+        return _midnight(min(self.scope.months))
 
-    @property
-    def end(self) -> dt.datetime:
-        return _midnight(add_months(self.last, 1))
+    def during(self, name: str, *, dates: bool = False) -> Q:
+        """``name`` (a datetime, or with ``dates`` a date) in the scope's months."""
+        where = Q(pk__in=[])
+        for first, end in self.scope.ranges():
+            low, high = (first, end) if dates else (_midnight(first), _midnight(end))
+            where |= Q(**{f"{name}__gte": low, f"{name}__lt": high})
+        return where
 
-    def inside(self, moment: dt.datetime | dt.date | None) -> bool:
-        return moment is not None and self.first <= month_of(moment) <= self.last
+    def of_organisations(self, name: str) -> Q:
+        """``name`` (an organisation id) one of the scope's places'."""
+        return (
+            Q()
+            if self.organisations is None
+            else Q(**{f"{name}__in": self.organisations})
+        )
+
+    def of_municipalities(self, name: str) -> Q:
+        return (
+            Q()
+            if self.municipalities is None
+            else Q(**{f"{name}__in": self.municipalities})
+        )
 
     def add(
         self,
@@ -105,9 +187,12 @@ class Tally:
         value: str = "",
         duration: float | None = None,
     ) -> None:
-        if moment is None or not self.inside(moment):
+        if moment is None:
             return
-        cell = (month_of(moment), municipality_id, sector, measure, value)
+        month = month_of(moment)
+        if not self.scope.holds(month, (municipality_id, sector)):
+            return
+        cell = (month, municipality_id, sector, measure, value)
         self.counts[cell] += 1
         if duration is not None:
             self.buckets[cell][bucket_of(duration)] += 1
@@ -121,7 +206,7 @@ def _days(start: dt.datetime, end: dt.datetime) -> float:
     return (end - start).total_seconds() / 86400
 
 
-def _places() -> dict[int, tuple[int, str]]:
+def places_of_organisations() -> dict[int, tuple[int, str]]:
     return {
         pk: (municipality_id, SECTOR_BY_TYPE[org_type].value)
         for pk, municipality_id, org_type in Organisation.objects.values_list(
@@ -132,7 +217,12 @@ def _places() -> dict[int, tuple[int, str]]:
 
 def count_window(first: dt.date, last: dt.date) -> Tally:
     """Every measure for the months ``first`` to ``last`` (first days)."""
-    tally = Tally(first=first, last=last, places=_places())
+    return count_cells(Scope.window(first, last))
+
+
+def count_cells(scope: Scope) -> Tally:
+    """Every measure for the cells of ``scope``, each from all of its rows."""
+    tally = Tally(scope=scope, places=places_of_organisations())
     _count_trajectories(tally)
     _count_steps(tally)
     _count_decisions(tally)
@@ -145,15 +235,19 @@ def count_window(first: dt.date, last: dt.date) -> Tally:
 
 
 def _count_trajectories(tally: Tally) -> None:
-    in_window = Q(created_at__gte=tally.start, created_at__lt=tally.end)
-    from_youth = set(
-        YouthConversation.objects.filter(trajectory__isnull=False).values_list(
-            "trajectory_id", flat=True
+    own = tally.of_organisations("organisation_id")
+    rows = list(
+        Trajectory.objects.filter(
+            own, tally.during("created_at") | tally.during("acute_at")
+        ).values_list(
+            "pk", "organisation_id", "origin", "created_at", "step", "acute_at"
         )
     )
-    rows = Trajectory.objects.filter(
-        in_window | Q(acute_at__gte=tally.start, acute_at__lt=tally.end)
-    ).values_list("pk", "organisation_id", "origin", "created_at", "step", "acute_at")
+    from_youth = set(
+        YouthConversation.objects.filter(
+            trajectory__in=[row[0] for row in rows]
+        ).values_list("trajectory_id", flat=True)
+    )
     for pk, org, origin, created, step, acute_at in rows:
         tally.add(created, org, "started", "youth" if pk in from_youth else origin)
         tally.add(created, org, "furthest_step", str(step))
@@ -161,9 +255,9 @@ def _count_trajectories(tally: Tally) -> None:
             tally.add(created, org, "youth_escalation")
         if acute_at is not None:
             tally.add(acute_at, org, "acute")
-    for org, created in MeldplichtCase.objects.filter(in_window).values_list(
-        "organisation_id", "created_at"
-    ):
+    for org, created in MeldplichtCase.objects.filter(
+        own, tally.during("created_at")
+    ).values_list("organisation_id", "created_at"):
         tally.add(created, org, "meldplicht")
 
 
@@ -174,14 +268,20 @@ def _count_steps(tally: Tally) -> None:
     org_of: dict[int, int] = {}
     for pk, org, created in Trajectory.objects.filter(
         pk__in=TrajectoryEvent.objects.filter(
-            kind=EventKind.STEP_ADVANCED, at__gte=tally.start, at__lt=tally.end
+            tally.during("at"),
+            tally.of_organisations("trajectory__organisation_id"),
+            kind=EventKind.STEP_ADVANCED,
         ).values("trajectory_id")
     ).values_list("pk", "organisation_id", "created_at"):
         reached[pk][Step.SIGNALEN] = created
         org_of[pk] = org
-    for trajectory_id, step, at in TrajectoryEvent.objects.filter(
-        trajectory_id__in=list(org_of), kind=EventKind.STEP_ADVANCED
-    ).values_list("trajectory_id", "step", "at"):
+    for trajectory_id, step, at in (
+        TrajectoryEvent.objects.filter(
+            trajectory_id__in=list(org_of), kind=EventKind.STEP_ADVANCED
+        )
+        .order_by("at", "pk")
+        .values_list("trajectory_id", "step", "at")
+    ):
         if step is not None:
             reached[trajectory_id].setdefault(step, at)  # the first time only
     for pk, steps in reached.items():
@@ -193,8 +293,9 @@ def _count_steps(tally: Tally) -> None:
 
 
 def _count_decisions(tally: Tally) -> None:
+    by_trajectory = tally.of_organisations("trajectory__organisation_id")
     rows = Decision.objects.filter(
-        created_at__gte=tally.start, created_at__lt=tally.end, cosign_status__in=SIGNED
+        by_trajectory, tally.during("created_at"), cosign_status__in=SIGNED
     ).values_list(
         "trajectory__organisation_id", "created_at", "melden", "help_possible",
         "is_deviation", "round",
@@ -208,13 +309,13 @@ def _count_decisions(tally: Tally) -> None:
         if decision_round > 1:
             tally.add(created, org, "renewed", "decision")
     for org, closed in Trajectory.objects.filter(
+        tally.of_organisations("organisation_id"),
+        tally.during("closed_at"),
         outcome=Outcome.NO_SUSPICION,
-        closed_at__gte=tally.start,
-        closed_at__lt=tally.end,
     ).values_list("organisation_id", "closed_at"):
         tally.add(closed, org, "decision", "no_suspicion")
     for org, created in Melding.objects.filter(
-        created_at__gte=tally.start, created_at__lt=tally.end, decision__round__gt=1
+        by_trajectory, tally.during("created_at"), decision__round__gt=1
     ).values_list("trajectory__organisation_id", "created_at"):
         tally.add(created, org, "renewed", "melding")
 
@@ -222,18 +323,14 @@ def _count_decisions(tally: Tally) -> None:
 def _count_child_voice(tally: Tally) -> None:
     """Trajectories started in the window that reached step 3: every child
     heard in a conversation, or not, and why not (per child)."""
-    trajectories = dict(
-        Trajectory.objects.filter(
-            created_at__gte=tally.start,
-            created_at__lt=tally.end,
+    trajectories = {
+        pk: (org, created)
+        for pk, org, created in Trajectory.objects.filter(
+            tally.of_organisations("organisation_id"),
+            tally.during("created_at"),
             step__gte=Step.GESPREK,
-        ).values_list("pk", "organisation_id")
-    )
-    created = dict(
-        Trajectory.objects.filter(pk__in=list(trajectories)).values_list(
-            "pk", "created_at"
-        )
-    )
+        ).values_list("pk", "organisation_id", "created_at")
+    }
     children: dict[int, set[int]] = defaultdict(set)
     for trajectory_id, person_id in TrajectoryChild.objects.filter(
         trajectory_id__in=list(trajectories)
@@ -245,13 +342,11 @@ def _count_child_voice(tally: Tally) -> None:
         ).values_list("trajectory_id", "child_id")
     )
     reasons = _skip_reasons(list(trajectories))
-    for pk, org in trajectories.items():
+    for pk, (org, created) in trajectories.items():
         not_heard = [c for c in sorted(children[pk]) if (pk, c) not in heard]
-        tally.add(
-            created[pk], org, "child_voice", "not_all" if not_heard else "all_heard"
-        )
+        tally.add(created, org, "child_voice", "not_all" if not_heard else "all_heard")
         for child in not_heard:
-            tally.add(created[pk], org, "not_heard", reasons.get((pk, child), "none"))
+            tally.add(created, org, "not_heard", reasons.get((pk, child), "none"))
 
 
 def _skip_reasons(trajectory_ids: list[int]) -> dict[tuple[int, int | None], str]:
@@ -271,7 +366,8 @@ def _count_hermeldingen(tally: Tally) -> None:
     closed in the twelve months before it started. Only the count leaves."""
     started = list(
         TrajectoryChild.objects.filter(
-            trajectory__created_at__gte=tally.start, trajectory__created_at__lt=tally.end
+            tally.of_organisations("trajectory__organisation_id"),
+            tally.during("trajectory__created_at"),
         ).values_list(
             "trajectory_id", "person_id", "trajectory__created_at",
             "trajectory__organisation_id",
@@ -307,52 +403,73 @@ def _within_a_year(earlier: dt.datetime, later: dt.datetime) -> bool:
 
 
 def _count_households(tally: Tally) -> None:
-    changes = PhaseChange.objects.filter(at__gte=tally.start, at__lt=tally.end)
-    rows = changes.values_list(
-        "case_id", "from_phase", "to_phase", "at", "case__created_at",
-        "case__household__municipality_id", "case__responsible_organisation_id",
+    changes = list(
+        PhaseChange.objects.filter(
+            tally.during("at"),
+            tally.of_municipalities("case__household__municipality_id"),
+        ).values_list(
+            "pk", "case_id", "from_phase", "to_phase", "at", "case__created_at",
+            "case__household__municipality_id", "case__responsible_organisation_id",
+        )
     )  # fmt: skip
+    cases = {row[1] for row in changes}
     first_stable = dict(
-        PhaseChange.objects.filter(to_phase=Phase.STABIELE_VEILIGHEID)
+        PhaseChange.objects.filter(
+            to_phase=Phase.STABIELE_VEILIGHEID, case_id__in=cases
+        )
         .order_by("case_id", "at", "pk")
         .distinct("case_id")
         .values_list("case_id", "pk")
     )
-    stable_pks = set(first_stable.values())
-    for pk, (case_id, from_phase, to_phase, at, opened, municipality_id, org) in zip(
-        changes.values_list("pk", flat=True), rows, strict=True
-    ):
+    # Opened: the case's first phase change (a case may be recorded later than
+    # it was opened: ``case_open(opened_at=...)``).
+    opened_at = dict(
+        PhaseChange.objects.filter(case_id__in=cases, from_phase="")
+        .order_by("case_id", "at", "pk")
+        .distinct("case_id")
+        .values_list("case_id", "at")
+    )
+    for pk, case_id, from_phase, to_phase, at, created, municipality_id, org in changes:
         sector = tally.places[org][1]
         tally.add_at(at, municipality_id, sector, "phase_entered", to_phase)
         if to_phase == Phase.DIRECTE_VEILIGHEID and from_phase:
             tally.add_at(at, municipality_id, sector, "fall_back")
-        if pk in stable_pks and first_stable.get(case_id) == pk:
-            days = _days(opened, at)
+        if first_stable.get(case_id) == pk:
+            days = _days(opened_at.get(case_id, created), at)
             tally.add_at(at, municipality_id, sector, "stable_days", duration=days)
     _count_handovers(tally)
-    for org, at in (
-        AuditEvent.objects.filter(
-            occurred_at__gte=tally.start,
-            occurred_at__lt=tally.end,
-            object_type=BREAK_GLASS_OBJECT_TYPE,
-            reason__startswith=BREAK_GLASS_PREFIX,
-            actor_organisation__isnull=False,
-        )
-        .order_by("object_id", "occurred_at")
-        .distinct("object_id")
-        .values_list("actor_organisation_id", "occurred_at")
-    ):
-        tally.add(at, org, "break_glass")
+    _count_break_glass(tally)
     for org, created in Match.objects.filter(
-        created_at__gte=tally.start, created_at__lt=tally.end
+        tally.of_organisations("second__organisation_id"), tally.during("created_at")
     ).values_list("second__organisation_id", "created_at"):
         tally.add(created, org, "vi_match")
 
 
+def _count_break_glass(tally: Tally) -> None:
+    """One per grant, in the month of its first audit event (whenever that was,
+    so a grant is never counted twice)."""
+    grants = AuditEvent.objects.filter(
+        object_type=BREAK_GLASS_OBJECT_TYPE,
+        reason__startswith=BREAK_GLASS_PREFIX,
+        actor_organisation__isnull=False,
+    )
+    in_scope = grants.filter(
+        tally.during("occurred_at"), tally.of_organisations("actor_organisation_id")
+    ).values("object_id")
+    for org, at in (
+        grants.filter(object_id__in=in_scope)
+        .order_by("object_id", "occurred_at", "pk")
+        .distinct("object_id")
+        .values_list("actor_organisation_id", "occurred_at")
+    ):
+        if org is not None:
+            tally.add(at, org, "break_glass")
+
+
 def _count_handovers(tally: Tally) -> None:
     for org, created, decided, status in Handover.objects.filter(
-        Q(created_at__gte=tally.start, created_at__lt=tally.end)
-        | Q(decided_at__gte=tally.start, decided_at__lt=tally.end)
+        tally.of_organisations("from_organisation_id"),
+        tally.during("created_at") | tally.during("decided_at"),
     ).values_list("from_organisation_id", "created_at", "decided_at", "status"):
         tally.add(created, org, "handover", status)
         if decided is not None:
@@ -360,26 +477,32 @@ def _count_handovers(tally: Tally) -> None:
 
 
 def _count_youth(tally: Tally) -> None:
-    """Conversations and their first answer by the month the child started;
-    messages by the month they were written. Never a word of text."""
-    started = dict(
-        YouthConversation.objects.filter(
-            is_misuse=False, created_at__gte=tally.start, created_at__lt=tally.end
-        ).values_list("pk", "organisation_id")
-    )
+    """Conversations by the month the child started; messages by the month they
+    were written; the hours to the first answer in the month of the child's
+    first message. Never a word of text."""
+    own = tally.of_organisations("organisation_id")
     for org, created, urgent in YouthConversation.objects.filter(
-        pk__in=list(started)
+        own, tally.during("created_at"), is_misuse=False
     ).values_list("organisation_id", "created_at", "is_urgent"):
         tally.add(created, org, "youth_conversation", "urgent" if urgent else "other")
     for org, sender, created in YouthMessage.objects.filter(
+        tally.of_organisations("conversation__organisation_id"),
+        tally.during("created_at"),
         conversation__is_misuse=False,
-        created_at__gte=tally.start,
-        created_at__lt=tally.end,
     ).values_list("conversation__organisation_id", "sender", "created_at"):
         tally.add(created, org, "youth_message", sender)
+    asking = dict(
+        YouthConversation.objects.filter(
+            own,
+            is_misuse=False,
+            pk__in=YouthMessage.objects.filter(
+                tally.during("created_at"), sender=Sender.CHILD
+            ).values("conversation_id"),
+        ).values_list("pk", "organisation_id")
+    )
     first: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
     for conversation_id, sender, created in (
-        YouthMessage.objects.filter(conversation_id__in=list(started))
+        YouthMessage.objects.filter(conversation_id__in=list(asking))
         .order_by("created_at", "pk")
         .values_list("conversation_id", "sender", "created_at")
     ):
@@ -388,17 +511,19 @@ def _count_youth(tally: Tally) -> None:
         asked, answered = moments.get(Sender.CHILD), moments.get(Sender.STAFF)
         if asked is not None and answered is not None and answered > asked:
             hours = (answered - asked).total_seconds() / 3600
-            org = started[conversation_id]
+            org = asking[conversation_id]
             tally.add(asked, org, "youth_answer_hours", duration=hours)
 
 
 def _count_readiness(tally: Tally) -> None:
     for org, kind, expires in Qualification.objects.filter(
-        expires_on__gte=tally.first, expires_on__lt=tally.end.date()
+        tally.of_organisations("recorded_in_id"),
+        tally.during("expires_on", dates=True),
     ).values_list("recorded_in_id", "kind", "expires_on"):
         tally.add(expires, org, "qualification_expiry", kind)
+    years = {month.year for month in tally.scope.months}
     for municipality_id, sector, year, quarter, themes in Reflection.objects.filter(
-        year__gte=tally.first.year, year__lte=tally.last.year
+        tally.of_municipalities("municipality_id"), year__in=years
     ).values_list("municipality_id", "sector", "year", "quarter", "themes"):
         month = dt.date(year, 3 * quarter - 2, 1)
         for theme in _strings(themes):

@@ -143,9 +143,13 @@ def previous_period(kind: str, start: dt.date) -> tuple[str, dt.date]:
 
 
 def published_periods(region: Region) -> list[tuple[str, dt.date]]:
+    """The periods with figures. A period with any figure has one for the whole
+    region and all sectors (a box above a count that is not zero is not zero),
+    so only those are read: an index range of the region's totals, whatever
+    the number of municipalities."""
     order = {PeriodKind.YEAR: 0, PeriodKind.QUARTER: 1, PeriodKind.MONTH: 2}
     found = set(
-        MonitorFigure.objects.filter(region=region)
+        MonitorFigure.objects.filter(region=region, sector="", municipality=None)
         .values_list("period_kind", "period_start")
         .distinct()
     )

@@ -8,11 +8,17 @@ municipality's three text blocks (``LetterTexts``, or the defaults below).
 the charts are the dashboard's inline SVG, which WeasyPrint draws itself.
 """
 
+import base64
 import datetime as dt
+import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.csp import CSP, build_policy
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +36,7 @@ __all__ = [
     "LetterContent",
     "Texts",
     "letter_content",
+    "letter_csp_header",
     "letter_texts_for",
     "render_letter_html",
     "render_letter_pdf",
@@ -110,6 +117,32 @@ def letter_content(
 
 def render_letter_html(content: LetterContent) -> str:
     return render_to_string("monitor/letter.html", {"letter": content})
+
+
+@cache
+def _style_source() -> str:
+    """The hash source of the letter's one ``<style>`` element: its exact text,
+    as ``monitor/letter.html`` writes it (``<style>`` and a newline, then
+    ``monitor/letter.css``)."""
+    css = "\n" + render_to_string("monitor/letter.css")
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def letter_csp_header() -> str:
+    """The site's Content-Security-Policy with one addition: the letter's own
+    stylesheet, by its hash. No ``'unsafe-inline'``: any other inline style
+    (an injected one, a changed one) stays blocked, and scripts stay as strict
+    as everywhere. The stored letter keeps its CSS inline because the PDF is
+    made from the same HTML, offline (docs/decisions.md)."""
+    policy: dict[str, Collection[str] | str] = {}
+    for key, value in settings.SECURE_CSP.items():
+        assert isinstance(value, str | list | tuple)
+        policy[key] = value
+    styles = policy.get("style-src", [CSP.SELF])
+    own = [styles] if isinstance(styles, str) else list(styles)
+    policy["style-src"] = [*own, _style_source()]
+    return build_policy(policy)
 
 
 class _OfflineURLFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint is untyped

@@ -7,7 +7,10 @@
   sector, measure and value, filled by the refresh job. Read by the job only.
 - ``MonitorFigure``: what the analist may see, every period, place, sector and
   value after suppression (``monitor.suppression``); the pages read only this.
-- ``MonitorRefresh``: when the job ran and which months it recomputed.
+- ``MonitorRefresh``: when the job ran, full or incremental, and what it wrote.
+- ``MonitorChange``: the change log of the incremental refresh, written by
+  database triggers on the counted tables (migration 0004, docs/monitor.md):
+  which organisation or place changed on which day, consumed by the next run.
 
 None of them holds an id of a person, trajectory, household, message or user.
 """
@@ -196,7 +199,19 @@ class MonitorFigure(models.Model):
             models.Index(
                 fields=["region", "period_kind", "period_start"],
                 name="monitor_figure_period",
-            )
+            ),
+            # One view of the dashboard: a region, a sector, the region or one
+            # municipality, two periods; however many municipalities it has.
+            models.Index(
+                fields=[
+                    "region",
+                    "sector",
+                    "municipality",
+                    "period_kind",
+                    "period_start",
+                ],
+                name="monitor_figure_view",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -210,9 +225,25 @@ class MonitorFigure(models.Model):
         return f"{self.period_kind} {self.period_start} {self.measure}"
 
 
-class MonitorRefresh(models.Model):
-    """One run of the refresh job: counts only."""
+class RefreshKind(models.TextChoices):
+    FULL = "full", _("Full")
+    INCREMENTAL = "incremental", _("Incremental")
 
+
+class MonitorRefresh(models.Model):
+    """One run of the refresh job: counts only. ``scheme`` fingerprints the
+    measures and the suppression it published with: an incremental run builds
+    on the last run only when that is the same."""
+
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=RefreshKind.choices, default=RefreshKind.FULL
+    )
+    scheme = models.CharField(_("scheme"), max_length=64, blank=True, default="")
+    cells_recounted = models.PositiveIntegerField(
+        _("cells recounted"),
+        default=0,
+        help_text=_("Month, municipality and sector cells counted again."),
+    )
     started_at = models.DateTimeField(_("started at"))
     finished_at = models.DateTimeField(_("finished at"))
     first_month = models.DateField(_("first month recomputed"))
@@ -227,6 +258,29 @@ class MonitorRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M}"
+
+
+class MonitorChange(models.Model):
+    """A change to rows the monitor counts: the organisation (or the
+    municipality and sector) and the day (UTC) whose counts it may move; or
+    ``everything`` (an organisation or municipality moved: count it all again).
+    Written only by the triggers of migration 0004, one row per statement and
+    key; the next refresh reads, recounts and deletes them. No id of a person,
+    trajectory, household or message."""
+
+    id = models.BigAutoField(primary_key=True)
+    organisation_id = models.IntegerField(_("organisation"), null=True)
+    municipality_id = models.IntegerField(_("municipality"), null=True)
+    sector = models.CharField(_("sector"), max_length=20, blank=True, default="")
+    day = models.DateField(_("day"), null=True)
+    everything = models.BooleanField(_("everything"), default=False)
+
+    class Meta:
+        verbose_name = _("monitor change")
+        verbose_name_plural = _("monitor changes")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.organisation_id} {self.municipality_id}"
 
 
 class LetterTexts(models.Model):

@@ -1,27 +1,32 @@
 """Writes of the monitor: the periodic snapshot of the coverage counts, and the
-refresh of the aggregate tables behind the dashboard (docs/monitor.md)."""
+refresh of the aggregate tables behind the dashboard, incremental or full
+(docs/monitor.md)."""
 
 import datetime as dt
+import hashlib
 from collections import Counter, defaultdict
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from kindveilig.organisations.models import Municipality, Region
 from kindveilig.readiness.expiry import add_months
 from kindveilig.readiness.selectors import coverage_counts
 
-from .aggregation import count_window
-from .measures import MEASURES
+from .aggregation import Scope, count_cells, count_window, places_of_organisations
+from .changes import changes_consume, changes_read, scope_of
+from .measures import BUCKETS, MEASURES, MIN_DURATIONS
 from .models import (
     CoverageSnapshot,
     MonitorCount,
     MonitorDurationBucket,
     MonitorFigure,
     MonitorRefresh,
+    RefreshKind,
 )
 from .publish import ROOT, figures_for_year, month_node
+from .suppression import THRESHOLD
 
 __all__ = ["WINDOW_MONTHS", "coverage_snapshot_take", "monitor_refresh"]
 
@@ -89,54 +94,232 @@ def _window(today: dt.date, months: int) -> tuple[dt.date, dt.date]:
     return add_months(last, -(months - 1)), last
 
 
+# Raise when the counting or the suppression changes in a way the scheme below
+# does not see: the next run is then a full one.
+METHOD_VERSION = 1
+
+
+def _scheme() -> str:
+    """A fingerprint of what the figures are made with: an incremental run only
+    builds on a run with the same one."""
+    parts = [
+        METHOD_VERSION, THRESHOLD, MIN_DURATIONS, BUCKETS,
+        [(m.key, m.value_keys, m.unit, m.partition) for m in MEASURES],
+    ]  # fmt: skip
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _lock() -> None:
+    """One refresh at a time (the task may be queued twice)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('kindveilig.monitor'))")
+
+
 @transaction.atomic
 def monitor_refresh(
-    *, today: dt.date | None = None, months: int = WINDOW_MONTHS
+    *, today: dt.date | None = None, months: int = WINDOW_MONTHS, full: bool = False
 ) -> MonitorRefresh:
-    """Recount the last ``months`` months (this one included), replace their
-    exact counts, and republish every calendar year they touch. Idempotent:
-    a second run with the same data writes the same rows. Months before the
-    window keep the counts of the last run that covered them."""
+    """Bring the counts of the last ``months`` months (this one included) and
+    the published figures up to date. Incremental by default: only the
+    (month, municipality, sector) cells the change log names, and the months
+    the last run did not cover, are counted again; only the counts that differ
+    are written, and only the cubes (region, year, measure) whose counts moved
+    are published again. A full run (``full``, the first run, a changed scheme,
+    or an organisation or municipality that moved) counts the whole window and
+    republishes every year it touches. Both give the same tables. Idempotent;
+    months before the window keep the counts of the last run that covered them
+    (docs/monitor.md)."""
+    _lock()
     started_at = timezone.now()
     today = today or timezone.localdate()
     first, last = _window(today, months)
+    changes = changes_read()
+    previous = MonitorRefresh.objects.order_by("-pk").first()
+    scheme = _scheme()
+    if full or changes.everything or previous is None or previous.scheme != scheme:
+        kind, cells, written, figures = RefreshKind.FULL, *_refresh_full(first, last)
+    else:
+        places = places_of_organisations()
+        scope = scope_of(
+            changes,
+            window=(first, last),
+            covered=(previous.first_month, previous.last_month),
+            places=places,
+        )
+        every = len(set(places.values()))
+        kind = RefreshKind.INCREMENTAL
+        cells = sum(every if p is None else len(p) for p in scope.months.values())
+        written, figures = _refresh_cells(scope) if scope.months else (0, 0)
+    changes_consume(changes)
+    return MonitorRefresh.objects.create(
+        kind=kind,
+        scheme=scheme,
+        cells_recounted=cells,
+        started_at=started_at,
+        finished_at=timezone.now(),
+        first_month=first,
+        last_month=last,
+        counts_written=written,
+        figures_written=figures,
+    )
+
+
+def _refresh_full(first: dt.date, last: dt.date) -> tuple[int, int, int]:
+    """Count the whole window, replace its counts, republish every year it
+    touches. Returns (cells, counts written, figures written)."""
     tally = count_window(first, last)
     MonitorCount.objects.filter(month__gte=first, month__lte=last).delete()
     MonitorDurationBucket.objects.filter(month__gte=first, month__lte=last).delete()
     MonitorCount.objects.bulk_create(
-        MonitorCount(
-            month=month, municipality_id=place, sector=sector, measure=key,
-            dimension=value, count=count,
-        )
-        for (month, place, sector, key, value), count in tally.counts.items()
+        (
+            MonitorCount(
+                month=month, municipality_id=place, sector=sector, measure=key,
+                dimension=value, count=count,
+            )
+            for (month, place, sector, key, value), count in tally.counts.items()
+        ),
+        batch_size=5000,
     )  # fmt: skip
     MonitorDurationBucket.objects.bulk_create(
-        MonitorDurationBucket(
-            month=month, municipality_id=place, sector=sector, measure=key,
-            dimension=value, bucket=bucket, count=count,
-        )
-        for (month, place, sector, key, value), histogram in tally.buckets.items()
-        for bucket, count in histogram.items()
+        (
+            MonitorDurationBucket(
+                month=month, municipality_id=place, sector=sector, measure=key,
+                dimension=value, bucket=bucket, count=count,
+            )
+            for (month, place, sector, key, value), histogram in tally.buckets.items()
+            for bucket, count in histogram.items()
+        ),
+        batch_size=5000,
     )  # fmt: skip
     figures = sum(
         _publish_year(region, year)
         for region in Region.objects.all()
         for year in range(first.year, last.year + 1)
     )
-    return MonitorRefresh.objects.create(
-        started_at=started_at,
-        finished_at=timezone.now(),
-        first_month=first,
-        last_month=last,
-        counts_written=len(tally.counts),
-        figures_written=figures,
+    cells = len(tally.scope.months) * len(set(tally.places.values()))
+    return cells, len(tally.counts), figures
+
+
+Key = tuple[dt.date, int, str, str, str]  # month, municipality, sector, measure, value
+
+
+def _refresh_cells(scope: Scope) -> tuple[int, int]:
+    """Count the cells of ``scope`` again, write the counts that differ, and
+    republish the cubes they fall in. Returns (counts written, figures)."""
+    tally = count_cells(scope)
+    moved: set[tuple[int, int, str]] = set()  # municipality, year, measure
+    written = _write_counts(scope, tally.counts, moved)
+    written += _write_buckets(scope, tally.buckets, moved)
+    region_of = dict(Municipality.objects.values_list("pk", "region_id"))
+    cubes: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for municipality, year, measure in moved:
+        cubes[(region_of[municipality], year)].add(measure)
+    regions = Region.objects.in_bulk(list({region for region, _year in cubes}))
+    figures = sum(
+        _publish_year(regions[region], year, measures)
+        for (region, year), measures in sorted(cubes.items())
     )
+    return written, figures
 
 
-def _publish_year(region: Region, year: int) -> int:
+def _in_scope(scope: Scope) -> dict[str, object]:
+    munis = {m for places in scope.months.values() for m, _s in places or ()}
+    where: dict[str, object] = {"month__in": list(scope.months)}
+    if scope.places is not None:
+        where["municipality_id__in"] = sorted(munis)
+    return where
+
+
+def _write_counts(
+    scope: Scope, counts: Counter[Key], moved: set[tuple[int, int, str]]
+) -> int:
+    stored: dict[Key, tuple[int, int]] = {}
+    for pk, month, place, sector, key, value, count in MonitorCount.objects.filter(
+        **_in_scope(scope)
+    ).values_list(
+        "pk", "month", "municipality_id", "sector", "measure", "dimension", "count"
+    ):
+        if scope.holds(month, (place, sector)):
+            stored[(month, place, sector, key, value)] = (pk, count)
+    gone = [pk for cell, (pk, _c) in stored.items() if cell not in counts]
+    changed = {
+        cell: count
+        for cell, count in counts.items()
+        if stored.get(cell, (0, -1))[1] != count
+    }
+    for cell in [*changed, *(c for c in stored if c not in counts)]:
+        moved.add((cell[1], cell[0].year, cell[3]))
+    MonitorCount.objects.filter(pk__in=gone).delete()
+    MonitorCount.objects.bulk_create(
+        [
+            MonitorCount(
+                month=month, municipality_id=place, sector=sector, measure=key,
+                dimension=value, count=count,
+            )
+            for (month, place, sector, key, value), count in changed.items()
+        ],
+        batch_size=5000,
+        update_conflicts=True,
+        unique_fields=["month", "municipality", "sector", "measure", "dimension"],
+        update_fields=["count"],
+    )  # fmt: skip
+    return len(gone) + len(changed)
+
+
+def _write_buckets(
+    scope: Scope,
+    buckets: dict[Key, Counter[int]],
+    moved: set[tuple[int, int, str]],
+) -> int:
+    counts = {
+        (*cell, bucket): count
+        for cell, histogram in buckets.items()
+        for bucket, count in histogram.items()
+    }
+    stored: dict[tuple[dt.date, int, str, str, str, int], tuple[int, int]] = {}
+    for pk, month, place, sector, key, value, bucket, count in (
+        MonitorDurationBucket.objects.filter(**_in_scope(scope)).values_list(
+            "pk", "month", "municipality_id", "sector", "measure", "dimension",
+            "bucket", "count",
+        )
+    ):  # fmt: skip
+        if scope.holds(month, (place, sector)):
+            stored[(month, place, sector, key, value, bucket)] = (pk, count)
+    gone = [pk for cell, (pk, _c) in stored.items() if cell not in counts]
+    changed = {
+        cell: count
+        for cell, count in counts.items()
+        if stored.get(cell, (0, -1))[1] != count
+    }
+    for cell in [*changed, *(c for c in stored if c not in counts)]:
+        moved.add((cell[1], cell[0].year, cell[3]))
+    MonitorDurationBucket.objects.filter(pk__in=gone).delete()
+    MonitorDurationBucket.objects.bulk_create(
+        [
+            MonitorDurationBucket(
+                month=month, municipality_id=place, sector=sector, measure=key,
+                dimension=value, bucket=bucket, count=count,
+            )
+            for (month, place, sector, key, value, bucket), count in changed.items()
+        ],
+        batch_size=5000,
+        update_conflicts=True,
+        unique_fields=[
+            "month", "municipality", "sector", "measure", "dimension", "bucket",
+        ],
+        update_fields=["count"],
+    )  # fmt: skip
+    return len(gone) + len(changed)
+
+
+def _publish_year(region: Region, year: int, measures: set[str] | None = None) -> int:
+    """Publish the cubes of one region and year: every measure, or those in
+    ``measures``. Returns the number of figures written."""
+    chosen = [m for m in MEASURES if measures is None or m.key in measures]
+    keys = [m.key for m in chosen]
     municipalities = list(Municipality.objects.filter(region=region).order_by("pk"))
     ids = [m.pk for m in municipalities]
-    in_year = {"month__year": year, "municipality_id__in": ids}
+    in_year = {"month__year": year, "municipality_id__in": ids, "measure__in": keys}
     bases: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)
     for month, place, sector, key, value, count in MonitorCount.objects.filter(
         **in_year
@@ -153,10 +336,15 @@ def _publish_year(region: Region, year: int) -> int:
     ):  # fmt: skip
         leaf = (month_node(month), str(place), sector, value or ROOT)
         histograms[key].setdefault(leaf, Counter())[bucket] += count
-    MonitorFigure.objects.filter(region=region, period_start__year=year).delete()
+    MonitorFigure.objects.filter(
+        region=region,
+        period_start__gte=dt.date(year, 1, 1),
+        period_start__lt=dt.date(year + 1, 1, 1),
+        measure__in=keys,
+    ).delete()
     figures = [
         figure
-        for m in MEASURES
+        for m in chosen
         for figure in figures_for_year(
             region_id=region.pk, year=year, municipalities=municipalities, m=m,
             base=bases[m.key], histograms=histograms[m.key],

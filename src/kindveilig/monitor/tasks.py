@@ -17,7 +17,8 @@ def take_coverage_snapshot() -> int:
 
 @task()
 def refresh_monitor() -> int:
-    """Recount the monitor's window and republish; returns the figures written."""
+    """Count again what changed since the last run (the whole window on the
+    first run) and republish it; returns the figures written."""
     return monitor_refresh().figures_written
 
 

@@ -13,6 +13,7 @@ import uuid
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.csp import CSP
 from django.views.decorators.http import require_http_methods
 
 from kindveilig.access.decorators import rule
@@ -22,7 +23,7 @@ from kindveilig.access.roles import Role
 from .dashboard_selectors import dashboard_for, published_periods
 from .export import dashboard_csv as as_csv
 from .forms import LetterRequestForm, LetterTextsForm
-from .letter import Texts
+from .letter import Texts, letter_csp_header
 from .letter_selectors import letter_for, letters_for, texts_for
 from .letter_services import council_letter_request, letter_texts_save
 from .measures import MEASURES
@@ -109,7 +110,11 @@ def letter_html(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResp
     letter = letter_for(request.actor, public_id)
     if not letter.html:
         return HttpResponseRedirect(reverse("monitor:letters"))
-    return HttpResponse(letter.html, content_type="text/html; charset=utf-8")
+    response = HttpResponse(letter.html, content_type="text/html; charset=utf-8")
+    # The letter's inline stylesheet, allowed by its hash (the middleware keeps
+    # a policy the view set).
+    response[str(CSP.HEADER_ENFORCE)] = letter_csp_header()
+    return response
 
 
 @rule(Role.GEMEENTE_ANALIST, Role.FUNCTIONEEL_BEHEERDER, relation=LETTER_RELATION)

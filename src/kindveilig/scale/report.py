@@ -7,6 +7,7 @@ import json
 import math
 import os
 import platform
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +43,9 @@ YOUTH_MAX_BYTES = 20 * 1024
 YOUTH_ASSETS = ("vendor/nlds/nlds-public.css", "css/public.css", "js/quick-exit.js")
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 SIGNAL_MS = 10
+# The monitor (issue 15): any dashboard filter, and a raadsinformatiebrief.
+DASHBOARD_MS = 500
+LETTER_SECONDS = 10
 # Differences below these are noise on a shared two-core machine, not growth.
 SLACK_MS = 5.0
 SQL_SLACK_MS = 1.0
@@ -148,6 +152,7 @@ class _Run:
     stats: list[dict[str, Measurement]]
     servers: list[dict[str, dict[str, float]]]
     explains: list[dict[str, Any]]
+    monitors: list[dict[str, Any] | None]
 
     @property
     def bound(self) -> float:
@@ -174,6 +179,12 @@ def _read_run(run_dir: Path) -> _Run:
             else {"queries": []}
             for p in sizes
         ],
+        monitors=[
+            json.loads((p / "monitor.json").read_text())
+            if (p / "monitor.json").exists()
+            else None
+            for p in sizes
+        ],
     )
 
 
@@ -185,6 +196,7 @@ def render_block(profile: str, run_dir: Path) -> str:
         *_targets_table(run),
         *_cost_curve(run),
         *_server_curve(run),
+        *_monitor_table(run),
         *_queries_table(run),
         *_youth_weights_table(run_dir / "youth_weights.json"),
     ]
@@ -294,6 +306,7 @@ def _targets_table(run: _Run) -> list[str]:
     ]
     lines += [_youth_row(name, largest, server) for name in YOUTH_PAGES]
     lines += _signal_rows(run.sizes[-1] / "signals.json")
+    lines += _monitor_rows(run.monitors[-1])
     total = largest.get("all requests")
     if total:
         last = run.metas[-1]
@@ -378,6 +391,118 @@ def _signal_rows(signals_file: Path) -> list[str]:
         f"{signals['without_match_median_ms']:.1f} ms | "
         f"{signals['without_match_p95_ms']:.1f} ms | – | – | – | – | – | 0 | – |",
     ]
+
+
+def _slowest_filter(monitor: dict[str, Any]) -> tuple[str, dict[str, float]] | None:
+    dashboard: dict[str, dict[str, float]] = monitor.get("dashboard") or {}
+    if not dashboard:
+        return None
+    return max(dashboard.items(), key=lambda item: item[1]["p95_ms"])
+
+
+def _monitor_rows(monitor: dict[str, Any] | None) -> list[str]:
+    """The analist's dashboard (its slowest filter) and the letter, in-process."""
+    dashboard = (
+        "monitor dashboard, slowest of its filters (in-process, `bench_monitor`)"
+    )
+    letter = "raadsinformatiebrief, slowest letter (the task, synchronously)"
+    if not monitor:
+        return [
+            f"| {dashboard} | < {DASHBOARD_MS} ms | – | – | – | – | – | – | – | – "
+            "| not measured |",
+            f"| {letter} | < {LETTER_SECONDS} s | – | – | – | – | – | – | – | – "
+            "| not measured |",
+        ]
+    rows = []
+    slowest = _slowest_filter(monitor)
+    if slowest is not None:
+        name, times = slowest
+        rows.append(
+            f"| {dashboard}: {name} | < {DASHBOARD_MS} ms, any filter | "
+            f"{times['median_ms']:.0f} ms | {times['p95_ms']:.0f} ms | – | – | – | – "
+            f"| – | 0 | {_ok(times['p95_ms'] < DASHBOARD_MS)} |"
+        )
+    letters: dict[str, float] = monitor.get("letters") or {}
+    if letters:
+        name, seconds = max(letters.items(), key=lambda item: item[1])
+        rows.append(
+            f"| {letter}: {name} | < {LETTER_SECONDS} s | {seconds:.1f} s | – | – "
+            f"| – | – | – | – | 0 | {_ok(seconds < LETTER_SECONDS)} |"
+        )
+    return rows
+
+
+def _monitor_table(run: _Run) -> list[str]:
+    """The monitor at every size: the refresh, each dashboard filter, each letter."""
+    monitors = run.monitors
+    lines = [
+        "",
+        "#### The monitor per size (`bench_monitor`, in-process)",
+        "",
+        "The refresh as the daily task runs it (full: the whole window of 13 months; "
+        "incremental: after one trajectory of the analist's region reported acute "
+        "danger; idle: nothing changed). The dashboard is asked through Django's test "
+        f"client as the region's gemeente analist, "
+        f"{next((m['repeat'] for m in monitors if m), 20)} times per filter after "
+        "two to warm up: the server's own time (middleware, view, template), without "
+        "a network. A letter is made by its task, synchronously (figures, HTML, PDF).",
+        "",
+        "| Measure | " + " | ".join(_size_label(m) for m in run.metas) + " |",
+        "|---|" + "---:|" * len(run.metas),
+    ]
+
+    def row(label: str, cell: Callable[[dict[str, Any]], str]) -> str:
+        cells = [cell(m) if m else "–" for m in monitors]
+        return f"| {label} | " + " | ".join(cells) + " |"
+
+    lines += [
+        row(
+            "region of the analist: municipalities / organisations",
+            lambda m: f"{m['region_municipalities']} / {m['region_organisations']:,}",
+        ),
+        row(
+            "trajectories in the window (all regions)",
+            lambda m: f"{m['window_trajectories']:,}",
+        ),
+        row(
+            "refresh, full: seconds (counts, figures written)",
+            lambda m: (
+                f"{m['full_seconds']:.1f} s ({m['full_counts']:,}, "
+                f"{m['full_figures']:,})"
+            ),
+        ),
+        row(
+            "refresh, incremental after a small change: seconds (cells, counts, figures)",
+            lambda m: (
+                f"{m['incremental_seconds']:.2f} s ({m['incremental_cells']}, "
+                f"{m['incremental_counts']}, {m['incremental_figures']:,})"
+            ),
+        ),
+        row("refresh, nothing changed", lambda m: f"{m['idle_seconds']:.2f} s"),
+    ]
+    filters = [name for m in monitors if m for name in m.get("dashboard", {})]
+    for name in dict.fromkeys(filters):
+        lines.append(row(f"dashboard: {name}, p95 (median) ms", _filter_cell(name)))
+    letters = [name for m in monitors if m for name in m.get("letters", {})]
+    for name in dict.fromkeys(letters):
+        lines.append(row(f"letter: {name}, seconds", _letter_cell(name)))
+    return lines
+
+
+def _filter_cell(name: str) -> Callable[[dict[str, Any]], str]:
+    def cell(monitor: dict[str, Any]) -> str:
+        times = monitor.get("dashboard", {}).get(name)
+        return f"{times['p95_ms']:.0f} ({times['median_ms']:.0f})" if times else "–"
+
+    return cell
+
+
+def _letter_cell(name: str) -> Callable[[dict[str, Any]], str]:
+    def cell(monitor: dict[str, Any]) -> str:
+        seconds = monitor.get("letters", {}).get(name)
+        return f"{seconds:.1f} s" if seconds is not None else "–"
+
+    return cell
 
 
 def _cost_curve(run: _Run) -> list[str]:

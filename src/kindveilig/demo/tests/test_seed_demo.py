@@ -1,6 +1,7 @@
 from io import StringIO
 
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 import pytest
 from django_otp.oath import totp
@@ -10,6 +11,7 @@ from kindveilig.access.roles import Role
 from kindveilig.accounts.models import EncryptedTOTPDevice, Membership, User
 from kindveilig.demo.builders import DEMO_ACCOUNTS, DEMO_DOMAIN, demo_people_count
 from kindveilig.demo.history_builders import history_months
+from kindveilig.households.models import SafetyCase
 from kindveilig.meldcode.deadline_selectors import deadline_overview_for
 from kindveilig.meldcode.models import (
     Melding,
@@ -18,9 +20,11 @@ from kindveilig.meldcode.models import (
     VeiligThuisFeedback,
 )
 from kindveilig.meldcode.models.choices import FeedbackKind, Outcome, Status, Step
-from kindveilig.monitor.models import MonitorFigure
+from kindveilig.monitor.models import MonitorCount, MonitorFigure
 from kindveilig.organisations.models import Organisation, Sector
 from kindveilig.persons.models import Person
+from kindveilig.readiness.expiry import add_months
+from kindveilig.youth.messages.models import YouthConversation
 
 pytestmark = [pytest.mark.django_db]
 
@@ -85,9 +89,12 @@ def test_seed_demo_builds_trajectories_through_the_whole_flow(demo_mode: None) -
     call_command("seed_demo", stdout=StringIO())
     count = Trajectory.objects.count()
     persons = Person.objects.count()
+    cases, conversations = SafetyCase.objects.count(), YouthConversation.objects.count()
     call_command("seed_demo", stdout=StringIO())
     assert Trajectory.objects.count() == count
     assert Person.objects.count() == persons
+    assert SafetyCase.objects.count() == cases
+    assert YouthConversation.objects.count() == conversations
 
     trajectories = list(Trajectory.objects.select_related("organisation"))
     assert {t.step for t in trajectories if t.status == Status.OPEN} == set(Step)
@@ -127,3 +134,33 @@ def test_the_demo_deadline_overview_has_something_to_show(demo_mode: None) -> No
     )
     assert overview.steps
     assert overview.overdue_feedback == 1
+
+
+def _spread(measure: str) -> tuple[set[object], set[object]]:
+    """The months and municipalities a measure has counts in."""
+    rows = MonitorCount.objects.filter(measure=measure)
+    return (
+        set(rows.values_list("month", flat=True)),
+        set(rows.values_list("municipality__name", flat=True)),
+    )
+
+
+def test_the_household_and_youth_charts_have_a_history(demo_mode: None) -> None:
+    """Every month of the history, more than one municipality: cases entering
+    their phases, days to stable safety, children writing and being answered.
+    Nothing of the past waits for anyone today."""
+    call_command("seed_demo", stdout=StringIO())
+    this_month = timezone.localdate().replace(day=1)
+    history = {add_months(this_month, -back) for back in range(1, history_months() + 1)}
+    for measure in ("phase_entered", "youth_conversation", "youth_message"):
+        months, places = _spread(measure)
+        assert history <= months, measure
+        assert len(places) >= 2, measure
+    assert MonitorCount.objects.filter(measure="stable_days").exists()
+    assert MonitorCount.objects.filter(measure="youth_answer_hours").exists()
+    assert MonitorCount.objects.filter(
+        measure="youth_conversation", dimension="urgent"
+    ).exists()
+    past = YouthConversation.objects.filter(created_at__date__lt=this_month)
+    assert not past.filter(urgent_unopened_since__isnull=False).exists()
+    assert all("(demo)" in c.first_name for c in past)

@@ -1,5 +1,6 @@
 """The analist's dashboard and its CSV: filters in the URL, published figures
-only, and never a name, BSN, date of birth, free text or public id."""
+only, and never a name, BSN, date of birth, free text or public id, nor a word
+a child wrote in the youth channel, its first name or how to reach it."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -14,8 +15,11 @@ from conftest import Persona
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.monitor.measures import MEASURES
+from kindveilig.monitor.models import MonitorFigure, PeriodKind
 from kindveilig.monitor.services import monitor_refresh
 from kindveilig.persons.models import Person
+from kindveilig.youth.messages.models import PublicChannel, YouthConversation
+from kindveilig.youth.messages.services import conversation_start, staff_answer
 
 Login = Callable[[Client, Persona], Client]
 pytestmark = [pytest.mark.django_db]
@@ -23,6 +27,11 @@ pytestmark = [pytest.mark.django_db]
 NAMES = ["Zebediah", "Quistorpius", "Anouk-Marijke", "Vlamingveld"]
 BSN = "111222333"
 WORRY = "Blauwe plekken gezien bij de Wolkenkrabberstraat 17"
+# What children wrote in the youth channel (planted, then looked for).
+CHILD_TEXT = "Mijn stiefvader Gerolfus schreeuwt elke avond in de Kolibrielaan"
+CHILD_NAME = "Pimpernella"
+CHILD_CONTACT = "pimpernella.kolibrie@example.invalid"
+ANSWER = "Dank je Pimpernella, ik zoek je morgen op bij de Kolibrielaan"
 
 
 @pytest.fixture
@@ -35,6 +44,23 @@ def world(professional: Persona, aandachtsfunctionaris: Persona) -> Persona:
             )
         scenarios.at_step_4(actor, given_name=NAMES[2], family_name=NAMES[3], bsn=BSN)
         scenarios.acute(actor, given_name="Acuut", family_name=NAMES[3])
+        channel = PublicChannel.objects.create(
+            organisation=professional.organisation,
+            public_code="PROEFMONITOR",
+            display_name="Basisschool De Proef (test)",
+        )
+        for i in range(6):  # enough to be shown, not only "<5"
+            started = conversation_start(
+                channel=channel,
+                body=f"{CHILD_TEXT} ({i})",
+                first_name=CHILD_NAME,
+                contact=CHILD_CONTACT,
+            )
+            staff_answer(
+                actor=aandachtsfunctionaris.actor,
+                conversation=started.conversation,
+                body=ANSWER,
+            )
     monitor_refresh(today=dt.date(2026, 4, 2))
     return professional
 
@@ -42,8 +68,10 @@ def world(professional: Persona, aandachtsfunctionaris: Persona) -> Persona:
 def secrets() -> list[str]:
     ids = [str(t.public_id) for t in Trajectory.objects.all()]
     ids += [str(p.public_id) for p in Person.objects.all()]
+    ids += [str(c.public_id) for c in YouthConversation.objects.all()]
     dates = ["2016-03-14", "14-03-2016", "14 maart 2016", "14/03/2016"]
-    return [*NAMES, BSN, WORRY, "Wolkenkrabber", *dates, *ids]
+    youth = [CHILD_TEXT, "Gerolfus", "Kolibrie", CHILD_NAME, CHILD_CONTACT, ANSWER]
+    return [*NAMES, BSN, WORRY, "Wolkenkrabber", *dates, *ids, *youth]
 
 
 def pages(client: Client) -> dict[str, str]:
@@ -73,6 +101,16 @@ def test_no_page_or_csv_holds_personal_data(
     client = login(Client(), gemeente_analist)
     found = pages(client)
     assert len(found) > 10
+    # The youth channel is counted (six conversations, twelve messages in
+    # March), so its figures are on the pages that are searched.
+    shown = MonitorFigure.objects.filter(
+        period_kind=PeriodKind.MONTH, period_start=dt.date(2026, 3, 1),
+        municipality=None, sector="", dimension="",
+    )  # fmt: skip
+    assert shown.get(measure="youth_conversation").value == 6
+    assert shown.get(measure="youth_message").value == 12
+    march = found[reverse("monitor:dashboard") + "?periode=month:2026-03"]
+    assert 'data-testid="figure-youth_conversation"' in march
     for url, body in found.items():
         for secret in secrets():
             assert secret not in body, (url, secret)

@@ -2,6 +2,9 @@
 from published figures only, a real PDF with the expected figures, "<5" for
 small counts, the municipality's own texts, and never personal data."""
 
+import base64
+import hashlib
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -165,3 +168,39 @@ def test_a_professional_may_not_ask_for_a_letter(world: Persona, login: Login) -
     assert client.get(reverse("monitor:letters")).status_code == 403
     assert client.post(reverse("monitor:letters"), {}).status_code == 403
     assert not CouncilLetter.objects.exists()
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    return {
+        part.split()[0]: part.split()[1:]
+        for part in (p.strip() for p in policy.split(";"))
+        if part
+    }
+
+
+def test_the_html_letter_is_styled_under_the_csp_without_unsafe_inline(
+    world: Persona, gemeente_analist: Persona, login: Login, ask: Ask
+) -> None:
+    """The stored letter keeps its CSS inline (the PDF is made from the same
+    HTML, offline); its view allows exactly that stylesheet by its hash and
+    nothing else: no 'unsafe-inline', no style attributes, the rest of the
+    policy as on every page."""
+    client = login(Client(), gemeente_analist)
+    letter = ask(client, periode="month:2026-03")
+    response = client.get(reverse("monitor:letter", args=[letter.public_id]))
+    html = response.content.decode()
+    styles = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert len(styles) == 1
+    assert "@page" in styles[0]
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    letter_policy = _directives(response["Content-Security-Policy"])
+    assert letter_policy["style-src"] == ["'self'", f"'sha256-{digest}'"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert " style=" not in html
+    assert "<script" not in html
+    site_policy = _directives(
+        client.get(reverse("monitor:letters"))["Content-Security-Policy"]
+    )
+    assert site_policy["style-src"] == ["'self'"]  # the exception is the letter's
+    del letter_policy["style-src"], site_policy["style-src"]
+    assert letter_policy == site_policy

@@ -113,3 +113,22 @@ def test_the_floor_renders_the_base_template_for_a_logged_in_user(
     assert response.status_code == 200
     assert b"kv-footer" in response.content
     assert Client().get("/bench/floor/").status_code == 302
+
+
+@pytest.mark.usefixtures("population")
+def test_bench_monitor_times_the_refresh_the_dashboard_and_a_letter(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "monitor.json"
+    call_command("bench_monitor", "--out", str(out), stdout=StringIO())
+    result = json.loads(out.read_text())
+    assert result["full_counts"] > 0
+    assert result["incremental_cells"] >= 1  # the one trajectory's month and place
+    assert result["incremental_counts"] >= 1
+    assert len(result["dashboard"]) == 6
+    assert all(t["p95_ms"] >= t["median_ms"] > 0 for t in result["dashboard"].values())
+    assert set(result["letters"]) == {
+        "region, latest month",
+        "municipality, quarter",
+        "region, year",
+    }

@@ -30,6 +30,8 @@ from kindveilig.households.models import (
 )
 from kindveilig.meldcode.models import Observation, Trajectory
 from kindveilig.meldcode.models.choices import Status
+from kindveilig.monitor.models import MonitorChange, RefreshKind
+from kindveilig.monitor.services import monitor_refresh
 from kindveilig.persons.models import Person
 from kindveilig.scale.bench import log_in
 from kindveilig.scale.generator import generate_population
@@ -59,6 +61,15 @@ def test_a_second_run_extends_the_same_chain() -> None:
     generate_population(children=30, trajectories=10, years=1, seed=8)
     assert Trajectory.objects.count() == 20
     assert audit_log_verify().ok
+
+
+def test_the_load_asks_the_monitor_to_count_everything_again() -> None:
+    """The monitor's change log is off during the COPY (a row per chunk and
+    day would double the load); one "everything" row stands for it."""
+    generate_population(children=30, trajectories=10, years=1)
+    changes = list(MonitorChange.objects.values_list("everything", flat=True))
+    assert changes == [True]
+    assert monitor_refresh().kind == RefreshKind.FULL
 
 
 def test_free_text_is_real_ciphertext_and_names_are_fictitious() -> None:

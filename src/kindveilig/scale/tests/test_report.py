@@ -115,6 +115,62 @@ def test_without_weights_the_report_has_no_weight_table(tmp_path: Path) -> None:
         assert "weight per language" not in render_block("bench", root)
 
 
+def _monitor(dashboard_p95: float, letter: float) -> dict[str, object]:
+    return {
+        "region_municipalities": 3, "region_organisations": 120,
+        "window_trajectories": 500, "full_seconds": 4.2, "full_counts": 900,
+        "full_figures": 30000, "incremental_seconds": 0.31, "incremental_cells": 1,
+        "incremental_counts": 1, "incremental_figures": 40, "idle_seconds": 0.05,
+        "repeat": 20,
+        "dashboard": {
+            "region, latest month": {"median_ms": 80.0, "p95_ms": 90.0, "bytes": 1},
+            "CSV, all figures of the year": {
+                "median_ms": 100.0, "p95_ms": dashboard_p95, "bytes": 1,
+            },
+        },
+        "letters": {"region, latest month": 2.0, "region, year": letter},
+    }  # fmt: skip
+
+
+@override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls")
+def test_the_monitor_has_rows_at_every_size(tmp_path: Path) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    _size(root, 1_000_000, {"start": 12, "detail": 40}, sql_ms=0.6)
+    (root / "10000" / "monitor.json").write_text(json.dumps(_monitor(120.0, 3.0)))
+    (root / "1000000" / "monitor.json").write_text(json.dumps(_monitor(650.0, 4.5)))
+    text = render_block("bench", root)
+    # The targets at the largest size: the slowest filter and the slowest letter.
+    assert _row(text, "| monitor dashboard, slowest of its filters").endswith(
+        "| **missed** |"
+    )
+    assert "CSV, all figures of the year | < 500 ms" in text
+    assert _row(text, "| raadsinformatiebrief, slowest letter").endswith("| met |")
+    # Every size has its row per filter and per letter.
+    assert _row(text, "| dashboard: CSV, all figures of the year,") == (
+        "| dashboard: CSV, all figures of the year, p95 (median) ms "
+        "| 120 (100) | 650 (100) |"
+    )
+    assert _row(text, "| letter: region, year, seconds") == (
+        "| letter: region, year, seconds | 3.0 s | 4.5 s |"
+    )
+    assert _row(text, "| refresh, incremental after a small change").endswith(
+        "| 0.31 s (1, 1, 40) | 0.31 s (1, 1, 40) |"
+    )
+
+
+@override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls")
+def test_a_run_without_the_monitor_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    (root / "10000" / "monitor.json").write_text("null")  # bench_monitor failed
+    text = render_block("bench", root)
+    assert _row(text, "| monitor dashboard, slowest").endswith("| not measured |")
+    assert (
+        _row(text, "| refresh, nothing changed") == "| refresh, nothing changed | – |"
+    )
+
+
 def test_the_youth_assets_leave_room_for_the_html() -> None:
     assert youth_asset_bytes() < YOUTH_MAX_BYTES - 6 * 1024
 
