@@ -244,7 +244,8 @@ NOT_FUZZED = {"accounts:logout", "accounts:choose-organisation", "set_language"}
 # Namespaces whose pages post no form (the API has its own test below).
 # regionadmin: its pages are for the beheerder of a gemeente organisation, and
 # the world's beheerder is a school's (403); its forms are fuzzed as forms above.
-NO_FORMS = {"api", "notifications", "portal", "organisations", "regionadmin", ""}
+# sso: its two URLs redirect to and from the provider (404 unless configured).
+NO_FORMS = {"api", "notifications", "portal", "organisations", "regionadmin", "sso", ""}
 CHANNEL = "EIGEN"  # the own side's public channel (world.py)
 
 

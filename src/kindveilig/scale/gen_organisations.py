@@ -34,6 +34,7 @@ __all__ = ["Organisations"]
 
 # Organisation public ids come from the id, not the random stream, so the rest
 # of a generated population stays as it was.
+USER_UUID_BASE = 0x5E5E << 112
 ORG_UUID_BASE = 0x5CA1E << 96
 
 NO_LOGIN = "!synthetic-no-login"  # Django's "!" prefix: an unusable password
@@ -179,6 +180,8 @@ class Organisations:
         self.rows.add(
             UserRow(
                 id=user_id,
+                # From the id, as for organisations: the random stream unchanged.
+                public_id=uuid.UUID(int=USER_UUID_BASE | user_id, version=4),
                 email=f"user{user_id}@{EMAIL_DOMAIN}",
                 full_name=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}{SYNTH}",
                 password=NO_LOGIN,

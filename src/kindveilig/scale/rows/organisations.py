@@ -54,6 +54,7 @@ class OrganisationRow(Row):
 class UserRow(Row):
     MODEL = User
     id: int
+    public_id: uuid.UUID
     email: str
     full_name: str
     password: str
