@@ -618,3 +618,15 @@ def test_incremental_equals_a_full_rebuild(
         incremental = tables()
         monitor_refresh(today=TODAY, full=True)
         assert tables() == incremental, batch
+
+
+def test_without_the_change_log_every_run_counts_everything(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite (the demo of `make run`) has no triggers: no run may trust the log.
+    haag, _af = world.schools["haag"]
+    with at(MARCH):
+        scenarios.start(haag)
+    monitor_refresh(today=TODAY)
+    monkeypatch.setattr("kindveilig.monitor.services.CHANGE_LOG_VENDORS", ())
+    assert monitor_refresh(today=TODAY).kind == RefreshKind.FULL
