@@ -90,6 +90,9 @@ class Measure:
     values: tuple[tuple[str, str | Promise], ...] = ()
     partition: bool = True
     unit: str = ""  # "days" or "hours" for a duration measure
+    # Raise when this measure is counted differently: its final counts
+    # (``monitor.finality``) are then counted again from the rows still there.
+    version: int = 1
 
     @property
     def is_duration(self) -> bool:

@@ -283,6 +283,30 @@ class MonitorChange(models.Model):
         return f"{self.day} {self.organisation_id} {self.municipality_id}"
 
 
+class MonitorFinal(models.Model):
+    """The counts of one measure in one month are final: no refresh counts them
+    again (``monitor.finality``: the rows they were counted from are deleted
+    early). ``digest`` fingerprints the measure's definition as it was frozen;
+    when it differs from today's, the month is counted again and frozen anew."""
+
+    month = models.DateField(_("month"))
+    measure = models.CharField(_("measure"), max_length=40)
+    digest = models.CharField(_("definition"), max_length=64)
+    frozen_on = models.DateField(_("frozen on"))
+
+    class Meta:
+        verbose_name = _("final monitor count")
+        verbose_name_plural = _("final monitor counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "measure"], name="unique_monitor_final"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.measure}"
+
+
 class LetterTexts(models.Model):
     """The three text blocks of a municipality's raadsinformatiebrief, kept by
     its gemeente analist or functioneel beheerder. Without a row the defaults of

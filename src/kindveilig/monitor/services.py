@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kindveilig.organisations.models import Municipality, Region
@@ -16,12 +17,14 @@ from kindveilig.readiness.selectors import coverage_counts
 
 from .aggregation import Scope, count_cells, count_window, places_of_organisations
 from .changes import changes_consume, changes_read, scope_of
+from .finality import finals_due, measure_digest
 from .measures import BUCKETS, MEASURES, MIN_DURATIONS
 from .models import (
     CoverageSnapshot,
     MonitorCount,
     MonitorDurationBucket,
     MonitorFigure,
+    MonitorFinal,
     MonitorRefresh,
     RefreshKind,
 )
@@ -105,7 +108,7 @@ def _scheme() -> str:
     builds on a run with the same one."""
     parts = [
         METHOD_VERSION, THRESHOLD, MIN_DURATIONS, BUCKETS,
-        [(m.key, m.value_keys, m.unit, m.partition) for m in MEASURES],
+        [(m.key, m.value_keys, m.unit, m.partition, m.version) for m in MEASURES],
     ]  # fmt: skip
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -128,12 +131,15 @@ def monitor_refresh(
     are published again. A full run (``full``, the first run, a changed scheme,
     or an organisation or municipality that moved) counts the whole window and
     republishes every year it touches. Both give the same tables. Idempotent;
-    months before the window keep the counts of the last run that covered them
-    (docs/monitor.md)."""
+    months before the window keep the counts of the last run that covered them,
+    and final counts (``monitor.finality``: a month of the youth channel
+    before its conversations can be purged) are never counted again, by
+    either kind of run (docs/monitor.md)."""
     _lock()
     started_at = timezone.now()
     today = today or timezone.localdate()
     first, last = _window(today, months)
+    frozen = _frozen()
     changes = changes_read()
     previous = MonitorRefresh.objects.order_by("-pk").first()
     scheme = _scheme()
@@ -147,7 +153,10 @@ def monitor_refresh(
         or previous is None
         or previous.scheme != scheme
     ):
-        kind, cells, written, figures = RefreshKind.FULL, *_refresh_full(first, last)
+        kind, cells, written, figures = (
+            RefreshKind.FULL,
+            *_refresh_full(first, last, frozen),
+        )
     else:
         places = places_of_organisations()
         scope = scope_of(
@@ -159,8 +168,9 @@ def monitor_refresh(
         every = len(set(places.values()))
         kind = RefreshKind.INCREMENTAL
         cells = sum(every if p is None else len(p) for p in scope.months.values())
-        written, figures = _refresh_cells(scope) if scope.months else (0, 0)
+        written, figures = _refresh_cells(scope, frozen) if scope.months else (0, 0)
     changes_consume(changes)
+    _freeze(first, last, today, frozen)
     return MonitorRefresh.objects.create(
         kind=kind,
         scheme=scheme,
@@ -174,12 +184,64 @@ def monitor_refresh(
     )
 
 
-def _refresh_full(first: dt.date, last: dt.date) -> tuple[int, int, int]:
-    """Count the whole window, replace its counts, republish every year it
-    touches. Returns (cells, counts written, figures written)."""
+Frozen = set[tuple[dt.date, str]]  # month, measure
+
+
+def _frozen() -> Frozen:
+    """The final (month, measure) pairs whose measure is still defined as it
+    was when they were frozen; the others are thawed, to be counted again."""
+    digests = {m.key: measure_digest(m) for m in MEASURES}
+    frozen: Frozen = set()
+    thawed: list[int] = []
+    for pk, month, key, digest in MonitorFinal.objects.values_list(
+        "pk", "month", "measure", "digest"
+    ):
+        if digests.get(key) == digest:
+            frozen.add((month, key))
+        else:
+            thawed.append(pk)
+    MonitorFinal.objects.filter(pk__in=thawed).delete()
+    return frozen
+
+
+def _freeze(first: dt.date, last: dt.date, today: dt.date, frozen: Frozen) -> None:
+    """Freeze the counts of the window's months that have become final, as this
+    run left them."""
+    months = Scope.window(first, last).months
+    digests = {m.key: measure_digest(m) for m in MEASURES}
+    MonitorFinal.objects.bulk_create(
+        [
+            MonitorFinal(month=month, measure=key, digest=digests[key], frozen_on=today)
+            for month, key in sorted(finals_due(months, today) - frozen)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _not_frozen(frozen: Frozen) -> Q:
+    """Count and bucket rows that are not final."""
+    by_month: dict[dt.date, list[str]] = defaultdict(list)
+    for month, key in frozen:
+        by_month[month].append(key)
+    final = Q(pk__in=[])
+    for month, keys in by_month.items():
+        final |= Q(month=month, measure__in=sorted(keys))
+    return ~final
+
+
+def _refresh_full(
+    first: dt.date, last: dt.date, frozen: Frozen
+) -> tuple[int, int, int]:
+    """Count the whole window, replace its counts (final ones stay),
+    republish every year it touches. Returns (cells, counts written, figures
+    written)."""
     tally = count_window(first, last)
-    MonitorCount.objects.filter(month__gte=first, month__lte=last).delete()
-    MonitorDurationBucket.objects.filter(month__gte=first, month__lte=last).delete()
+    MonitorCount.objects.filter(
+        _not_frozen(frozen), month__gte=first, month__lte=last
+    ).delete()
+    MonitorDurationBucket.objects.filter(
+        _not_frozen(frozen), month__gte=first, month__lte=last
+    ).delete()
     MonitorCount.objects.bulk_create(
         (
             MonitorCount(
@@ -187,6 +249,7 @@ def _refresh_full(first: dt.date, last: dt.date) -> tuple[int, int, int]:
                 dimension=value, count=count,
             )
             for (month, place, sector, key, value), count in tally.counts.items()
+            if (month, key) not in frozen
         ),
         batch_size=5000,
     )  # fmt: skip
@@ -197,6 +260,7 @@ def _refresh_full(first: dt.date, last: dt.date) -> tuple[int, int, int]:
                 dimension=value, bucket=bucket, count=count,
             )
             for (month, place, sector, key, value), histogram in tally.buckets.items()
+            if (month, key) not in frozen
             for bucket, count in histogram.items()
         ),
         batch_size=5000,
@@ -213,13 +277,14 @@ def _refresh_full(first: dt.date, last: dt.date) -> tuple[int, int, int]:
 Key = tuple[dt.date, int, str, str, str]  # month, municipality, sector, measure, value
 
 
-def _refresh_cells(scope: Scope) -> tuple[int, int]:
-    """Count the cells of ``scope`` again, write the counts that differ, and
-    republish the cubes they fall in. Returns (counts written, figures)."""
+def _refresh_cells(scope: Scope, frozen: Frozen) -> tuple[int, int]:
+    """Count the cells of ``scope`` again, write the counts that differ (not
+    the final ones), and republish the cubes they fall in. Returns (counts
+    written, figures)."""
     tally = count_cells(scope)
     moved: set[tuple[int, int, str]] = set()  # municipality, year, measure
-    written = _write_counts(scope, tally.counts, moved)
-    written += _write_buckets(scope, tally.buckets, moved)
+    written = _write_counts(scope, tally.counts, moved, frozen)
+    written += _write_buckets(scope, tally.buckets, moved, frozen)
     region_of = dict(Municipality.objects.values_list("pk", "region_id"))
     cubes: dict[tuple[int, int], set[str]] = defaultdict(set)
     for municipality, year, measure in moved:
@@ -241,15 +306,19 @@ def _in_scope(scope: Scope) -> dict[str, object]:
 
 
 def _write_counts(
-    scope: Scope, counts: Counter[Key], moved: set[tuple[int, int, str]]
+    scope: Scope,
+    counts: Counter[Key],
+    moved: set[tuple[int, int, str]],
+    frozen: Frozen,
 ) -> int:
+    counts = Counter({c: n for c, n in counts.items() if (c[0], c[3]) not in frozen})
     stored: dict[Key, tuple[int, int]] = {}
     for pk, month, place, sector, key, value, count in MonitorCount.objects.filter(
         **_in_scope(scope)
     ).values_list(
         "pk", "month", "municipality_id", "sector", "measure", "dimension", "count"
     ):
-        if scope.holds(month, (place, sector)):
+        if scope.holds(month, (place, sector)) and (month, key) not in frozen:
             stored[(month, place, sector, key, value)] = (pk, count)
     gone = [pk for cell, (pk, _c) in stored.items() if cell not in counts]
     changed = {
@@ -280,10 +349,12 @@ def _write_buckets(
     scope: Scope,
     buckets: dict[Key, Counter[int]],
     moved: set[tuple[int, int, str]],
+    frozen: Frozen,
 ) -> int:
     counts = {
         (*cell, bucket): count
         for cell, histogram in buckets.items()
+        if (cell[0], cell[3]) not in frozen
         for bucket, count in histogram.items()
     }
     stored: dict[tuple[dt.date, int, str, str, str, int], tuple[int, int]] = {}
@@ -293,7 +364,7 @@ def _write_buckets(
             "bucket", "count",
         )
     ):  # fmt: skip
-        if scope.holds(month, (place, sector)):
+        if scope.holds(month, (place, sector)) and (month, key) not in frozen:
             stored[(month, place, sector, key, value, bucket)] = (pk, count)
     gone = [pk for cell, (pk, _c) in stored.items() if cell not in counts]
     changed = {

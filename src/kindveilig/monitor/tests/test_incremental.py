@@ -44,6 +44,7 @@ from kindveilig.monitor.models import (
     MonitorCount,
     MonitorDurationBucket,
     MonitorFigure,
+    MonitorFinal,
     MonitorRefresh,
     RefreshKind,
 )
@@ -216,7 +217,10 @@ def test_a_moved_organisation_counts_everything_again(world: World) -> None:
     organisation.save(update_fields=["municipality"])
     refresh = monitor_refresh(today=TODAY)
     assert refresh.kind == RefreshKind.FULL
-    assert MonitorCount.objects.get(measure="started").municipality == delft()
+    assert MonitorCount.objects.get(measure="furthest_step").municipality == delft()
+    # March's "started" is final (it reads the youth channel, test_final_counts):
+    # it stays where it was counted.
+    assert MonitorCount.objects.get(measure="started").municipality == den_haag()
 
 
 # ---- each kind of change, across a month's edge -----------------------------
@@ -312,7 +316,7 @@ def _misuse_in_april(world: World) -> Callable[[], None]:
 
 
 def _purged(world: World) -> Callable[[], None]:
-    """Gone by the retention rule, with its messages."""
+    """Gone, with its messages, while its month is live."""
     conversation = _conversation(world, "2026-03-10T10:00:00+01:00")
 
     def purge() -> None:
@@ -393,8 +397,12 @@ def _hermelding(world: World) -> Callable[[], None]:
     ids=lambda f: f.__name__.strip("_"),
 )
 def test_each_kind_of_change_is_counted_again(
-    world: World, prepare: Callable[[World], Callable[[], None]]
+    world: World, prepare: Callable[[World], Callable[[], None]], settings: Any
 ) -> None:
+    # The changes are made in March and April and counted on TODAY (June): with
+    # the channel's 60 days March's youth counts would be final by then, and
+    # kept (test_final_counts). Here the months stay live.
+    settings.KINDVEILIG_YOUTH_MESSAGE_RETENTION_DAYS = 120
     change = prepare(world)
     monitor_refresh(today=TODAY)
     before = tables()
@@ -608,16 +616,30 @@ def test_incremental_equals_a_full_rebuild(
     world: World, batches: list[list[tuple[Any, ...]]]
 ) -> None:
     """Whatever changes between runs, the incremental run leaves the tables a
-    full rebuild writes. (The examples share one database: each one adds to
-    what the earlier ones left, which only makes the history longer.)"""
+    full rebuild writes, and both keep the final counts (the youth channel's
+    months up to April: test_final_counts) as they were. (The examples share
+    one database: each one adds to what the earlier ones left, which only makes
+    the history longer.)"""
     monitor_refresh(today=TODAY)
     for batch in batches:
+        kept = final_counts()  # the changes below reach final months too
+        assert MonitorFinal.objects.filter(month=dt.date(2026, 4, 1)).exists()
         for change, *args in batch:
             change(world, *args)
         assert monitor_refresh(today=TODAY).kind == RefreshKind.INCREMENTAL
         incremental = tables()
+        assert final_counts() == kept, batch
         monitor_refresh(today=TODAY, full=True)
         assert tables() == incremental, batch
+
+
+def final_counts() -> Counter[tuple[object, ...]]:
+    final = set(MonitorFinal.objects.values_list("month", "measure"))
+    return Counter(
+        row
+        for row in MonitorCount.objects.values_list(*COUNT)
+        if (row[0], row[3]) in final
+    )
 
 
 def test_without_the_change_log_every_run_counts_everything(

@@ -484,7 +484,11 @@ def conversation_escalate(
         ),
     )
     conversation.trajectory = trajectory
-    conversation.save(update_fields=["trajectory", "updated_at"])
+    # Activity, like an answer: the conversation (and with it the monitor's
+    # "started from a child's message") lives on from the trajectory's month,
+    # until that month's counts are final (monitor.finality).
+    conversation.last_activity_at = timezone.now()
+    conversation.save(update_fields=["trajectory", "last_activity_at", "updated_at"])
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
