@@ -1,4 +1,5 @@
-"""Start the test provider: ``python -m tests.oidc_provider.serve PORT DB REDIRECT_URI``.
+"""Start the test provider:
+``python -m tests.oidc_provider.serve PORT DB REDIRECT_URI [POST_LOGOUT_REDIRECT_URI]``.
 
 Creates its SQLite database, a signing key, one confidential client (id
 ``kindveilig``, secret ``kindveilig-secret``, no consent screen) and three users
@@ -12,6 +13,7 @@ from typing import Any
 
 def main() -> None:
     port, database, redirect_uri = sys.argv[1], sys.argv[2], sys.argv[3]
+    post_logout = sys.argv[4:5]
     os.environ["DJANGO_SETTINGS_MODULE"] = "tests.oidc_provider.settings"
     os.environ["OIDC_TEST_PROVIDER_DB"] = database
     os.environ["OIDC_TEST_PROVIDER_URL"] = f"http://127.0.0.1:{port}"
@@ -52,6 +54,7 @@ def main() -> None:
         reuse_consent=True,
     )
     client.redirect_uris = [redirect_uri]
+    client.post_logout_redirect_uris = post_logout
     client.scope = ["openid", "email", "profile"]
     client.save()
     client.response_types.add(ResponseType.objects.get(value="code"))

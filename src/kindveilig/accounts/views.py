@@ -30,6 +30,7 @@ from kindveilig.accounts.models import EncryptedTOTPDevice, HashedRecoveryDevice
 
 from . import services
 from .forms import ChooseOrganisationForm, EnrolForm, LoginForm, TokenForm
+from .logout import logout_redirect
 from .middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from .models import User
 from .selectors import memberships_for, memberships_of_organisation
@@ -240,10 +241,16 @@ def choose_organisation(request: HttpRequest) -> HttpResponse:
 @require_POST
 @any_step
 def logout_view(request: HttpRequest) -> HttpResponse:
+    # Read before the session ends: single sign-on keeps its ID token there.
+    elsewhere = logout_redirect(request)
     if request.session.session_key:
         services.user_session_forget(session_key=request.session.session_key)
     auth_logout(request)
     messages.info(request, _("You are logged out."))
+    if elsewhere:
+        # The identity provider ends its session too, and sends the browser back
+        # to the login page (docs/sso.md, "Logout").
+        return HttpResponseRedirect(elsewhere)
     return redirect("accounts:login")
 
 

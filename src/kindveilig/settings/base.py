@@ -158,6 +158,16 @@ OIDC_TIMEOUT = 10
 OIDC_RP_SIGN_ALGO = env_str("KINDVEILIG_OIDC_SIGN_ALGO", "RS256")
 OIDC_RP_SCOPES = env_str("KINDVEILIG_OIDC_SCOPES", "openid email")
 OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+# RP-initiated logout (docs/sso.md, "Logout"): the provider's end_session_endpoint;
+# empty (a provider without one): logging out ends the Kindveilig session only.
+KINDVEILIG_OIDC_END_SESSION_ENDPOINT = env_str(
+    "KINDVEILIG_OIDC_END_SESSION_ENDPOINT", ""
+)
+# Where the provider sends the browser afterwards (registered at the provider);
+# empty: the absolute URL of Kindveilig's login page.
+KINDVEILIG_OIDC_POST_LOGOUT_REDIRECT_URI = env_str(
+    "KINDVEILIG_OIDC_POST_LOGOUT_REDIRECT_URI", ""
+)
 if KINDVEILIG_OIDC_ENABLED:
     if KINDVEILIG_OIDC_USER_CLAIM not in {"email", "sub"}:
         raise ImproperlyConfigured(

@@ -26,6 +26,7 @@ from kindveilig.audit.services import audit_record, hash_for_log
 
 logger = logging.getLogger(__name__)
 ID_TOKEN_CLAIMS_ATTRIBUTE = "kindveilig_id_token_claims"  # noqa: S105  # a name
+ID_TOKEN_ATTRIBUTE = "kindveilig_id_token"  # noqa: S105  # a name
 NO_USER_ATTRIBUTE = "kindveilig_sso_no_user"
 
 
@@ -67,6 +68,9 @@ class ProviderBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # untyp
     ) -> User | None:
         # The view reads acr/amr from the signed ID token, never from userinfo.
         setattr(self.request, ID_TOKEN_CLAIMS_ATTRIBUTE, payload)
+        # The raw token, for the logout's id_token_hint: the view keeps it in
+        # the (server-side) session once the user is logged in.
+        setattr(self.request, ID_TOKEN_ATTRIBUTE, id_token)
         user: User | None = super().get_or_create_user(access_token, id_token, payload)
         return user
 

@@ -26,7 +26,8 @@ from kindveilig.access.decorators import public
 from kindveilig.accounts import services as account_services
 from kindveilig.accounts.models import User
 
-from .backends import ID_TOKEN_CLAIMS_ATTRIBUTE, NO_USER_ATTRIBUTE
+from .backends import ID_TOKEN_ATTRIBUTE, ID_TOKEN_CLAIMS_ATTRIBUTE, NO_USER_ATTRIBUTE
+from .logout import ID_TOKEN_SESSION_KEY
 from .models import ProviderAssertedDevice
 
 
@@ -72,6 +73,9 @@ class _Callback(OIDCAuthenticationCallbackView):  # type: ignore[misc]  # untype
         next_url = request.session.get("oidc_login_next") or reverse("portal:home")
         # A new session key, whoever was logged in before: the first factor.
         auth.login(request, user)
+        # For the logout at the provider (docs/sso.md, "Logout"). After the
+        # login, whose flush would drop it; every later cycle_key keeps it.
+        request.session[ID_TOKEN_SESSION_KEY] = getattr(request, ID_TOKEN_ATTRIBUTE, "")
         claims = getattr(request, ID_TOKEN_CLAIMS_ATTRIBUTE, {})
         if second_factor_asserted(claims):
             device, _created = ProviderAssertedDevice.objects.get_or_create(

@@ -8,6 +8,7 @@ tokens and the provider's JWKS over HTTP: nothing is mocked.
 """
 
 import datetime as dt
+import logging
 import os
 import socket
 import subprocess
@@ -16,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from django.conf import settings as django_settings
 from django.test import Client
@@ -35,12 +36,14 @@ from kindveilig.accounts.tests.factories import (
     UserFactory,
 )
 from kindveilig.audit.models import AuditAction, AuditEvent
+from kindveilig.sso.logout import ID_TOKEN_SESSION_KEY
 from kindveilig.sso.models import ProviderIdentity
 
 pytestmark = [pytest.mark.django_db]
 
 REPO = Path(__file__).resolve().parents[4]
 CALLBACK = "http://testserver/sso/terug/"
+POST_LOGOUT = "http://testserver/inloggen/"
 MFA_ACR = "urn:test:loa:mfa"
 
 
@@ -66,6 +69,7 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             str(port),
             str(database),
             CALLBACK,
+            POST_LOGOUT,
         ],
         cwd=REPO,
         env=env,
@@ -110,6 +114,7 @@ def sso(settings: Any, provider: str) -> str:
     settings.OIDC_OP_TOKEN_ENDPOINT = discovery["token_endpoint"]
     settings.OIDC_OP_USER_ENDPOINT = discovery["userinfo_endpoint"]
     settings.OIDC_OP_JWKS_ENDPOINT = discovery["jwks_uri"]
+    settings.KINDVEILIG_OIDC_END_SESSION_ENDPOINT = discovery["end_session_endpoint"]
     settings.KINDVEILIG_OIDC_MFA_ACR_VALUES = [MFA_ACR]
     settings.KINDVEILIG_OIDC_MFA_AMR_VALUES = []
     return provider
@@ -130,13 +135,19 @@ def failed_message() -> str:
     )
 
 
-def sso_login(client: Client, provider: str, username: str) -> str:
+def sso_login(
+    client: Client,
+    provider: str,
+    username: str,
+    browser: requests.Session | None = None,
+) -> str:
     """Start at Kindveilig, log in at the provider; return Kindveilig's answer's
-    Location after the provider's redirect back."""
+    Location after the provider's redirect back. ``browser``: the browser's
+    side at the provider (its cookies), a fresh one by default."""
     start = client.get(reverse("sso:start"))
     assert start.status_code == 302
     assert start["Location"].startswith(f"{provider}/authorize")
-    browser = requests.Session()
+    browser = browser or requests.Session()
     login_page = browser.get(start["Location"], timeout=10)
     assert urlsplit(login_page.url).path == "/login/"
     answer = browser.post(
@@ -290,3 +301,88 @@ def test_the_password_form_never_reaches_the_provider(client: Client, sso: str) 
     )
     assert response.status_code == 200
     assert not response.wsgi_request.user.is_authenticated
+
+
+# ---- logout at the provider (RP-initiated logout) ---------------------------
+
+
+def _authorize(browser: requests.Session) -> requests.Response:
+    """A new "Inloggen met …" in the same browser: the provider's first answer."""
+    start = Client().get(reverse("sso:start"))
+    return browser.get(start["Location"], allow_redirects=False, timeout=10)
+
+
+def test_logging_out_ends_the_session_at_the_provider_too(
+    client: Client, sso: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = UserFactory(email="sso-mfa@example.nl")
+    MembershipFactory(user=user)
+    browser = requests.Session()
+    sso_login(client, sso, "mfa", browser)
+    # Logged in at the provider: a new login there asks nothing.
+    again = _authorize(browser)
+    assert again.status_code == 302
+    assert again.headers["Location"].startswith(CALLBACK)
+    # The hint is kept in the session on the server, not in a cookie.
+    id_token = client.session[ID_TOKEN_SESSION_KEY]
+    assert id_token.count(".") == 2
+    assert all(id_token not in cookie.value for cookie in client.cookies.values())
+
+    with caplog.at_level(logging.DEBUG):
+        out = client.post(reverse("accounts:logout"))
+    assert out.status_code == 302
+    target = urlsplit(out["Location"])
+    assert target._replace(query="").geturl() == (
+        django_settings.KINDVEILIG_OIDC_END_SESSION_ENDPOINT
+    )
+    assert parse_qs(target.query) == {
+        "id_token_hint": [id_token],
+        "post_logout_redirect_uri": [POST_LOGOUT],
+        "client_id": ["kindveilig"],
+    }
+    assert id_token not in caplog.text  # nowhere but in that redirect
+    # Kindveilig's session has ended.
+    assert client.get(reverse("portal:home"))["Location"].startswith(
+        reverse("accounts:login")
+    )
+    # The provider ends its own and sends the browser back to the login page.
+    back = browser.get(out["Location"], allow_redirects=False, timeout=10)
+    assert back.status_code == 302
+    assert back.headers["Location"] == POST_LOGOUT
+    # A new login at the provider asks for the credentials again.
+    asked = _authorize(browser)
+    assert asked.status_code == 302
+    assert urlsplit(asked.headers["Location"]).path == "/login/"
+
+
+def test_without_an_end_session_endpoint_only_kindveiligs_session_ends(
+    client: Client, sso: str, settings: Any
+) -> None:
+    settings.KINDVEILIG_OIDC_END_SESSION_ENDPOINT = ""
+    user = UserFactory(email="sso-mfa@example.nl")
+    MembershipFactory(user=user)
+    browser = requests.Session()
+    sso_login(client, sso, "mfa", browser)
+    out = client.post(reverse("accounts:logout"))
+    assert out["Location"] == reverse("accounts:login")
+    assert _authorize(browser).headers["Location"].startswith(CALLBACK)
+
+
+def test_a_password_login_logs_out_at_kindveilig_only(client: Client, sso: str) -> None:
+    client.force_login(UserFactory.create())
+    out = client.post(reverse("accounts:logout"))
+    assert out["Location"] == reverse("accounts:login")
+
+
+def test_the_post_logout_address_is_configurable(
+    client: Client, sso: str, settings: Any
+) -> None:
+    settings.KINDVEILIG_OIDC_POST_LOGOUT_REDIRECT_URI = (
+        "https://kindveilig.example/uit/"
+    )
+    user = UserFactory(email="sso-mfa@example.nl")
+    MembershipFactory(user=user)
+    sso_login(client, sso, "mfa")
+    out = client.post(reverse("accounts:logout"))
+    query = parse_qs(urlsplit(out["Location"]).query)
+    assert query["post_logout_redirect_uri"] == ["https://kindveilig.example/uit/"]
