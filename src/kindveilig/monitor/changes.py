@@ -24,7 +24,7 @@ from kindveilig.organisations.models import Sector
 from kindveilig.readiness.expiry import add_months
 
 from .aggregation import Place, Scope
-from .models import MonitorChange
+from .models import MonitorChange, MonitorFinal
 
 __all__ = [
     "Changes",
@@ -121,7 +121,10 @@ def scope_of(
 
 
 def everything_changed() -> None:
-    """Ask the next run to count the whole window (after a bulk load)."""
+    """Ask the next run to count the whole window (after a bulk load), final
+    months included: the load may have written rows into them, and only a
+    bulk loader (the generated population) calls this."""
+    MonitorFinal.objects.all().delete()
     MonitorChange.objects.create(everything=True)
 
 

@@ -239,3 +239,16 @@ def test_an_escalation_counts_in_its_month_until_that_month_is_final(
     monitor_refresh(today=dt.date(2026, 5, 20), full=True)
     assert set(started.values_list("dimension", "count")) == {("youth", 1)}
     assert MonitorCount.objects.get(month=MARCH, measure="youth_escalation").count == 1
+
+
+def test_a_bulk_load_counts_final_months_again(march: None) -> None:
+    """The generated population writes rows into old months with the log off:
+    its "count everything" thaws the finals too."""
+    from kindveilig.monitor.changes import everything_changed
+
+    monitor_refresh(today=dt.date(2026, 4, 27))
+    _purge(dt.date(2026, 6, 1))
+    everything_changed()
+    assert monitor_refresh(today=dt.date(2026, 6, 1)).kind == RefreshKind.FULL
+    assert _conversations_in(MARCH) == 0
+    assert MonitorFinal.objects.filter(month=MARCH).exists()  # frozen anew
