@@ -172,14 +172,16 @@ def test_a_reimport_without_a_location_previews_and_makes_it_inactive(
     ).exists()
 
 
-def test_a_pending_import_refreshes_itself_and_shows_its_progress(
+def test_a_pending_import_shows_its_progress_and_a_refresh_link(
     client_: Client,
 ) -> None:
     detail = upload(client_, LRK)
     OrganisationImport.objects.update(status=ImportStatus.RUNNING, progress=40)
     page = client_.get(detail).content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in page
+    # No automatic refresh (WCAG 2.2.1; axe's meta-refresh): the user refreshes.
+    assert 'http-equiv="refresh"' not in page
     assert '<progress max="100" value="40">' in page
+    assert f'href="{detail}" data-testid="import-refresh"' in page
 
 
 def test_a_confirmed_import_cannot_be_confirmed_again(
