@@ -1,0 +1,202 @@
+"""Errors as ``application/problem+json`` (RFC 9457), as the NLGov API Design
+Rules ask: ``type`` (a stable URI per kind of problem), ``title`` (Dutch,
+translatable), ``status``, ``detail`` (the service's own Dutch message),
+``instance`` (the request's path: only UUIDs, never personal data) and, for
+invalid input, ``invalidParams`` (``name``, ``code``, ``reason``).
+
+Two doors lead here: the DRF exception handler (``api.exceptions``) for every
+refusal inside an API view, and :class:`~kindveilig.api.middleware.ApiMiddleware`
+for what happens outside one (an unknown URL under ``/api/``, a view refused by
+``AccessRuleMiddleware``, a server error).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
+__all__ = [
+    "PROBLEMS",
+    "PROBLEM_BASE",
+    "PROBLEM_CONTENT_TYPE",
+    "InvalidParam",
+    "Problem",
+    "problem_body",
+    "problem_for_status",
+    "problem_response",
+]
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://kindveilig.nl/problemen/"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One kind of problem: its stable ``type`` URI, Dutch title, HTTP status and
+    the detail used when nothing more specific is known."""
+
+    slug: str
+    status: int
+    title: Promise
+    default_detail: Promise
+
+    @property
+    def type(self) -> str:
+        return PROBLEM_BASE + self.slug
+
+
+def _title(text: str) -> Promise:
+    return pgettext_lazy("API problem title", text)
+
+
+def _detail(text: str) -> Promise:
+    return pgettext_lazy("API problem detail", text)
+
+
+PROBLEMS: dict[str, Problem] = {
+    problem.slug: problem
+    for problem in [
+        Problem(
+            "validatie",
+            400,
+            _title("Invalid input"),
+            _detail("Check the input: one or more fields are not valid."),
+        ),
+        Problem(
+            "onleesbaar-verzoek",
+            400,
+            _title("Unreadable request"),
+            _detail("The request body is not valid JSON."),
+        ),
+        Problem(
+            "niet-geauthenticeerd",
+            401,
+            _title("Not authenticated"),
+            _detail("Send a valid token or log in first."),
+        ),
+        Problem(
+            "geen-toegang",
+            403,
+            _title("Forbidden"),
+            _detail("You may not do this."),
+        ),
+        Problem(
+            "niet-gevonden",
+            404,
+            _title("Not found"),
+            _detail("There is nothing at this address that you may see."),
+        ),
+        Problem(
+            "methode-niet-toegestaan",
+            405,
+            _title("Method not allowed"),
+            _detail("This address does not accept this method."),
+        ),
+        Problem(
+            "niet-aanvaardbaar",
+            406,
+            _title("Not acceptable"),
+            _detail("The API answers in JSON only."),
+        ),
+        Problem(
+            "conflict",
+            409,
+            _title("Conflict"),
+            _detail("Someone else changed this in the meantime."),
+        ),
+        Problem(
+            "mediatype-niet-ondersteund",
+            415,
+            _title("Unsupported media type"),
+            _detail("Send the request body as application/json."),
+        ),
+        Problem(
+            "te-veel-verzoeken",
+            429,
+            _title("Too many requests"),
+            _detail("Too many requests: try again later."),
+        ),
+        Problem(
+            "verzoek-geweigerd",
+            400,
+            _title("Request refused"),
+            _detail("The API could not handle this request."),
+        ),
+        Problem(
+            "serverfout",
+            500,
+            _title("Internal server error"),
+            _detail(
+                "Something went wrong on our side. It is logged; the request id "
+                "helps the administrator find it."
+            ),
+        ),
+    ]
+}
+_BY_STATUS: dict[int, Problem] = {}
+for _problem in PROBLEMS.values():
+    _BY_STATUS.setdefault(_problem.status, _problem)
+
+
+def problem_for_status(status: int) -> Problem:
+    """The problem kind of an HTTP status (400: ``validatie``). A status without
+    a kind of its own: ``verzoek-geweigerd`` (4xx) or ``serverfout`` (5xx)."""
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    return PROBLEMS["serverfout"] if status >= 500 else PROBLEMS["verzoek-geweigerd"]
+
+
+@dataclass(frozen=True)
+class InvalidParam:
+    name: str
+    code: str
+    reason: str
+
+
+def problem_body(
+    problem: Problem,
+    *,
+    request: HttpRequest,
+    detail: str | Promise | None = None,
+    status: int | None = None,
+    invalid_params: Iterable[InvalidParam] = (),
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": problem.type,
+        "title": str(problem.title),
+        "status": status or problem.status,
+        "detail": str(detail if detail is not None else problem.default_detail),
+        # The path only: paths carry UUIDs, never names; a query string could
+        # carry anything a client put there.
+        "instance": request.path,
+    }
+    params = [
+        {"name": p.name, "code": p.code, "reason": p.reason} for p in invalid_params
+    ]
+    if params:
+        body["invalidParams"] = params
+    return body
+
+
+def problem_response(
+    problem: Problem,
+    *,
+    request: HttpRequest,
+    detail: str | Promise | None = None,
+    status: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> JsonResponse:
+    """A problem answer outside DRF (the middleware's fallback)."""
+    body = problem_body(problem, request=request, detail=detail, status=status)
+    response = JsonResponse(
+        body,
+        status=body["status"],
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
