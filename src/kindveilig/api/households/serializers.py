@@ -153,6 +153,12 @@ class PhaseChangeSerializer(serializers.ModelSerializer[PhaseChange]):
     """The reason, the score and what the children said: only with regie or
     break-the-glass (``access.full``), as on the page."""
 
+    from_phase = serializers.ChoiceField(
+        choices=Phase.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty for the opening of the case.",
+    )
     by_name = serializers.SerializerMethodField()
     reason = serializers.SerializerMethodField()
     safety_score = serializers.SerializerMethodField()
