@@ -39,14 +39,24 @@ class ApiMiddleware:
         if response.status_code >= 400 and not response.get(
             "Content-Type", ""
         ).startswith(PROBLEM_CONTENT_TYPE):
-            problem = problem_for_status(response.status_code)
-            keep = {
-                name: response[name]
-                for name in ("WWW-Authenticate", "Allow", "Retry-After")
-                if response.has_header(name)
-            }
-            response = problem_response(
-                problem, request=request, status=response.status_code, headers=keep
-            )
+            response = self._as_problem(request, response)
         response[API_VERSION_HEADER] = API_VERSION
         return response
+
+    @staticmethod
+    def _as_problem(
+        request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        """The same answer as a problem: its status, and every header and cookie
+        the middleware below set (security headers, no-store, the session's
+        cookie), only the body and its type replaced."""
+        problem = problem_response(
+            problem_for_status(response.status_code),
+            request=request,
+            status=response.status_code,
+        )
+        for name, value in response.items():
+            if name.lower() not in ("content-type", "content-length"):
+                problem[name] = value
+        problem.cookies = response.cookies
+        return problem

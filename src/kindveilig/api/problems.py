@@ -16,7 +16,7 @@ from typing import Any
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.functional import Promise
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "PROBLEMS",
@@ -48,88 +48,80 @@ class Problem:
         return PROBLEM_BASE + self.slug
 
 
-def _title(text: str) -> Promise:
-    return pgettext_lazy("API problem title", text)
-
-
-def _detail(text: str) -> Promise:
-    return pgettext_lazy("API problem detail", text)
-
-
 PROBLEMS: dict[str, Problem] = {
     problem.slug: problem
     for problem in [
         Problem(
             "validatie",
             400,
-            _title("Invalid input"),
-            _detail("Check the input: one or more fields are not valid."),
+            _("Invalid input"),
+            _("Check the input: one or more fields are not valid."),
         ),
         Problem(
             "onleesbaar-verzoek",
             400,
-            _title("Unreadable request"),
-            _detail("The request body is not valid JSON."),
+            _("Unreadable request"),
+            _("The request body is not valid JSON."),
         ),
         Problem(
             "niet-geauthenticeerd",
             401,
-            _title("Not authenticated"),
-            _detail("Send a valid token or log in first."),
+            _("Not authenticated"),
+            _("Send a valid token or log in first."),
         ),
         Problem(
             "geen-toegang",
             403,
-            _title("Forbidden"),
-            _detail("You may not do this."),
+            _("Forbidden"),
+            _("You may not do this."),
         ),
         Problem(
             "niet-gevonden",
             404,
-            _title("Not found"),
-            _detail("There is nothing at this address that you may see."),
+            _("Not found"),
+            _("There is nothing at this address that you may see."),
         ),
         Problem(
             "methode-niet-toegestaan",
             405,
-            _title("Method not allowed"),
-            _detail("This address does not accept this method."),
+            _("Method not allowed"),
+            _("This address does not accept this method."),
         ),
         Problem(
             "niet-aanvaardbaar",
             406,
-            _title("Not acceptable"),
-            _detail("The API answers in JSON only."),
+            _("Not acceptable"),
+            _("The API answers in JSON only."),
         ),
         Problem(
             "conflict",
             409,
-            _title("Conflict"),
-            _detail("Someone else changed this in the meantime."),
+            _("Conflict"),
+            _("Someone else changed this in the meantime."),
         ),
         Problem(
             "mediatype-niet-ondersteund",
             415,
-            _title("Unsupported media type"),
-            _detail("Send the request body as application/json."),
+            _("Unsupported media type"),
+            _("Send the request body as application/json."),
         ),
         Problem(
             "te-veel-verzoeken",
             429,
-            _title("Too many requests"),
-            _detail("Too many requests: try again later."),
+            _("Too many requests"),
+            _("Too many requests: try again later."),
         ),
         Problem(
             "verzoek-geweigerd",
             400,
-            _title("Request refused"),
-            _detail("The API could not handle this request."),
+            _("Request refused"),
+            _("The API could not handle this request."),
         ),
         Problem(
             "serverfout",
             500,
-            _title("Internal server error"),
-            _detail(
+            _("Internal server error"),
+            _(
                 "Something went wrong on our side. It is logged; the request id "
                 "helps the administrator find it."
             ),
@@ -187,7 +179,6 @@ def problem_response(
     request: HttpRequest,
     detail: str | Promise | None = None,
     status: int | None = None,
-    headers: dict[str, str] | None = None,
 ) -> JsonResponse:
     """A problem answer outside DRF (the middleware's fallback)."""
     body = problem_body(problem, request=request, detail=detail, status=status)
@@ -197,6 +188,4 @@ def problem_response(
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
-    for name, value in (headers or {}).items():
-        response[name] = value
     return response

@@ -285,8 +285,13 @@ def test_a_list_is_paged_with_links(
     ],
 )
 def test_an_unknown_url_under_the_api_is_a_404_problem(url: str) -> None:
-    body = assert_problem(APIClient().get(url), 404, "niet-gevonden")
+    response = APIClient().get(url)
+    body = assert_problem(response, 404, "niet-gevonden")
     assert body["instance"] == url
+    # The headers the middleware below set stay: only the body is replaced.
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"].startswith("no-store")
+    assert response.has_header("X-Request-ID")
 
 
 def test_the_instance_is_the_path_without_the_query(
