@@ -104,6 +104,8 @@ def _invalid_params(detail: Any, prefix: str = "") -> list[InvalidParam]:
 def _kind(exc: exceptions.APIException, status_code: int) -> Problem:
     if isinstance(exc, exceptions.ParseError):
         return PROBLEMS["onleesbaar-verzoek"]
+    if isinstance(exc, exceptions.ValidationError):
+        return PROBLEMS["validatie"]
     return problem_for_status(status_code)
 
 

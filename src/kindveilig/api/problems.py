@@ -131,11 +131,14 @@ PROBLEMS: dict[str, Problem] = {
 _BY_STATUS: dict[int, Problem] = {}
 for _problem in PROBLEMS.values():
     _BY_STATUS.setdefault(_problem.status, _problem)
+# A 400 is ``validatie`` only when there is invalid input to name
+# (api.exceptions says so); any other 400 is a refused request.
+_BY_STATUS[400] = PROBLEMS["verzoek-geweigerd"]
 
 
 def problem_for_status(status: int) -> Problem:
-    """The problem kind of an HTTP status (400: ``validatie``). A status without
-    a kind of its own: ``verzoek-geweigerd`` (4xx) or ``serverfout`` (5xx)."""
+    """The problem kind of an HTTP status. A status without a kind of its own:
+    ``verzoek-geweigerd`` (4xx) or ``serverfout`` (5xx)."""
     if status in _BY_STATUS:
         return _BY_STATUS[status]
     return PROBLEMS["serverfout"] if status >= 500 else PROBLEMS["verzoek-geweigerd"]

@@ -294,6 +294,14 @@ def test_an_unknown_url_under_the_api_is_a_404_problem(url: str) -> None:
     assert response.has_header("X-Request-ID")
 
 
+def test_a_request_refused_before_any_view_is_a_400_problem() -> None:
+    """Django refuses an unknown Host before routing (400): a refused request,
+    not invalid input."""
+    response = APIClient().get("/api/v1/households/", HTTP_HOST="elders.example")
+    body = assert_problem(response, 400, "verzoek-geweigerd")
+    assert "invalidParams" not in body
+
+
 def test_the_instance_is_the_path_without_the_query(
     lokaal_team_medewerker: Persona,
 ) -> None:
