@@ -13,6 +13,9 @@ from kindveilig.access.roles import ALL_ROLES
 
 # Reviewed exceptions: none. Static files are served by WhiteNoise before routing.
 ALLOWLIST: set[str] = set()
+# The API's only views without a role rule: its description, public by the NLGov
+# API Design Rules (no personal data), and the old address redirecting there.
+PUBLIC_API_VIEWS = {"api/v1/openapi.json", "api/v1/schema/"}
 
 
 def _walk(
@@ -51,6 +54,19 @@ def test_every_view_declares_an_access_rule(
         assert rule.relation, (
             f"{route} does not say which relation to the data it needs"
         )
+
+
+def test_the_api_is_public_only_for_its_description() -> None:
+    public = {
+        route
+        for route, view in all_views()
+        if route.startswith("api/")
+        and (rule := get_rule(view)) is not None
+        and rule.kind != "role"
+    }
+    assert public == PUBLIC_API_VIEWS, (
+        "a view under /api/ without a role rule: review it and list it here"
+    )
 
 
 def _undeclared_view(request: Any) -> Any:

@@ -121,6 +121,11 @@ KWARGS: dict[str, Kwargs] = {
             "meldcode:deadlines",
             "api:trajectory-list",
             "api:schema",
+            "api:openapi",
+            "api:household-list",
+            "api:handover-list",
+            "api:signal-list",
+            "api:match-list",
             "youthstaff:service-list",
             "youthstaff:service-create",
             "youthstaff:inbox",
@@ -257,6 +262,20 @@ KWARGS: dict[str, Kwargs] = {
         ]
     },
     "api:decision-cosign": _ids(public_id="pending_trajectory", decision_id="decision"),
+    **{
+        f"api:{view}": HOUSEHOLD
+        for view in [
+            "household-detail",
+            "household-member-add",
+            "household-phase-change",
+            "household-plan",
+        ]
+    },
+    **{
+        f"api:{view}": _id("handover")
+        for view in ["handover-detail", "handover-accept", "handover-reject"]
+    },
+    "api:signal-end": _id("signal"),
     "api:decision-return": _ids(public_id="pending_trajectory", decision_id="decision"),
     # Regional reference data: the same help service for both sides.
     "youthstaff:service-edit": lambda side, role: {"slug": side.ids["help_service"]},
@@ -363,6 +382,11 @@ POST_ONLY_AFTER_RULE: set[str] = {
         f"api:{view}"
         for view in [
             "afweging-answer",
+            "household-member-add",
+            "household-phase-change",
+            "handover-accept",
+            "handover-reject",
+            "signal-end",
             "closing-cosign",
             "closing-return",
             "consultation-add",
@@ -412,6 +436,9 @@ NOT_ROLE: dict[str, tuple[int, int]] = {
     "youth:message-conversation": (410, 410),
     "youth:message-read-page": (410, 410),
     "youth:offer-language": (302, 302),  # on to the page in the browser's language
+    # The API's description is public (NLGov); its old address redirects there.
+    "api:openapi": (200, 200),
+    "api:schema": (301, 301),
 }
 
 # What an allowed role gets for its own side's object (GET) when it is not 200.

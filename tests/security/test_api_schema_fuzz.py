@@ -1,6 +1,9 @@
 """Schemathesis against the app's own OpenAPI description of /api/v1/: no 5xx,
-and every answer conforms to the schema. Derandomized, a few examples per
-operation; each case runs once as generated and once against a real trajectory."""
+and every answer conforms to the schema (problem+json errors included).
+Derandomized, a few examples per operation; each case runs once as generated
+and once against a real object of its collection (a trajectory of the
+aandachtsfunctionaris's organisation; a household, handover or signal of the
+lokaal team worker)."""
 
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,8 +21,15 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from kindveilig.api.services import api_token_create
+from kindveilig.households.services import handover_create_for_case, household_create
 from kindveilig.meldcode import scenarios
-from kindveilig.meldcode.models import Trajectory
+from kindveilig.verwijsindex.services import (
+    ChildSignalInput,
+    signal_register_for_child,
+)
+
+# Per collection (the path's first word): the token to call with and the object.
+Actors = dict[str, tuple[str, str]]
 
 
 def _schema() -> dict[str, Any]:
@@ -45,13 +55,39 @@ def _keep_the_test_connection() -> Iterator[None]:
 
 @pytest.fixture
 def api_actor(
-    aandachtsfunctionaris: Persona, professional: Persona
-) -> tuple[str, Trajectory]:
-    """The aandachtsfunctionaris may use every endpoint; the trajectory is one of
-    the organisation's, at step 5 with a decision."""
+    aandachtsfunctionaris: Persona,
+    professional: Persona,
+    lokaal_team_medewerker: Persona,
+) -> Actors:
+    """The aandachtsfunctionaris may use every trajectory endpoint; the trajectory
+    is one of the organisation's, at step 5 with a decision. The lokaal team
+    worker directs a household, offered to the school, and has a signal."""
     trajectory = scenarios.at_step_5_melden(professional.actor)
-    _, token = api_token_create(membership=aandachtsfunctionaris.membership, name="t")
-    return token, trajectory
+    _, af_token = api_token_create(
+        membership=aandachtsfunctionaris.membership, name="t"
+    )
+    lt = lokaal_team_medewerker.actor
+    _, lt_token = api_token_create(
+        membership=lokaal_team_medewerker.membership, name="t"
+    )
+    household = household_create(actor=lt, label="Huishouden (demo)")
+    handover = handover_create_for_case(
+        actor=lt,
+        case=household.cases.get(),
+        to_organisation=professional.organisation,
+        note="Overdracht (test).",
+    )
+    signal = signal_register_for_child(
+        actor=lt,
+        data=ChildSignalInput(given_name="Sam", family_name="Demo", bsn="111222333"),
+    )
+    return {
+        "trajectories": (af_token, str(trajectory.public_id)),
+        "households": (lt_token, str(household.public_id)),
+        "handovers": (lt_token, str(handover.public_id)),
+        "signals": (lt_token, str(signal.public_id)),
+        "matches": (lt_token, ""),
+    }
 
 
 @pytest.mark.django_db
@@ -65,12 +101,13 @@ def api_actor(
 )
 def test_the_api_answers_as_its_schema_says(
     case: schemathesis.Case,  # type: ignore[type-arg]  # generic in v4
-    api_actor: tuple[str, Trajectory],
+    api_actor: Actors,
 ) -> None:
-    token, trajectory = api_actor
+    collection = case.path.removeprefix("/api/v1/").split("/")[0]
+    token, public_id = api_actor[collection]
     headers = {"Authorization": f"Token {token}"}
     checks: list[Callable[..., Any]] = [not_a_server_error, response_schema_conformance]
     case.call_and_validate(headers=headers, checks=checks)
     if "public_id" in (case.path_parameters or {}):
-        case.path_parameters["public_id"] = str(trajectory.public_id)  # type: ignore[index]  # set above
+        case.path_parameters["public_id"] = public_id  # type: ignore[index]  # set above
         case.call_and_validate(headers=headers, checks=checks)

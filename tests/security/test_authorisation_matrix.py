@@ -30,7 +30,12 @@ from .rows import row_counts
 from .world import Side, World, build_world
 
 ROLES = tuple(Role)
-READ_ONLY_API = {"api:trajectory-detail", "api:trajectory-chronology"}
+READ_ONLY_API = {
+    "api:trajectory-detail",
+    "api:trajectory-chronology",
+    "api:household-detail",
+    "api:handover-detail",
+}
 LOGIN = "/inloggen/"
 
 

@@ -428,7 +428,10 @@ def api_posts() -> list[str]:
 
 
 def request_properties(path: str) -> dict[str, dict[str, Any]]:
-    body = API["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+    request_body = API["paths"][path]["post"].get("requestBody")
+    if request_body is None:  # an action without a body (ending a signal)
+        return {}
+    body = request_body["content"]["application/json"]
     properties: dict[str, dict[str, Any]] = _resolve(body["schema"]).get(
         "properties", {}
     )
@@ -484,10 +487,32 @@ NOTHING_PENDING = {
 }
 
 
+# Actions that read no body: nothing to refuse, so only "no 5xx, nothing half".
+BODYLESS = {"/api/v1/signals/{public_id}/end/"}
+# The world's object of each collection, and who may act on it: the lokaal team
+# directs the household and receives the handover; the school's
+# aandachtsfunctionaris owns the trajectories' organisation and its signals.
+API_OBJECTS = {
+    "households": ("household", Role.LOKAAL_TEAM_MEDEWERKER),
+    "handovers": ("handover", Role.LOKAAL_TEAM_MEDEWERKER),
+    "signals": ("signal", Role.AANDACHTSFUNCTIONARIS),
+}
+
+
+def api_collection(path: str) -> str:
+    return path.removeprefix("/api/v1/").split("/")[0]
+
+
+def api_role(path: str) -> Role:
+    return API_OBJECTS.get(api_collection(path), ("", Role.AANDACHTSFUNCTIONARIS))[1]
+
+
 def api_url(world: World, path: str) -> str:
     ids = world.own.ids
-    trajectory = ids["pending_trajectory" if "decision_id" in path else "trajectory"]
-    return path.replace("{public_id}", str(trajectory)).replace(
+    key = API_OBJECTS.get(api_collection(path), ("trajectory", Role.PROFESSIONAL))[0]
+    if "decision_id" in path:
+        key = "pending_trajectory"
+    return path.replace("{public_id}", str(ids[key])).replace(
         "{decision_id}", str(ids["decision"])
     )
 
@@ -497,7 +522,7 @@ def api_url(world: World, path: str) -> str:
 def test_the_api_answers_hostile_json_with_4xx_and_stores_nothing_half(
     world: World, path: str
 ) -> None:
-    membership = world.own.personas[Role.AANDACHTSFUNCTIONARIS].membership
+    membership = world.own.personas[api_role(path)].membership
     _, token = api_token_create(membership=membership, name="fuzz")
     client = Client(HTTP_AUTHORIZATION=f"Token {token}")
     url = api_url(world, path)
@@ -513,5 +538,7 @@ def test_the_api_answers_hostile_json_with_4xx_and_stores_nothing_half(
     check()
     if path in NOTHING_PENDING:
         assert statuses == {404}, statuses
+    elif path in BODYLESS:
+        assert statuses <= {200}, statuses
     else:
         assert statuses & {400, 409, 422}, f"never refused anything: {statuses}"

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 import django_stubs_ext
 
+from kindveilig.api.version import API_VERSION
+
 from .env import env_bool, env_int, env_list, env_secret, env_str, env_terms
 
 django_stubs_ext.monkeypatch()
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "kindveilig.core.middleware.RequestIdMiddleware",
+    # /api/ only: the API-Version header and problem+json for every error.
+    "kindveilig.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -396,13 +400,21 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kindveilig API",
     "DESCRIPTION": (
-        "Meldcode trajectories and their steps, through the same services, access "
-        "rules and audit log as the pages. See docs/api.md."
+        "Meldcode trajectories and their steps, households (the Routekaart, the "
+        "veiligheidsplan, handovers) and Verwijsindex signals, through the same "
+        "services, access rules and audit log as the pages. Errors are "
+        "application/problem+json (RFC 9457); every answer carries the API-Version "
+        "header. See docs/api.md."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
     "SCHEMA_PATH_PREFIX": r"/api/v1/",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["kindveilig.api.permissions.ActorHasRole"],
+    # API-Version on every answer, problem+json for every error (api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kindveilig.api.schema.postprocess",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "AdviceOutcomeEnum": "kindveilig.meldcode.afwegingskader.Outcome",
@@ -411,5 +423,13 @@ SPECTACULAR_SETTINGS = {
         "FeedbackKindEnum": "kindveilig.meldcode.models.choices.FeedbackKind",
         "HandoverChannelEnum": "kindveilig.meldcode.models.choices.HandoverChannel",
         "ChronologyKindEnum": "kindveilig.api.meldcode.serializers.CHRONOLOGY_KINDS",
+        "TrajectoryStatusEnum": "kindveilig.meldcode.models.choices.Status",
+        "PhaseEnum": "kindveilig.households.models.Phase",
+        "CaseStatusEnum": "kindveilig.households.models.CaseStatus",
+        "HandoverStatusEnum": "kindveilig.households.models.HandoverStatus",
+        "PlanItemStatusEnum": "kindveilig.households.models.ItemStatus",
+        "PlanItemKindEnum": "kindveilig.households.models.ItemKind",
+        "PartnerKindEnum": "kindveilig.households.models.PartnerKind",
+        "SignalStatusEnum": "kindveilig.verwijsindex.models.SignalStatus",
     },
 }

@@ -11,6 +11,7 @@ from typing import Any
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from kindveilig.api.pagination import page_serializer
 from kindveilig.core.validators import (
     validate_birth_date,
     validate_event_date,
@@ -139,11 +140,7 @@ class TrajectoryListSerializer(serializers.ModelSerializer[Trajectory]):
         read_only_fields = fields
 
 
-class TrajectoryPageSerializer(serializers.Serializer[dict[str, Any]]):
-    count = serializers.IntegerField()
-    page = serializers.IntegerField()
-    num_pages = serializers.IntegerField()
-    results = TrajectoryListSerializer(many=True)
+TrajectoryPageSerializer = page_serializer(TrajectoryListSerializer, "TrajectoryPage")
 
 
 class DecisionSerializer(serializers.ModelSerializer[Decision]):

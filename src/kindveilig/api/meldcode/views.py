@@ -20,6 +20,7 @@ from rest_framework.serializers import Serializer
 
 from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.api.authentication import actor_of
+from kindveilig.api.pagination import paginated
 from kindveilig.api.rules import api_endpoint
 from kindveilig.meldcode import selectors, services
 from kindveilig.meldcode.afwegingskader import Answer
@@ -68,26 +69,22 @@ COSIGN = (
 )
 TAG = "trajectories"
 
-_detail_error = OpenApiResponse(
-    response=OpenApiTypes.OBJECT, description='`{"detail": "<message>"}`'
-)
+# Every error is a problem (application/problem+json); api.schema.postprocess
+# adds the standard ones (401, 403, 404, 406, 415, 500) to every operation.
 ERRORS: dict[int, OpenApiResponse] = {
     400: OpenApiResponse(
-        response=OpenApiTypes.OBJECT,
-        description="Refused by the service or the input's shape: "
-        '`{"<field>": ["<message>"], "non_field_errors": ["<message>"]}`. '
-        "Nothing was changed.",
+        description="Refused by the service or the input's shape: a problem with "
+        "`invalidParams` (one entry per message). Nothing was changed."
     ),
-    401: _detail_error,
-    403: _detail_error,
-    404: _detail_error,
+    401: OpenApiResponse(description="Not authenticated."),
+    403: OpenApiResponse(description="The role may not, or the service refuses."),
+    404: OpenApiResponse(description="Not found, or not visible to the actor."),
 }
 VERSIONED_ERRORS: dict[int, OpenApiResponse] = {
     **ERRORS,
     409: OpenApiResponse(
-        response=OpenApiTypes.OBJECT,
         description="`expected_version` is not the trajectory's current version: "
-        "someone else changed it. Nothing was changed.",
+        "someone else changed it. Nothing was changed."
     ),
 }
 READ_ERRORS = {code: ERRORS[code] for code in (401, 403, 404)}
@@ -159,16 +156,7 @@ def trajectory_list(request: Request) -> Response:
         page_number=request.query_params.get("page"),
         status=request.query_params.get("status"),
     )
-    return Response(
-        s.TrajectoryPageSerializer(
-            {
-                "count": page.paginator.count,
-                "page": page.number,
-                "num_pages": page.paginator.num_pages,
-                "results": list(page),
-            }
-        ).data
-    )
+    return paginated(request, page, s.TrajectoryListSerializer)
 
 
 @extend_schema(

@@ -24,12 +24,32 @@ def token_for(persona: Persona) -> str:
 
 
 def messages_of(body: object) -> list[str]:
-    """Every message in an API error body, in order."""
-    if isinstance(body, dict):
-        return [m for value in body.values() for m in messages_of(value)]
-    if isinstance(body, list):
-        return [m for value in body for m in messages_of(value)]
-    return [str(body)]
+    """Every message of a problem answer, in order: one per ``invalidParams``
+    entry, or else its ``detail``."""
+    assert isinstance(body, dict)
+    assert {"type", "title", "status", "detail", "instance"} <= body.keys(), body
+    params = body.get("invalidParams") or []
+    if params:
+        return [str(param["reason"]) for param in params]
+    return [str(body["detail"])]
+
+
+def messages_for(body: object, name: str) -> list[str]:
+    """The messages about one field (``non_field_errors`` for the rest)."""
+    assert isinstance(body, dict)
+    return [
+        str(param["reason"])
+        for param in body.get("invalidParams") or []
+        if param["name"] == name
+    ]
+
+
+def fields_of(body: object) -> set[str]:
+    """The top-level fields a problem's ``invalidParams`` name."""
+    assert isinstance(body, dict)
+    return {
+        str(param["name"]).split(".")[0] for param in body.get("invalidParams") or []
+    }
 
 
 @pytest.fixture

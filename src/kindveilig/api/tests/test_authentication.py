@@ -99,9 +99,10 @@ def test_a_session_without_the_second_factor_is_refused(
     session.save()
     response = client.get(url("trajectory-list"))
     assert response.status_code == 401
-    assert response.json() == {
-        "detail": gettext("Finish logging in with your second factor first.")
-    }
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["type"] == "https://kindveilig.nl/problemen/niet-geauthenticeerd"
+    assert body["detail"] == gettext("Finish logging in with your second factor first.")
 
 
 def test_a_session_without_a_chosen_role_is_refused(

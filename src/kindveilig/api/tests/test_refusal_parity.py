@@ -32,7 +32,7 @@ from kindveilig.meldcode.models.choices import ConversationWith, Source, Step
 from kindveilig.meldcode.services.decisions import DecisionInput, MeldingInput
 from kindveilig.meldcode.services.entries import ConversationInput, ObservationInput
 
-from .conftest import Login, messages_of, url
+from .conftest import Login, fields_of, messages_for, messages_of, url
 
 pytestmark = [pytest.mark.django_db]
 
@@ -112,7 +112,7 @@ def test_step_2_is_refused_without_an_observation(
     assert messages_of(response.json()) == refused.messages
     assert (
         "Stap 1: leg ten minste één signaal vast."
-        in response.json()["non_field_errors"][0]
+        in messages_for(response.json(), "non_field_errors")[0]
     )
     assert state(trajectory) == before
 
@@ -154,7 +154,7 @@ def test_step_5_is_refused_without_child_conversation_or_reason(
     )
     assert response.status_code == 400
     assert messages_of(response.json()) == refused.messages
-    assert "Sam (demo)" in response.json()["non_field_errors"][0]
+    assert "Sam (demo)" in messages_for(response.json(), "non_field_errors")[0]
     assert state(trajectory) == before
 
     # With the reason why the child was not spoken to, the same call passes.
@@ -247,9 +247,9 @@ def test_a_melding_is_refused_without_the_melders_phone(
     )
     assert response.status_code == 400
     body = response.json()
-    assert list(body) == ["melder_phone"]
-    assert body["melder_phone"] == refused.message_dict["melder_phone"]
-    assert body["melder_phone"] == [
+    assert fields_of(body) == {"melder_phone"}
+    assert messages_for(body, "melder_phone") == refused.message_dict["melder_phone"]
+    assert messages_for(body, "melder_phone") == [
         gettext("Give a phone number where Veilig Thuis can reach the melder.")
     ]
     assert state(trajectory) == before
@@ -280,7 +280,8 @@ def test_cosigning_ones_own_decision_is_refused_with_403(
         {"expected_version": version},
     )
     assert response.status_code == 403
-    assert response.json() == {"detail": refused.messages[0]}
+    assert response.json()["detail"] == refused.messages[0]
+    assert response.json()["type"] == "https://kindveilig.nl/problemen/geen-toegang"
     assert state(trajectory) == before
 
 
@@ -321,7 +322,8 @@ def test_a_stale_expected_version_is_a_409_conflict(
         {"to_step": 2, "expected_version": stale},
     )
     assert response.status_code == 409
-    assert response.json() == {"detail": refused.messages[0]}
+    assert response.json()["detail"] == refused.messages[0]
+    assert response.json()["type"] == "https://kindveilig.nl/problemen/conflict"
     assert state(trajectory) == before
 
 
@@ -337,5 +339,5 @@ def test_a_shape_error_is_a_400_with_the_field_and_changes_nothing(
         {"observed_on": "gisteren", "source": "own", "facts": "Iets"},
     )
     assert response.status_code == 400
-    assert list(response.json()) == ["observed_on"]
+    assert fields_of(response.json()) == {"observed_on"}
     assert state(trajectory) == before
