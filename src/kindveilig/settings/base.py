@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kindveilig.verwijsindex",
     "kindveilig.readiness",
     "kindveilig.learning",
+    "kindveilig.kansrijkestart",
     "kindveilig.monitor",
     "kindveilig.regionadmin",
     "kindveilig.privacy",

@@ -20,6 +20,7 @@ class Status(models.TextChoices):
 class Origin(models.TextChoices):
     WORRY = "worry", _("A worry about a child")
     KINDCHECK = "kindcheck", _("Kindcheck: a client who cares for children")
+    KANSRIJKE_START = "kansrijke_start", _("A contact moment in Kansrijke Start")
 
 
 class FormOfViolence(models.TextChoices):
