@@ -10,6 +10,7 @@ from .choices import (
     SignalStatus,
     VulnerabilityDomain,
 )
+from .household_request import HouseholdRequest
 from .signal import ContactMoment, StartSignal
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "ContactAnswer",
     "ContactKind",
     "ContactMoment",
+    "HouseholdRequest",
     "NextStep",
     "Phase",
     "ProtectiveFactor",
