@@ -402,5 +402,11 @@ SPECTACULAR_SETTINGS = {
         "FeedbackKindEnum": "kindveilig.meldcode.models.choices.FeedbackKind",
         "HandoverChannelEnum": "kindveilig.meldcode.models.choices.HandoverChannel",
         "ChronologyKindEnum": "kindveilig.api.meldcode.serializers.CHRONOLOGY_KINDS",
+        # Starting a trajectory offers every origin but Kansrijke Start's, which
+        # starts from a contact moment only; a trajectory shows any origin.
+        "OriginEnum": "kindveilig.meldcode.models.choices.Origin",
+        "HandStartedOriginEnum": (
+            "kindveilig.meldcode.models.choices.HAND_STARTED_ORIGINS"
+        ),
     },
 }
