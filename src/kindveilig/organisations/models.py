@@ -40,6 +40,13 @@ class OrganisationType(models.TextChoices):
     )
     SCHULDHULPVERLENING = "schuldhulpverlening", _("Schuldhulpverlening (debt help)")
     ZIEKENHUIS = "ziekenhuis", _("Ziekenhuis (hospital)")
+    # Geboortezorg (birth care) and the CJG, for Kansrijke Start (docs/kansrijke-start.md).
+    VERLOSKUNDIGENPRAKTIJK = (
+        "verloskundigenpraktijk",
+        _("Verloskundigenpraktijk (midwives)"),
+    )
+    KRAAMZORG = "kraamzorg", _("Kraamzorg (maternity care)")
+    CJG = "cjg", _("Centrum voor Jeugd en Gezin (CJG)")
 
 
 SECTOR_BY_TYPE: dict[str, Sector] = {
@@ -60,7 +67,24 @@ SECTOR_BY_TYPE: dict[str, Sector] = {
     OrganisationType.MAATSCHAPPELIJKE_OPVANG: Sector.SOCIAAL_DOMEIN,
     OrganisationType.SCHULDHULPVERLENING: Sector.SOCIAAL_DOMEIN,
     OrganisationType.ZIEKENHUIS: Sector.ZORG,
+    OrganisationType.VERLOSKUNDIGENPRAKTIJK: Sector.ZORG,
+    OrganisationType.KRAAMZORG: Sector.ZORG,
+    # The CJG in Den Haag does the JGZ's work there (docs/kansrijke-start.md).
+    OrganisationType.CJG: Sector.JGZ,
 }
+
+# Geboortezorg (birth care): midwives, maternity care and the hospital's
+# obstetrics. They signal a vulnerable pregnancy in Kansrijke Start.
+GEBOORTEZORG_TYPES: frozenset[str] = frozenset(
+    {
+        OrganisationType.VERLOSKUNDIGENPRAKTIJK,
+        OrganisationType.KRAAMZORG,
+        OrganisationType.ZIEKENHUIS,
+    }
+)
+
+# Preventive youth health care: the JGZ, and the CJG where it does the JGZ's work.
+JGZ_TYPES: frozenset[str] = frozenset({OrganisationType.JGZ, OrganisationType.CJG})
 
 # Services whose clients are adults: the kindcheck is part of their step 1, and
 # Kindveilig shows it to them prominently (docs/kindcheck.md).

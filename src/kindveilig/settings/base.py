@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kindveilig.verwijsindex",
     "kindveilig.readiness",
     "kindveilig.learning",
+    "kindveilig.kansrijkestart",
     "kindveilig.monitor",
     "kindveilig.regionadmin",
     "kindveilig.privacy",
@@ -431,5 +432,11 @@ SPECTACULAR_SETTINGS = {
         "PlanItemKindEnum": "kindveilig.households.models.ItemKind",
         "PartnerKindEnum": "kindveilig.households.models.PartnerKind",
         "SignalStatusEnum": "kindveilig.verwijsindex.models.SignalStatus",
+        # Starting a trajectory offers every origin but Kansrijke Start's, which
+        # starts from a contact moment only; a trajectory shows any origin.
+        "OriginEnum": "kindveilig.meldcode.models.choices.Origin",
+        "HandStartedOriginEnum": (
+            "kindveilig.meldcode.models.choices.HAND_STARTED_ORIGINS"
+        ),
     },
 }

@@ -35,6 +35,7 @@ from kindveilig.meldcode.models import (
     VeiligThuisFeedback,
 )
 from kindveilig.meldcode.models.choices import (
+    HAND_STARTED_ORIGINS,
     AnswerChoice,
     BodyRegion,
     BodySide,
@@ -485,7 +486,7 @@ class InvolvedInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class TrajectoryStartSerializer(serializers.Serializer[dict[str, Any]]):
-    origin = serializers.ChoiceField(choices=Origin.choices, default=Origin.WORRY)
+    origin = serializers.ChoiceField(choices=HAND_STARTED_ORIGINS, default=Origin.WORRY)
     worry = text()
     forms_of_violence = serializers.ListField(
         child=serializers.ChoiceField(choices=FormOfViolence.choices), default=list
