@@ -10,14 +10,36 @@ from .choices import (
     SignalStatus,
     VulnerabilityDomain,
 )
+from .coalition import (
+    REFERRAL_KINDS,
+    ActionKind,
+    ActionOutcome,
+    AgendaItem,
+    CoalitionMeeting,
+    FollowUpAction,
+    Intervention,
+    InterventionKind,
+    InterventionOutcome,
+    MeetingParticipant,
+)
 from .signal import ContactMoment, StartSignal
 
 __all__ = [
     "AFTER_BIRTH_KINDS",
+    "REFERRAL_KINDS",
+    "ActionKind",
+    "ActionOutcome",
+    "AgendaItem",
+    "CoalitionMeeting",
     "ConsentStatus",
     "ContactAnswer",
     "ContactKind",
     "ContactMoment",
+    "FollowUpAction",
+    "Intervention",
+    "InterventionKind",
+    "InterventionOutcome",
+    "MeetingParticipant",
     "NextStep",
     "Phase",
     "ProtectiveFactor",
