@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import Persona
 
@@ -27,6 +28,9 @@ from kindveilig.households.services import (
     partner_add,
     plan_version_create,
 )
+from kindveilig.kansrijkestart import coalition_services as coalition
+from kindveilig.kansrijkestart.models import ConsentStatus, InterventionKind, Phase
+from kindveilig.kansrijkestart.services import PersonInput, SignalInput, signal_create
 from kindveilig.learning.services import action_add, session_create
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import KindcheckMoment, LegalBasis, Trajectory
@@ -294,6 +298,60 @@ def _other_objects(side: Side, channel_code: str) -> None:
     side.secrets += [f"Notitie{m}", f"Melding{m}", f"Bericht{m}", f"Signaal{m}"]
 
 
+def _kansrijke_start(side: Side) -> None:
+    """A JGZ nurse's signal (with consent), a consultation chaired by the lokaal
+    team worker with the family on the agenda, an action the worker owns, and an
+    intervention. The school's roles have no relation to any of it."""
+    m = side.marker
+    lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
+    jgz = OrganisationFactory.create(name=f"JGZ {m} (test)", type=OrganisationType.JGZ)
+    nurse = _persona(Role.PROFESSIONAL, jgz)
+    signal = signal_create(
+        actor=nurse.actor,
+        data=SignalInput(
+            parent=PersonInput(given_name=f"OuderKS{m}", family_name=f"Familie{m}"),
+            phase=Phase.PREGNANCY,
+            expected_date=timezone.localdate() + dt.timedelta(days=90),
+            domains=["finances_debt"],
+            concern=f"ZorgKS{m} over geld.",
+            consent=ConsentStatus.GIVEN,
+            follow_up_organisation=jgz,
+        ),
+    )
+    side.ids["ks_signal"] = signal.public_id
+    meeting = coalition.meeting_create(
+        actor=lt,
+        title=f"Overleg {m}",
+        held_on=timezone.localdate(),
+        participants=[nurse.membership],
+    )
+    side.ids["ks_meeting"] = meeting.public_id
+    item = coalition.agenda_add(
+        actor=nurse.actor,
+        meeting=meeting,
+        signal=signal,
+        shared_summary=f"SamenvattingKS{m}",
+        consent_checked=True,
+    )
+    side.ids["ks_agenda_item"] = item.public_id
+    action = coalition.action_add(
+        actor=lt,
+        agenda_item=item,
+        owner=lt.membership,
+        due_on=timezone.localdate() + dt.timedelta(days=7),
+        description=f"ActieKS{m}",
+    )
+    side.ids["ks_action"] = action.public_id
+    intervention = coalition.intervention_offer(
+        actor=nurse.actor,
+        signal=signal,
+        kind=InterventionKind.VOORZORG,
+        offered_on=timezone.localdate(),
+    )
+    side.ids["ks_intervention"] = intervention.public_id
+    side.secrets += [f"OuderKS{m}", f"ZorgKS{m}", f"SamenvattingKS{m}", f"ActieKS{m}"]
+
+
 def build_side(marker: str, channel_code: str) -> Side:
     school, team, gemeente = _organisations(marker)
     side = Side(
@@ -301,6 +359,7 @@ def build_side(marker: str, channel_code: str) -> Side:
     )
     _trajectories(side)
     _other_objects(side, channel_code)
+    _kansrijke_start(side)
     side.ids["help_service"] = help_service_slug()
     side.ids["organisation"] = school.public_id
     ga = side.personas[Role.GEMEENTE_ANALIST]

@@ -8,7 +8,7 @@ Who does what (docs/kansrijke-start.md, "The coalition"):
   the municipal analyst never chairs: aggregates only;
 - a participant (the chair included) sees the meeting while acting in the
   organisation they take part for;
-- a participant who follows the family (``signal_related``) places it on the
+- a participant who follows the family (``can_follow_up``) places it on the
   agenda, and only with the parent's consent; a refusal is audited;
 - an action's owner is a case worker of a participating organisation; a
   referral's owner one of schuldhulpverlening or the municipality.
@@ -50,6 +50,7 @@ from .models import (
     MeetingParticipant,
     StartSignal,
 )
+from .services import can_follow_up
 
 __all__ = [
     "HOST_TYPES",
@@ -108,14 +109,6 @@ NOT_STARTED_OUTCOMES: frozenset[str] = frozenset(
 STARTED_OUTCOMES: frozenset[str] = frozenset(
     {InterventionOutcome.COMPLETED, InterventionOutcome.STOPPED_EARLY}
 )
-
-
-def signal_related(actor: Actor, signal: StartSignal) -> bool:
-    """PROVISIONAL until K1's services land (``can_follow_up``)."""
-    return (
-        actor.role in CASE_ROLES
-        and signal.follow_up_organisation_id == actor.organisation_id
-    )
 
 
 def _refuse(
@@ -263,7 +256,7 @@ def agenda_add(
     the coalition then learns nothing of the family, not even that it exists.
     """
     _require_participant(actor, meeting)
-    if not signal_related(actor, signal):
+    if not can_follow_up(actor, signal):
         raise _refuse(
             _("Only a professional who follows this family can place it."),
             code="forbidden",
@@ -489,7 +482,7 @@ def referral_make(
         if agenda_item.signal_id != signal.pk:
             raise _refuse(_("Choose families from the agenda."), code="unknown")
         _require_participant(actor, agenda_item.meeting)
-    elif actor.role not in CASE_ROLES or not signal_related(actor, signal):
+    elif actor.role not in CASE_ROLES or not can_follow_up(actor, signal):
         raise _refuse(
             _("Only a professional who follows this family can refer it."),
             code="forbidden",
@@ -545,7 +538,7 @@ def action_complete(
 
 
 def _require_follows(actor: Actor, signal: StartSignal) -> None:
-    if actor.role not in CASE_ROLES or not signal_related(actor, signal):
+    if actor.role not in CASE_ROLES or not can_follow_up(actor, signal):
         raise _refuse(
             _("Only a professional who follows this family can record this."),
             code="forbidden",
