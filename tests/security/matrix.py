@@ -150,6 +150,9 @@ KWARGS: dict[str, Kwargs] = {
             "monitor:letters",
             "monitor:letter-texts",
             "notifications:list",
+            "kansrijkestart:signal-list",
+            "kansrijkestart:follow-up-list",
+            "kansrijkestart:signal-create",
             "notifications:notification-read-all",
             "youth:start",
             "youth:hulpwijzer",
@@ -312,11 +315,11 @@ KWARGS: dict[str, Kwargs] = {
     "kansrijkestart:meeting-record": _id("ks_meeting"),
     "kansrijkestart:action-add": _id("ks_agenda_item"),
     "kansrijkestart:action-detail": _id("ks_action"),
-    "kansrijkestart:agenda-add": _id("ks_signal"),
-    "kansrijkestart:referral-make": _id("ks_signal"),
-    "kansrijkestart:intervention-offer": _id("ks_signal"),
+    "kansrijkestart:agenda-add": _id("start_signal"),
+    "kansrijkestart:referral-make": _id("start_signal"),
+    "kansrijkestart:intervention-offer": _id("start_signal"),
     "kansrijkestart:intervention-update": _ids(
-        public_id="ks_signal", intervention_id="ks_intervention"
+        public_id="start_signal", intervention_id="ks_intervention"
     ),
     "learning:reflection-start": TRAJECTORY,
     "learning:session-detail": SESSION,
@@ -326,6 +329,11 @@ KWARGS: dict[str, Kwargs] = {
     "monitor:letter-pdf": COUNCIL_LETTER,
     "learning:action-done": _id("action"),
     "notifications:notification-read": _notification,
+    **{
+        f"kansrijkestart:{view}": _id("start_signal")
+        for view in ["signal-detail", "contact-add", "birth-register", "signal-close"]
+    },
+    "kansrijkestart:moment-trajectory": _id("contact_moment"),
     "regionadmin:organisation-edit": _id("organisation"),
     "regionadmin:organisation-active": _id("organisation"),
     "regionadmin:import-detail": _id("organisation_import"),
@@ -354,6 +362,7 @@ POST_ONLY: set[str] = {
     "meldcode:trajectory-take-over",
     "verwijsindex:share-revoke",
     "verwijsindex:signal-end",
+    "kansrijkestart:moment-trajectory",
     *(
         f"meldcode:meldplicht-{view}"
         for view in [
@@ -442,13 +451,14 @@ OWN: dict[str, dict[Role, int]] = {
     "learning:session-reflections": {AF: 404},
     "learning:action-add": {AF: 404},
     # Kansrijke Start: the lokaal team worker chairs the consultation and owns
-    # its action; the school takes no part; the JGZ follows the signal up.
+    # its action; the school takes no part; the lokaal team signalled the family
+    # (it reads the signal) but only the JGZ that follows it up acts on it.
     **{
         f"kansrijkestart:{view}": {P: 404, AF: 404}
         for view in ["meeting-detail", "meeting-record", "action-add", "action-detail"]
     },
     **{
-        f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 404}
+        f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 403}
         for view in [
             "agenda-add",
             "referral-make",
@@ -493,6 +503,21 @@ OWN: dict[str, dict[Role, int]] = {
         ]
     },
 }
+
+# Kansrijke Start: the world's school is neither geboortezorg nor JGZ; its lokaal
+# team signalled the family to a JGZ (docs/kansrijke-start.md).
+OWN.update(
+    {
+        "kansrijkestart:follow-up-list": {P: 403, AF: 403, LT: 403},
+        "kansrijkestart:signal-create": {P: 403, AF: 403},
+        "kansrijkestart:signal-detail": {P: 404, AF: 404},
+        # The lokaal team signalled: it reads the signal, the JGZ follows it up.
+        **{
+            f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 403}
+            for view in ["contact-add", "birth-register", "signal-close"]
+        },
+    }
+)
 
 # The other side's object is the same one (regional reference data).
 SAME_FOR_BOTH_SIDES: set[str] = {"youthstaff:service-edit"}

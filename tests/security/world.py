@@ -29,8 +29,22 @@ from kindveilig.households.services import (
     plan_version_create,
 )
 from kindveilig.kansrijkestart import coalition_services as coalition
-from kindveilig.kansrijkestart.models import ConsentStatus, InterventionKind, Phase
-from kindveilig.kansrijkestart.services import PersonInput, SignalInput, signal_create
+from kindveilig.kansrijkestart.models import (
+    ConsentStatus,
+    ContactKind,
+    InterventionKind,
+    NextStep,
+    Phase,
+    StartSignal,
+    VulnerabilityDomain,
+)
+from kindveilig.kansrijkestart.services import (
+    ContactInput,
+    PersonInput,
+    SignalInput,
+    contact_moment_record,
+    signal_create,
+)
 from kindveilig.learning.services import action_add, session_create
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import KindcheckMoment, LegalBasis, Trajectory
@@ -299,26 +313,50 @@ def _other_objects(side: Side, channel_code: str) -> None:
 
 
 def _kansrijke_start(side: Side) -> None:
-    """A JGZ nurse's signal (with consent), a consultation chaired by the lokaal
-    team worker with the family on the agenda, an action the worker owns, and an
-    intervention. The school's roles have no relation to any of it."""
-    m = side.marker
+    """The lokaal team signals a young family to a JGZ of its side, whose nurse
+    (not one of the side's personas) records a contact moment."""
     lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
+    m = side.marker
     jgz = OrganisationFactory.create(name=f"JGZ {m} (test)", type=OrganisationType.JGZ)
-    nurse = _persona(Role.PROFESSIONAL, jgz)
+    nurse = _persona(Role.PROFESSIONAL, jgz).actor
     signal = signal_create(
-        actor=nurse.actor,
+        actor=lt,
         data=SignalInput(
-            parent=PersonInput(given_name=f"OuderKS{m}", family_name=f"Familie{m}"),
-            phase=Phase.PREGNANCY,
-            expected_date=timezone.localdate() + dt.timedelta(days=90),
-            domains=["finances_debt"],
-            concern=f"ZorgKS{m} over geld.",
+            parent=PersonInput(given_name=f"Ouder{m}", family_name=f"Familie{m}"),
+            phase=Phase.YOUNG_CHILD,
+            child=PersonInput(
+                given_name=f"Baby{m}",
+                family_name=f"Familie{m}",
+                date_of_birth=timezone.localdate() - dt.timedelta(days=60),
+            ),
+            domains=[VulnerabilityDomain.FINANCES_DEBT],
+            concern=f"Zorg{m} om de schulden.",
             consent=ConsentStatus.GIVEN,
             follow_up_organisation=jgz,
         ),
     )
-    side.ids["ks_signal"] = signal.public_id
+    side.ids["start_signal"] = signal.public_id
+    moment = contact_moment_record(
+        actor=nurse,
+        signal=signal,
+        data=ContactInput(
+            kind=ContactKind.HOME_VISIT_AFTER_BIRTH,
+            happened_on=timezone.localdate(),
+            next_step=NextStep.REGULAR_SCHEDULE,
+            parent_words=f"Woorden{m} van de ouder.",
+        ),
+    )
+    side.ids["contact_moment"] = moment.public_id
+    side.secrets += [f"Ouder{m}", f"Baby{m}", f"Zorg{m}", f"Woorden{m}"]
+    _coalition(side, signal, nurse)
+
+
+def _coalition(side: Side, signal: StartSignal, nurse: Actor) -> None:
+    """The coalition's consultation, chaired by the lokaal team worker, with the
+    family on the agenda (placed by the JGZ nurse, with consent), an action the
+    worker owns, and an intervention. The school takes no part in any of it."""
+    m = side.marker
+    lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
     meeting = coalition.meeting_create(
         actor=lt,
         title=f"Overleg {m}",
@@ -327,7 +365,7 @@ def _kansrijke_start(side: Side) -> None:
     )
     side.ids["ks_meeting"] = meeting.public_id
     item = coalition.agenda_add(
-        actor=nurse.actor,
+        actor=nurse,
         meeting=meeting,
         signal=signal,
         shared_summary=f"SamenvattingKS{m}",
@@ -343,13 +381,13 @@ def _kansrijke_start(side: Side) -> None:
     )
     side.ids["ks_action"] = action.public_id
     intervention = coalition.intervention_offer(
-        actor=nurse.actor,
+        actor=nurse,
         signal=signal,
         kind=InterventionKind.VOORZORG,
         offered_on=timezone.localdate(),
     )
     side.ids["ks_intervention"] = intervention.public_id
-    side.secrets += [f"OuderKS{m}", f"ZorgKS{m}", f"SamenvattingKS{m}", f"ActieKS{m}"]
+    side.secrets += [f"SamenvattingKS{m}", f"ActieKS{m}"]
 
 
 def build_side(marker: str, channel_code: str) -> Side:

@@ -5,7 +5,7 @@ selector, render or redirect."""
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -40,7 +40,9 @@ from .coalition_selectors import (
     participant_choices,
     referral_owner_choices,
 )
+from .models import StartSignal
 from .selectors import signal_get_for
+from .services import can_follow_up
 
 meeting_rule = rule(
     *CASE_ROLES,
@@ -61,6 +63,17 @@ def _to_meeting(public_id: uuid.UUID, anchor: str = "") -> HttpResponse:
 def _to_signal(public_id: uuid.UUID, anchor: str = "overleg") -> HttpResponse:
     url = reverse("kansrijkestart:signal-detail", args=[public_id])
     return HttpResponseRedirect(f"{url}#{anchor}")
+
+
+def _followed_signal(
+    request: AuthenticatedRequest, public_id: uuid.UUID, reason: str
+) -> StartSignal:
+    """The signal, for the JGZ that follows it up; the signaller reads it on the
+    signal's own page but does not act here (403)."""
+    signal = signal_get_for(actor=request.actor, public_id=public_id, reason=reason)
+    if not can_follow_up(request.actor, signal):
+        raise PermissionDenied
+    return signal
 
 
 def _post(request: AuthenticatedRequest) -> QueryDict | None:
@@ -212,9 +225,7 @@ def action_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRe
 @signal_rule
 def agenda_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     """Place the family on a consultation's agenda: only with consent."""
-    signal = signal_get_for(
-        actor=request.actor, public_id=public_id, reason="coalition agenda"
-    )
+    signal = _followed_signal(request, public_id, "coalition agenda")
     meetings = [
         row for row in meeting_list_for(actor=request.actor) if not row.is_recorded
     ]
@@ -246,7 +257,7 @@ def agenda_add(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRespo
 @signal_rule
 def referral_make(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     """The warm referral to schuldhulpverlening or income support."""
-    signal = signal_get_for(actor=request.actor, public_id=public_id, reason="referral")
+    signal = _followed_signal(request, public_id, "referral")
     owners = referral_owner_choices(municipality_id=signal.municipality_id)
     form = ReferralForm(_post(request), owners=owners)
     if request.method == "POST" and form.is_valid():
@@ -280,9 +291,7 @@ def referral_make(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRe
 def intervention_offer(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
-    signal = signal_get_for(
-        actor=request.actor, public_id=public_id, reason="intervention"
-    )
+    signal = _followed_signal(request, public_id, "intervention")
     form = InterventionOfferForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,9 +318,7 @@ def intervention_update(
     request: AuthenticatedRequest, public_id: uuid.UUID, intervention_id: uuid.UUID
 ) -> HttpResponse:
     """Record the start, or the end with its outcome."""
-    signal = signal_get_for(
-        actor=request.actor, public_id=public_id, reason="intervention"
-    )
+    signal = _followed_signal(request, public_id, "intervention")
     intervention = intervention_get_for_signal(signal, intervention_id)
     starting = intervention.started_on is None and intervention.ended_on is None
     form: InterventionStartForm | InterventionEndForm

@@ -157,16 +157,16 @@ def _kansrijke_start(person: Person) -> list[dict[str, Any]]:
         moments = (
             signal.contact_moments.order_by("happened_on") if own_follow_up else []
         )
+        is_parent = signal.parent_id == person.pk
         rows.append(
             {
                 "public_id": str(signal.public_id),
                 "organisation": signal.organisation.name,
                 "follow_up_organisation": signal.follow_up_organisation.name,
-                "role": str(_("parent"))
-                if signal.parent_id == person.pk
-                else str(_("child")),
+                "role": str(_("parent")) if is_parent else str(_("child")),
                 "phase": signal.get_phase_display(),
-                "domains": signal.domain_labels,
+                # The domains of concern are about the parent (art. 15(4)).
+                "domains": signal.domain_labels if is_parent else [],
                 "consent": signal.get_consent_display(),
                 "status": signal.get_status_display(),
                 "signalled_at": _iso(signal.created_at),
