@@ -153,6 +153,7 @@ KWARGS: dict[str, Kwargs] = {
             "kansrijkestart:signal-list",
             "kansrijkestart:follow-up-list",
             "kansrijkestart:signal-create",
+            "kansrijkestart:request-list",
             "notifications:notification-read-all",
             "youth:start",
             "youth:hulpwijzer",
@@ -334,6 +335,8 @@ KWARGS: dict[str, Kwargs] = {
         for view in ["signal-detail", "contact-add", "birth-register", "signal-close"]
     },
     "kansrijkestart:moment-trajectory": _id("contact_moment"),
+    "kansrijkestart:moment-household": _id("contact_moment"),
+    "kansrijkestart:request-detail": _id("household_request"),
     "regionadmin:organisation-edit": _id("organisation"),
     "regionadmin:organisation-active": _id("organisation"),
     "regionadmin:import-detail": _id("organisation_import"),
@@ -363,6 +366,7 @@ POST_ONLY: set[str] = {
     "verwijsindex:share-revoke",
     "verwijsindex:signal-end",
     "kansrijkestart:moment-trajectory",
+    "kansrijkestart:moment-household",
     *(
         f"meldcode:meldplicht-{view}"
         for view in [

@@ -43,6 +43,7 @@ from kindveilig.kansrijkestart.services import (
     PersonInput,
     SignalInput,
     contact_moment_record,
+    contact_moment_start_household_case,
     signal_create,
 )
 from kindveilig.learning.services import action_add, session_create
@@ -347,6 +348,10 @@ def _kansrijke_start(side: Side) -> None:
         ),
     )
     side.ids["contact_moment"] = moment.public_id
+    request = contact_moment_start_household_case(
+        actor=nurse, moment=moment, lokaal_team=lt.organisation, note=f"Notitie{m}"
+    )
+    side.ids["household_request"] = request.public_id
     side.secrets += [f"Ouder{m}", f"Baby{m}", f"Zorg{m}", f"Woorden{m}"]
     _coalition(side, signal, nurse)
 

@@ -24,7 +24,7 @@ from .models import (
     RiskFactor,
     VulnerabilityDomain,
 )
-from .selectors import follow_up_organisations
+from .selectors import follow_up_organisations, lokaal_teams
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -196,3 +196,18 @@ class MomentTrajectoryForm(KindveiligForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+
+class HouseholdRequestForm(KindveiligForm):
+    """The one click to the lokaal team: which team, and a note if needed."""
+
+    lokaal_team = forms.ModelChoiceField(
+        label=_("Lokaal team"), queryset=Organisation.objects.none()
+    )
+    note = _text(_("What the lokaal team should know"))
+
+    def __init__(self, data: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        field = self.fields["lokaal_team"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = lokaal_teams()

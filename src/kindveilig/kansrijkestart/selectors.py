@@ -13,21 +13,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
-from kindveilig.organisations.models import JGZ_TYPES, Organisation
+from kindveilig.organisations.models import JGZ_TYPES, Organisation, OrganisationType
 
-from .models import ContactMoment, SignalStatus, StartSignal
+from .models import ContactMoment, HouseholdRequest, SignalStatus, StartSignal
 
 __all__ = [
     "SignalDetail",
     "contact_moment_get_for",
     "follow_up_organisations",
+    "household_request_get_for",
+    "household_request_page_for",
+    "household_requests_waiting_count",
+    "lokaal_teams",
     "signal_detail_for",
     "signal_follow_up_page_for",
     "signal_get_for",
@@ -145,7 +149,10 @@ def signal_detail_for(*, actor: Actor, public_id: uuid.UUID) -> SignalDetail:
     if may_follow_up:
         moments = list(
             signal.contact_moments.select_related(
-                "recorded_by", "trajectory", "household_case"
+                "recorded_by",
+                "trajectory",
+                "household_case",
+                "household_request__to_organisation",
             ).order_by("happened_on", "id")
         )
     return SignalDetail(signal=signal, moments=moments, may_follow_up=may_follow_up)
@@ -189,3 +196,67 @@ def follow_up_organisations() -> QuerySet[Organisation]:
     return Organisation.objects.filter(type__in=JGZ_TYPES, is_active=True).order_by(
         "name"
     )
+
+
+def _requests_to(actor: Actor) -> QuerySet[HouseholdRequest]:
+    if actor.role != Role.LOKAAL_TEAM_MEDEWERKER:
+        return HouseholdRequest.objects.none()
+    return HouseholdRequest.objects.filter(to_organisation_id=actor.organisation_id)
+
+
+def household_request_page_for(
+    *, actor: Actor, page_number: int | str | None
+) -> Page[HouseholdRequest]:
+    """The lokaal team's requests from the JGZ, those waiting first."""
+    queryset = (
+        _requests_to(actor)
+        .select_related(
+            "moment__signal__parent",
+            "moment__signal__child",
+            "moment__organisation",
+            "requested_by",
+        )
+        .order_by(F("accepted_at").desc(nulls_first=True), "-created_at", "-id")
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    _audit_read(
+        actor,
+        [request.moment.signal for request in page],
+        reason="kansrijke start household requests",
+    )
+    return page
+
+
+def household_request_get_for(
+    *, actor: Actor, public_id: uuid.UUID
+) -> HouseholdRequest:
+    """For the lokaal team that was asked."""
+    request = (
+        _requests_to(actor)
+        .select_related(
+            "moment__signal__parent",
+            "moment__signal__child",
+            "moment__organisation",
+            "moment__household_case__household",
+            "requested_by",
+        )
+        .filter(public_id=public_id)
+        .first()
+    )
+    if request is None:
+        audit_denied(actor=actor, model=HouseholdRequest, public_id=public_id)
+        raise Http404
+    _audit_read(actor, [request.moment.signal], reason="household request")
+    return request
+
+
+def household_requests_waiting_count(*, actor: Actor) -> int:
+    """For Mijn werk: requests to the actor's lokaal team not accepted yet."""
+    return _requests_to(actor).filter(accepted_at__isnull=True).count()
+
+
+def lokaal_teams() -> QuerySet[Organisation]:
+    """The lokaal teams a household case can be asked of (reference data)."""
+    return Organisation.objects.filter(
+        type=OrganisationType.LOKAAL_TEAM, is_active=True
+    ).order_by("name")

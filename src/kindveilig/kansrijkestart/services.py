@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
 from kindveilig.access.actor import Actor
-from kindveilig.access.roles import CASE_ROLES
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.accounts.models import Membership, User
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
@@ -27,6 +27,9 @@ from kindveilig.core.validators import (
     validate_no_hidden_characters,
     validate_planned_date,
 )
+from kindveilig.households.models import MemberRole, SafetyCase
+from kindveilig.households.services import PersonInput as MemberInput
+from kindveilig.households.services import household_create, member_add
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import FormOfViolence, Origin, Relation
 from kindveilig.meldcode.services.trajectories import (
@@ -50,6 +53,7 @@ from .models import (
     ContactAnswer,
     ContactKind,
     ContactMoment,
+    HouseholdRequest,
     NextStep,
     Phase,
     ProtectiveFactor,
@@ -67,7 +71,9 @@ __all__ = [
     "can_follow_up",
     "can_signal",
     "contact_moment_record",
+    "contact_moment_start_household_case",
     "contact_moment_start_trajectory",
+    "household_request_accept",
     "signal_close",
     "signal_create",
     "signal_register_birth",
@@ -618,3 +624,109 @@ def signal_close(*, actor: Actor, signal: StartSignal, reason: str) -> StartSign
     signal.save(update_fields=["status", "closed_at", "closing_reason", "updated_at"])
     _audit(actor, signal, signal, AuditAction.UPDATE, reason="closed")
     return signal
+
+
+@transaction.atomic
+def contact_moment_start_household_case(
+    *,
+    actor: Actor,
+    moment: ContactMoment,
+    lokaal_team: Organisation | None,
+    note: str = "",
+) -> HouseholdRequest:
+    """One click: ask the lokaal team to open a household case, with what was
+    recorded at this moment. Only with the parent's consent: without it nothing
+    goes to the lokaal team (where the family is unsafe, the meldcode is the
+    route, on its own legal basis). A second click returns the same request."""
+    moment = (
+        ContactMoment.objects.select_for_update(of=("self",))
+        .select_related("signal__parent", "signal__child")
+        .get(pk=moment.pk)
+    )
+    signal = moment.signal
+    _require_follow_up(actor, signal)
+    existing = HouseholdRequest.objects.filter(moment=moment).first()
+    if existing is not None:
+        return existing
+    _require_open(signal)
+    if not signal.has_consent:
+        raise _refuse(
+            _(
+                "The parent did not consent: nothing goes to the lokaal team. "
+                "If the family is unsafe, start the meldcode."
+            ),
+            code="no_consent",
+        )
+    if lokaal_team is None or lokaal_team.type != OrganisationType.LOKAAL_TEAM:
+        raise _refuse(_("Choose a lokaal team."), field="lokaal_team")
+    check_fields({"note": (validate_no_hidden_characters, note)})
+    request = HouseholdRequest(
+        moment=moment,
+        to_organisation=lokaal_team,
+        requested_by=actor.user,
+        note=note.strip(),
+    )
+    request.full_clean()
+    request.save()
+    _audit(actor, signal, moment, AuditAction.UPDATE, reason="household requested")
+    return request
+
+
+@transaction.atomic
+def household_request_accept(*, actor: Actor, request: HouseholdRequest) -> SafetyCase:
+    """A lokaal team worker accepts: the household opens with its case (the
+    actor as regievoerder), with the parent and the child as members, and the
+    case is linked on the contact moment."""
+    request = (
+        HouseholdRequest.objects.select_for_update(of=("self",))
+        .select_related("moment__signal__parent", "moment__signal__child")
+        .get(pk=request.pk)
+    )
+    if (
+        actor.role != Role.LOKAAL_TEAM_MEDEWERKER
+        or request.to_organisation_id != actor.organisation_id
+    ):
+        raise _refuse(
+            _("Only the lokaal team that was asked can accept."), code="forbidden"
+        )
+    moment = request.moment
+    if request.accepted_at is not None and moment.household_case is not None:
+        return moment.household_case
+    signal = moment.signal
+    parent = signal.parent
+    household = household_create(
+        actor=actor,
+        label=gettext("Household %(name)s") % {"name": parent.family_name},
+    )
+    member_add(
+        actor=actor,
+        household=household,
+        data=MemberInput(
+            given_name=parent.given_name,
+            family_name=parent.family_name,
+            date_of_birth=parent.date_of_birth,
+            bsn=parent.bsn,
+        ),
+        role=MemberRole.PARENT,
+    )
+    child = signal.child
+    if child is not None and child.date_of_birth is not None:
+        member_add(
+            actor=actor,
+            household=household,
+            data=MemberInput(
+                given_name=child.given_name,
+                family_name=child.family_name,
+                date_of_birth=child.date_of_birth,
+                bsn=child.bsn,
+            ),
+            role=MemberRole.CHILD,
+        )
+    case = household.cases.get()
+    request.accepted_by = actor.user
+    request.accepted_at = timezone.now()
+    request.save(update_fields=["accepted_by", "accepted_at", "updated_at"])
+    moment.household_case = case
+    moment.save(update_fields=["household_case", "updated_at"])
+    _audit(actor, signal, moment, AuditAction.UPDATE, reason="household opened")
+    return case

@@ -31,6 +31,16 @@ moment_urls = [
         views.moment_trajectory,
         name="moment-trajectory",
     ),
+    path(
+        "contactmomenten/<uuid:public_id>/huishouden/",
+        views.moment_household,
+        name="moment-household",
+    ),
 ]
 
-urlpatterns = signal_urls + moment_urls + coalition_patterns
+request_urls = [
+    path("verzoeken/", views.request_list, name="request-list"),
+    path("verzoeken/<uuid:public_id>/", views.request_detail, name="request-detail"),
+]
+
+urlpatterns = signal_urls + moment_urls + request_urls + coalition_patterns

@@ -14,13 +14,20 @@ from django.views.decorators.http import require_POST
 
 from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
-from kindveilig.access.roles import CASE_ROLES
+from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.core.forms import apply_errors
 from kindveilig.organisations.models import JGZ_TYPES
 
 from . import selectors, services
 from .coalition_selectors import signal_coalition
-from .forms import BirthForm, CloseForm, ContactForm, MomentTrajectoryForm, SignalForm
+from .forms import (
+    BirthForm,
+    CloseForm,
+    ContactForm,
+    HouseholdRequestForm,
+    MomentTrajectoryForm,
+    SignalForm,
+)
 from .models import Phase
 
 
@@ -110,6 +117,13 @@ def signal_create(request: AuthenticatedRequest) -> HttpResponse:
 )
 def signal_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     detail = selectors.signal_detail_for(actor=request.actor, public_id=public_id)
+    team = None
+    if detail.moments and detail.signal.has_consent:
+        team = (
+            selectors.lokaal_teams()
+            .filter(municipality_id=detail.signal.municipality_id)
+            .first()
+        )
     moments = [
         (
             moment,
@@ -117,6 +131,12 @@ def signal_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRe
                 initial={"forms_of_violence": services.suggested_forms(moment)},
                 auto_id=f"id_{moment.public_id.hex[:12]}_%s",
             ),
+            HouseholdRequestForm(
+                initial={"lokaal_team": team},
+                auto_id=f"id_{moment.public_id.hex[:12]}_h_%s",
+            )
+            if detail.signal.has_consent
+            else None,
         )
         for moment in detail.moments
     ]
@@ -228,4 +248,68 @@ def moment_trajectory(
         return _detail(moment.signal.public_id)
     return HttpResponseRedirect(
         reverse("meldcode:trajectory-detail", args=[trajectory.public_id])
+    )
+
+
+@require_POST
+@rule(*CASE_ROLES, relation="the JGZ that follows the contact moment's signal up")
+def moment_household(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    moment = selectors.contact_moment_get_for(actor=request.actor, public_id=public_id)
+    form = HouseholdRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.contact_moment_start_household_case(
+                actor=request.actor,
+                moment=moment,
+                lokaal_team=form.cleaned_data["lokaal_team"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("The lokaal team is asked to open a household case.")
+            )
+    else:
+        messages.error(request, _("Choose a lokaal team."))
+    return _detail(moment.signal.public_id)
+
+
+@rule(Role.LOKAAL_TEAM_MEDEWERKER, relation="requests to the actor's lokaal team")
+def request_list(request: AuthenticatedRequest) -> HttpResponse:
+    page = selectors.household_request_page_for(
+        actor=request.actor, page_number=request.GET.get("pagina")
+    )
+    return render(request, "kansrijkestart/request_list.html", {"page": page})
+
+
+@rule(Role.LOKAAL_TEAM_MEDEWERKER, relation="a request to the actor's lokaal team")
+def request_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
+    household_request = selectors.household_request_get_for(
+        actor=request.actor, public_id=public_id
+    )
+    if request.method == "POST":
+        try:
+            case = services.household_request_accept(
+                actor=request.actor, request=household_request
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The household and its case are opened."))
+            return HttpResponseRedirect(
+                reverse("households:household-detail", args=[case.household.public_id])
+            )
+    return render(
+        request,
+        "kansrijkestart/request_detail.html",
+        {
+            "household_request": household_request,
+            "moment": household_request.moment,
+            "signal": household_request.moment.signal,
+        },
     )

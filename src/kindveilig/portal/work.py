@@ -25,7 +25,10 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.households.selectors import handovers_waiting_count
 from kindveilig.kansrijkestart.coalition_selectors import open_actions_summary
-from kindveilig.kansrijkestart.selectors import signals_awaiting_first_contact_count
+from kindveilig.kansrijkestart.selectors import (
+    household_requests_waiting_count,
+    signals_awaiting_first_contact_count,
+)
 from kindveilig.meldcode.deadline_selectors import step_deadlines_due_count
 from kindveilig.meldcode.meldplicht_selectors import meldplicht_steps_due
 from kindveilig.meldcode.selectors import (
@@ -222,6 +225,21 @@ def kansrijke_start_first_contacts(actor: Actor) -> WorkItem | None:
     )
 
 
+def kansrijke_start_household_requests(actor: Actor) -> WorkItem | None:
+    """Kansrijke Start: the JGZ asks the actor's lokaal team for a household case."""
+    count = household_requests_waiting_count(actor=actor)
+    if not count:
+        return None
+    label = ngettext(
+        "%(count)s request from the JGZ for a household case",
+        "%(count)s requests from the JGZ for a household case",
+        count,
+    ) % {"count": count}
+    return WorkItem(
+        label=label, count=count, url=reverse("kansrijkestart:request-list")
+    )
+
+
 def kansrijke_start_actions(actor: Actor) -> WorkItem | None:
     """Actions and warm referrals of Kansrijke Start that the actor owns, with
     the first due date."""
@@ -249,6 +267,7 @@ PROVIDERS: list[Provider] = [
     step_deadlines,
     handovers_offered,
     kansrijke_start_first_contacts,
+    kansrijke_start_household_requests,
     verwijsindex_matches,
     shares_received,
     kansrijke_start_actions,

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kansrijkestart', '0001_initial'),
+        ('kansrijkestart', '0002_household_request'),
         ('organisations', '0009_kansrijke_start_types'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -22,6 +22,7 @@ from .coalition import (
     InterventionOutcome,
     MeetingParticipant,
 )
+from .household_request import HouseholdRequest
 from .signal import ContactMoment, StartSignal
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "ContactKind",
     "ContactMoment",
     "FollowUpAction",
+    "HouseholdRequest",
     "Intervention",
     "InterventionKind",
     "InterventionOutcome",
