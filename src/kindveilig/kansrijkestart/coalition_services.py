@@ -449,6 +449,8 @@ def action_add(
     _require_participant(actor, meeting)
     signal = agenda_item.signal
     _require_consent(signal)
+    if signal.is_closed:
+        raise _refuse(_("The follow-up of this family has ended."), code="closed")
     participating = meeting.participations.values_list("organisation_id", flat=True)
     _owner_for(owner, participating, None)
     return _action_create(

@@ -126,6 +126,8 @@ def meeting_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpR
 @meeting_rule
 def meeting_record(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     page = meeting_get_for(actor=request.actor, public_id=public_id)
+    if not page.is_chair:
+        raise PermissionDenied  # a participant reads; the chair records
     meeting = page.meeting
     memberships = participant_choices(municipality_id=meeting.municipality_id)
     taking_part = {

@@ -22,6 +22,7 @@ from kindveilig.kansrijkestart.models import (
     AgendaItem,
     FollowUpAction,
 )
+from kindveilig.kansrijkestart.services import signal_close
 from kindveilig.organisations.models import OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
 from kindveilig.portal.work import kansrijke_start_actions
@@ -228,3 +229,19 @@ def test_the_referral_page_makes_the_referral(
     assert response.status_code == 302
     referral = FollowUpAction.objects.get()
     assert referral.owner == world.debt_worker.user
+
+
+def test_no_action_once_the_follow_up_has_ended(world: World, item: AgendaItem) -> None:
+    signal_close(
+        actor=world.nurse.actor, signal=item.signal, reason="Gezin verhuisd (test)."
+    )
+    item.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.action_add(
+            actor=world.nurse.actor,
+            agenda_item=item,
+            owner=world.worker.membership,
+            due_on=timezone.localdate() + SOON,
+            description="Te laat.",
+        )
+    assert refused.value.code == "closed"
