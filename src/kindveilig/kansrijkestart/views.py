@@ -45,7 +45,11 @@ def signal_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "kansrijkestart/signal_list.html",
-        {"page": page, "may_signal": services.can_signal(request.actor)},
+        {
+            "page": page,
+            "may_signal": services.can_signal(request.actor),
+            "is_lokaal_team": request.actor.role == Role.LOKAAL_TEAM_MEDEWERKER,
+        },
     )
 
 

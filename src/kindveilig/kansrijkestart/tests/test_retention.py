@@ -9,7 +9,20 @@ from conftest import Persona
 
 from kindveilig.audit.models import AuditAction, AuditEvent
 from kindveilig.kansrijkestart import scenarios
-from kindveilig.kansrijkestart.models import ContactMoment, StartSignal
+from kindveilig.kansrijkestart.models import (
+    ContactAnswer,
+    ContactKind,
+    ContactMoment,
+    NextStep,
+    StartSignal,
+)
+from kindveilig.kansrijkestart.services import (
+    ContactInput,
+    PersonInput,
+    contact_moment_record,
+    contact_moment_start_trajectory,
+    signal_register_birth,
+)
 from kindveilig.organisations.models import Organisation
 from kindveilig.privacy.services import legal_hold_place, retention_apply
 
@@ -24,9 +37,30 @@ def test_a_signal_is_kept_twenty_years_after_the_last_change(
 ) -> None:
     with time_machine.travel(START, tick=False):
         signal = scenarios.pregnancy_signal(midwife.actor, jgz)
-    # A contact moment a year later is a change: the term counts from there.
+        signal = signal_register_birth(
+            actor=nurse.actor,
+            signal=signal,
+            child=PersonInput("Mila", "Jansen", START.date()),
+        )
+        moment = contact_moment_record(
+            actor=nurse.actor,
+            signal=signal,
+            data=ContactInput(
+                kind=ContactKind.HOME_VISIT_AFTER_BIRTH,
+                happened_on=START.date(),
+                next_step=NextStep.MELDCODE,
+                routine_question_asked=True,
+                routine_answer=ContactAnswer.VIOLENCE_NOW,
+            ),
+        )
+    # A year later the contact moment changes (a trajectory starts from it), the
+    # signal itself does not: the term counts from the moment's change.
     with time_machine.travel(START + dt.timedelta(days=365), tick=False):
-        scenarios.prenatal_visit(nurse.actor, signal)
+        contact_moment_start_trajectory(actor=nurse.actor, moment=moment)
+    signal.refresh_from_db()
+    assert signal.updated_at < START + dt.timedelta(days=1)
+    assert signal.child is not None
+    persons = {signal.parent.public_id, signal.child.public_id}
     with time_machine.travel(START + dt.timedelta(days=20 * 365 + 6), tick=False):
         assert retention_apply().counts[KIND] == 0
     with time_machine.travel(START + dt.timedelta(days=21 * 365 + 10), tick=False):
@@ -36,7 +70,7 @@ def test_a_signal_is_kept_twenty_years_after_the_last_change(
     deletions = AuditEvent.objects.filter(
         action=AuditAction.DELETE, object_id=str(signal.public_id)
     )
-    assert [event.person_id for event in deletions] == [signal.parent.public_id]
+    assert {event.person_id for event in deletions} == persons
     assert deletions[0].reason == "retention"
 
 
