@@ -143,6 +143,9 @@ KWARGS: dict[str, Kwargs] = {
             "readiness:readiness-edit",
             "readiness:briefing-add",
             "readiness:aandachtsfunctionaris-add",
+            "kansrijkestart:meeting-list",
+            "kansrijkestart:meeting-create",
+            "kansrijkestart:my-actions",
             "learning:themes",
             "learning:session-list",
             "learning:session-create",
@@ -328,6 +331,16 @@ KWARGS: dict[str, Kwargs] = {
         "kind": "vog",
     },
     "readiness:qualification-delete": _id("qualification"),
+    "kansrijkestart:meeting-detail": _id("ks_meeting"),
+    "kansrijkestart:meeting-record": _id("ks_meeting"),
+    "kansrijkestart:action-add": _id("ks_agenda_item"),
+    "kansrijkestart:action-detail": _id("ks_action"),
+    "kansrijkestart:agenda-add": _id("start_signal"),
+    "kansrijkestart:referral-make": _id("start_signal"),
+    "kansrijkestart:intervention-offer": _id("start_signal"),
+    "kansrijkestart:intervention-update": _ids(
+        public_id="start_signal", intervention_id="ks_intervention"
+    ),
     "learning:reflection-start": TRAJECTORY,
     "learning:session-detail": SESSION,
     "learning:session-reflections": SESSION,
@@ -468,6 +481,22 @@ OWN: dict[str, dict[Role, int]] = {
     "learning:session-detail": {AF: 404},
     "learning:session-reflections": {AF: 404},
     "learning:action-add": {AF: 404},
+    # Kansrijke Start: the lokaal team worker chairs the consultation and owns
+    # its action; the school takes no part; the lokaal team signalled the family
+    # (it reads the signal) but only the JGZ that follows it up acts on it.
+    **{
+        f"kansrijkestart:{view}": {P: 404, AF: 404}
+        for view in ["meeting-detail", "meeting-record", "action-add", "action-detail"]
+    },
+    **{
+        f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 403}
+        for view in [
+            "agenda-add",
+            "referral-make",
+            "intervention-offer",
+            "intervention-update",
+        ]
+    },
     "monitor:coverage": {FB: 403},  # a school's beheerder, not a gemeente's
     "monitor:dashboard": {FB: 403},
     "monitor:dashboard-csv": {FB: 403},

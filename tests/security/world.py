@@ -28,11 +28,14 @@ from kindveilig.households.services import (
     partner_add,
     plan_version_create,
 )
+from kindveilig.kansrijkestart import coalition_services as coalition
 from kindveilig.kansrijkestart.models import (
     ConsentStatus,
     ContactKind,
+    InterventionKind,
     NextStep,
     Phase,
+    StartSignal,
     VulnerabilityDomain,
 )
 from kindveilig.kansrijkestart.services import (
@@ -350,6 +353,46 @@ def _kansrijke_start(side: Side) -> None:
     )
     side.ids["household_request"] = request.public_id
     side.secrets += [f"Ouder{m}", f"Baby{m}", f"Zorg{m}", f"Woorden{m}"]
+    _coalition(side, signal, nurse)
+
+
+def _coalition(side: Side, signal: StartSignal, nurse: Actor) -> None:
+    """The coalition's consultation, chaired by the lokaal team worker, with the
+    family on the agenda (placed by the JGZ nurse, with consent), an action the
+    worker owns, and an intervention. The school takes no part in any of it."""
+    m = side.marker
+    lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
+    meeting = coalition.meeting_create(
+        actor=lt,
+        title=f"Overleg {m}",
+        held_on=timezone.localdate(),
+        participants=[nurse.membership],
+    )
+    side.ids["ks_meeting"] = meeting.public_id
+    item = coalition.agenda_add(
+        actor=nurse,
+        meeting=meeting,
+        signal=signal,
+        shared_summary=f"SamenvattingKS{m}",
+        consent_checked=True,
+    )
+    side.ids["ks_agenda_item"] = item.public_id
+    action = coalition.action_add(
+        actor=lt,
+        agenda_item=item,
+        owner=lt.membership,
+        due_on=timezone.localdate() + dt.timedelta(days=7),
+        description=f"ActieKS{m}",
+    )
+    side.ids["ks_action"] = action.public_id
+    intervention = coalition.intervention_offer(
+        actor=nurse,
+        signal=signal,
+        kind=InterventionKind.VOORZORG,
+        offered_on=timezone.localdate(),
+    )
+    side.ids["ks_intervention"] = intervention.public_id
+    side.secrets += [f"SamenvattingKS{m}", f"ActieKS{m}"]
 
 
 def build_side(marker: str, channel_code: str) -> Side:

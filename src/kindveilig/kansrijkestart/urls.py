@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .coalition_urls import coalition_patterns
 
 app_name = "kansrijkestart"
 
@@ -42,4 +43,4 @@ request_urls = [
     path("verzoeken/<uuid:public_id>/", views.request_detail, name="request-detail"),
 ]
 
-urlpatterns = signal_urls + moment_urls + request_urls
+urlpatterns = signal_urls + moment_urls + request_urls + coalition_patterns

@@ -178,9 +178,31 @@ def _kansrijke_start(person: Person) -> list[dict[str, Any]]:
                     }
                     for moment in moments
                 ],
+                # The coalition's part, by kind and date (its texts can describe
+                # others): consultations, actions and referrals, interventions.
+                "coalition": _coalition(signal) if own_follow_up else [],
             }
         )
     return rows
+
+
+def _coalition(signal: StartSignal) -> list[str]:
+    lines = [
+        _("Discussed in %(meeting)s on %(date)s")
+        % {"meeting": item.meeting.title, "date": _iso(item.meeting.held_on)}
+        for item in signal.agenda_items.select_related("meeting").order_by("id")
+    ]
+    lines += [
+        f"{action.get_kind_display()} {_iso(action.due_on)}"
+        + (f": {action.get_outcome_display()}" if action.outcome else "")
+        for action in signal.actions.order_by("due_on", "id")
+    ]
+    lines += [
+        f"{intervention.get_kind_display()} {_iso(intervention.offered_on)}"
+        + (f": {intervention.get_outcome_display()}" if intervention.outcome else "")
+        for intervention in signal.interventions.order_by("offered_on", "id")
+    ]
+    return lines
 
 
 def _access_log(person: Person) -> list[dict[str, Any]]:

@@ -10,16 +10,38 @@ from .choices import (
     SignalStatus,
     VulnerabilityDomain,
 )
+from .coalition import (
+    REFERRAL_KINDS,
+    ActionKind,
+    ActionOutcome,
+    AgendaItem,
+    CoalitionMeeting,
+    FollowUpAction,
+    Intervention,
+    InterventionKind,
+    InterventionOutcome,
+    MeetingParticipant,
+)
 from .household_request import HouseholdRequest
 from .signal import ContactMoment, StartSignal
 
 __all__ = [
     "AFTER_BIRTH_KINDS",
+    "REFERRAL_KINDS",
+    "ActionKind",
+    "ActionOutcome",
+    "AgendaItem",
+    "CoalitionMeeting",
     "ConsentStatus",
     "ContactAnswer",
     "ContactKind",
     "ContactMoment",
+    "FollowUpAction",
     "HouseholdRequest",
+    "Intervention",
+    "InterventionKind",
+    "InterventionOutcome",
+    "MeetingParticipant",
     "NextStep",
     "Phase",
     "ProtectiveFactor",
