@@ -28,6 +28,12 @@ from kindveilig.households.services.emergency import (
     BREAK_GLASS_OBJECT_TYPE,
     BREAK_GLASS_PREFIX,
 )
+from kindveilig.kansrijkestart.models import (
+    REFERRAL_KINDS,
+    FollowUpAction,
+    Intervention,
+    StartSignal,
+)
 from kindveilig.learning.models import Reflection
 from kindveilig.meldcode.models import (
     Conversation,
@@ -43,6 +49,7 @@ from kindveilig.meldcode.models.choices import (
     ConversationWith,
     CosignStatus,
     EventKind,
+    Origin,
     Outcome,
     Step,
 )
@@ -52,7 +59,7 @@ from kindveilig.readiness.models import Qualification
 from kindveilig.verwijsindex.models import Match
 from kindveilig.youth.messages.models import Sender, YouthConversation, YouthMessage
 
-from .measures import bucket_of
+from .measures import SIGNAL_SOURCES, bucket_of
 
 __all__ = [
     "Cell",
@@ -231,6 +238,7 @@ def count_cells(scope: Scope) -> Tally:
     _count_households(tally)
     _count_youth(tally)
     _count_readiness(tally)
+    _count_kansrijke_start(tally)
     return tally
 
 
@@ -253,6 +261,8 @@ def _count_trajectories(tally: Tally) -> None:
         tally.add(created, org, "furthest_step", str(step))
         if pk in from_youth:
             tally.add(created, org, "youth_escalation")
+        if origin == Origin.KANSRIJKE_START:
+            tally.add(created, org, "ks_trajectory")
         if acute_at is not None:
             tally.add(acute_at, org, "acute")
     for org, created in MeldplichtCase.objects.filter(
@@ -532,3 +542,44 @@ def _count_readiness(tally: Tally) -> None:
 
 def _strings(values: Iterable[object]) -> list[str]:
     return [v for v in values if isinstance(v, str)]
+
+
+def _count_kansrijke_start(tally: Tally) -> None:
+    """Signals by source, domain and whether the JGZ made a first contact so
+    far (in the signal's month, for the signalling organisation); the days to
+    that first contact (in its month, for the organisation that follows up);
+    the interventions that started (in their month, for the organisation that
+    recorded them); the warm referrals for bestaanszekerheid by where they
+    stand (in the month they were made, for the organisation that owns them).
+    Counts only: never a signal, a person or a word of what was recorded."""
+    sources = set(SIGNAL_SOURCES)
+    for org, created, source, domains, first_contact in StartSignal.objects.filter(
+        tally.of_organisations("organisation_id"), tally.during("created_at")
+    ).values_list(
+        "organisation_id", "created_at", "source_type", "domains", "first_contact_at"
+    ):
+        tally.add(
+            created, org, "ks_signal_source", source if source in sources else "other"
+        )
+        for domain in sorted(set(_strings(domains or []))):
+            tally.add(created, org, "ks_signal_domain", domain)
+        followed = "contacted" if first_contact is not None else "not_yet"
+        tally.add(created, org, "ks_followed_up", followed)
+    for org, created, first_contact in StartSignal.objects.filter(
+        tally.of_organisations("follow_up_organisation_id"),
+        tally.during("first_contact_at"),
+    ).values_list("follow_up_organisation_id", "created_at", "first_contact_at"):
+        if first_contact is not None:
+            days = _days(created, first_contact)
+            tally.add(first_contact, org, "ks_contact_days", duration=days)
+    for org, started, kind in Intervention.objects.filter(
+        tally.of_organisations("organisation_id"),
+        tally.during("started_on", dates=True),
+    ).values_list("organisation_id", "started_on", "kind"):
+        tally.add(started, org, "ks_intervention", kind)
+    for org, created, outcome in FollowUpAction.objects.filter(
+        tally.of_organisations("owner_organisation_id"),
+        tally.during("created_at"),
+        kind__in=REFERRAL_KINDS,
+    ).values_list("owner_organisation_id", "created_at", "outcome"):
+        tally.add(created, org, "ks_referral", outcome or "open")
