@@ -45,9 +45,7 @@ def population() -> None:
 
 
 @pytest.mark.usefixtures("population")
-def test_signals_come_at_the_documented_rate_from_the_geboortezorg_and_others() -> (
-    None
-):
+def test_signals_come_at_the_documented_rate_from_the_geboortezorg_and_others() -> None:
     assert EXPECTED == 330
     assert abs(StartSignal.objects.count() - EXPECTED) <= 1
     sources = set(StartSignal.objects.values_list("source_type", flat=True))
