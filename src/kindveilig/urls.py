@@ -29,6 +29,7 @@ urlpatterns = [
     path("keten/", include("kindveilig.verwijsindex.urls")),
     path("meldcode-op-orde/", include("kindveilig.readiness.urls")),
     path("leren/", include("kindveilig.learning.urls")),
+    path("kansrijke-start/", include("kindveilig.kansrijkestart.urls")),
     path("monitor/", include("kindveilig.monitor.urls")),
     path("notificaties/", include("kindveilig.notifications.urls")),
     # The public children's pages: no login, no tracking, a configurable path.

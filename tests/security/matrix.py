@@ -147,6 +147,9 @@ KWARGS: dict[str, Kwargs] = {
             "monitor:letters",
             "monitor:letter-texts",
             "notifications:list",
+            "kansrijkestart:signal-list",
+            "kansrijkestart:follow-up-list",
+            "kansrijkestart:signal-create",
             "notifications:notification-read-all",
             "youth:start",
             "youth:hulpwijzer",
@@ -313,6 +316,11 @@ KWARGS: dict[str, Kwargs] = {
     "monitor:letter-pdf": COUNCIL_LETTER,
     "learning:action-done": _id("action"),
     "notifications:notification-read": _notification,
+    **{
+        f"kansrijkestart:{view}": _id("start_signal")
+        for view in ["signal-detail", "contact-add", "birth-register", "signal-close"]
+    },
+    "kansrijkestart:moment-trajectory": _id("contact_moment"),
     "regionadmin:organisation-edit": _id("organisation"),
     "regionadmin:organisation-active": _id("organisation"),
     "regionadmin:import-detail": _id("organisation_import"),
@@ -341,6 +349,7 @@ POST_ONLY: set[str] = {
     "meldcode:trajectory-take-over",
     "verwijsindex:share-revoke",
     "verwijsindex:signal-end",
+    "kansrijkestart:moment-trajectory",
     *(
         f"meldcode:meldplicht-{view}"
         for view in [
@@ -465,6 +474,21 @@ OWN: dict[str, dict[Role, int]] = {
         ]
     },
 }
+
+# Kansrijke Start: the world's school is neither geboortezorg nor JGZ; its lokaal
+# team signalled the family to a JGZ (docs/kansrijke-start.md).
+OWN.update(
+    {
+        "kansrijkestart:follow-up-list": {P: 403, AF: 403, LT: 403},
+        "kansrijkestart:signal-create": {P: 403, AF: 403},
+        "kansrijkestart:signal-detail": {P: 404, AF: 404},
+        # The lokaal team signalled: it reads the signal, the JGZ follows it up.
+        **{
+            f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 403}
+            for view in ["contact-add", "birth-register", "signal-close"]
+        },
+    }
+)
 
 # The other side's object is the same one (regional reference data).
 SAME_FOR_BOTH_SIDES: set[str] = {"youthstaff:service-edit"}

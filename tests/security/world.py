@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import Persona
 
@@ -26,6 +27,20 @@ from kindveilig.households.services import (
     household_create_from_trajectory,
     partner_add,
     plan_version_create,
+)
+from kindveilig.kansrijkestart.models import (
+    ConsentStatus,
+    ContactKind,
+    NextStep,
+    Phase,
+    VulnerabilityDomain,
+)
+from kindveilig.kansrijkestart.services import (
+    ContactInput,
+    PersonInput,
+    SignalInput,
+    contact_moment_record,
+    signal_create,
 )
 from kindveilig.learning.services import action_add, session_create
 from kindveilig.meldcode import scenarios
@@ -294,6 +309,44 @@ def _other_objects(side: Side, channel_code: str) -> None:
     side.secrets += [f"Notitie{m}", f"Melding{m}", f"Bericht{m}", f"Signaal{m}"]
 
 
+def _kansrijke_start(side: Side) -> None:
+    """The lokaal team signals a young family to a JGZ of its side, whose nurse
+    (not one of the side's personas) records a contact moment."""
+    lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
+    m = side.marker
+    jgz = OrganisationFactory.create(name=f"JGZ {m} (test)", type=OrganisationType.JGZ)
+    nurse = _persona(Role.PROFESSIONAL, jgz).actor
+    signal = signal_create(
+        actor=lt,
+        data=SignalInput(
+            parent=PersonInput(given_name=f"Ouder{m}", family_name=f"Familie{m}"),
+            phase=Phase.YOUNG_CHILD,
+            child=PersonInput(
+                given_name=f"Baby{m}",
+                family_name=f"Familie{m}",
+                date_of_birth=timezone.localdate() - dt.timedelta(days=60),
+            ),
+            domains=[VulnerabilityDomain.FINANCES_DEBT],
+            concern=f"Zorg{m} om de schulden.",
+            consent=ConsentStatus.GIVEN,
+            follow_up_organisation=jgz,
+        ),
+    )
+    side.ids["start_signal"] = signal.public_id
+    moment = contact_moment_record(
+        actor=nurse,
+        signal=signal,
+        data=ContactInput(
+            kind=ContactKind.HOME_VISIT_AFTER_BIRTH,
+            happened_on=timezone.localdate(),
+            next_step=NextStep.REGULAR_SCHEDULE,
+            parent_words=f"Woorden{m} van de ouder.",
+        ),
+    )
+    side.ids["contact_moment"] = moment.public_id
+    side.secrets += [f"Ouder{m}", f"Baby{m}", f"Zorg{m}", f"Woorden{m}"]
+
+
 def build_side(marker: str, channel_code: str) -> Side:
     school, team, gemeente = _organisations(marker)
     side = Side(
@@ -301,6 +354,7 @@ def build_side(marker: str, channel_code: str) -> Side:
     )
     _trajectories(side)
     _other_objects(side, channel_code)
+    _kansrijke_start(side)
     side.ids["help_service"] = help_service_slug()
     side.ids["organisation"] = school.public_id
     ga = side.personas[Role.GEMEENTE_ANALIST]

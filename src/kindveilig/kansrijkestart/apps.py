@@ -10,3 +10,8 @@ class KansrijkeStartConfig(AppConfig):
     name = "kindveilig.kansrijkestart"
     label = "kansrijkestart"
     verbose_name = "Kansrijke Start"
+
+    def ready(self) -> None:
+        from .retention import register
+
+        register()

@@ -17,6 +17,7 @@ from kindveilig.core.validators import (
 from .afwegingskader import Answer
 from .file_types import MAX_ATTACHMENT_BYTES
 from .models.choices import (
+    HAND_STARTED_ORIGINS,
     AnswerChoice,
     BodyRegion,
     BodySide,
@@ -66,7 +67,7 @@ class StartForm(KindveiligForm):
     )
     origin = forms.ChoiceField(
         label=_("How did this start?"),
-        choices=Origin.choices,
+        choices=HAND_STARTED_ORIGINS,
         initial=Origin.WORRY,
         widget=forms.RadioSelect,
     )

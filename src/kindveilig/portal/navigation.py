@@ -6,9 +6,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.access.roles import CASE_ROLES, Role
+from kindveilig.kansrijkestart.services import SIGNALLING_TYPES
 from kindveilig.meldcode.models.meldplicht import MELDPLICHT_SECTORS
 from kindveilig.notifications.selectors import unread_count_for
-from kindveilig.organisations.models import ADULT_SERVICE_TYPES, OrganisationType
+from kindveilig.organisations.models import (
+    ADULT_SERVICE_TYPES,
+    JGZ_TYPES,
+    OrganisationType,
+)
 from kindveilig.regionadmin.selectors import can_manage_organisations
 
 # Items whose URL is a prefix of another item's: active on their own page only.
@@ -40,6 +45,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             entries.append((_("Kindcheck"), "meldcode:kindcheck-list"))
         entries.append((_("Households"), "households:household-list"))
         entries.append((_("Chain"), "verwijsindex:share-list"))
+        # Kansrijke Start: the JGZ follows signals up; the geboortezorg, the
+        # huisarts and the lokaal team signal (docs/kansrijke-start.md).
+        if actor.organisation.type in JGZ_TYPES:
+            entries.append((_("Kansrijke Start"), "kansrijkestart:follow-up-list"))
+        elif actor.organisation.type in SIGNALLING_TYPES:
+            entries.append((_("Kansrijke Start"), "kansrijkestart:signal-list"))
     # The meldplicht route: the houder or bevoegd gezag, and the case roles of the
     # sectors where it applies (onderwijs, kinderopvang).
     if actor.role == Role.BEVOEGD_GEZAG or (

@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.households.selectors import handovers_waiting_count
+from kindveilig.kansrijkestart.selectors import signals_awaiting_first_contact_count
 from kindveilig.meldcode.deadline_selectors import step_deadlines_due_count
 from kindveilig.meldcode.meldplicht_selectors import meldplicht_steps_due
 from kindveilig.meldcode.selectors import (
@@ -203,6 +204,22 @@ def qualifications_expiring(actor: Actor) -> WorkItem | None:
     return WorkItem(label=label, count=count, url=reverse("readiness:readiness"))
 
 
+def kansrijke_start_first_contacts(actor: Actor) -> WorkItem | None:
+    """Kansrijke Start: signals to the actor's JGZ that wait for a first contact
+    (the actor's own, or nobody's yet)."""
+    count = signals_awaiting_first_contact_count(actor=actor)
+    if not count:
+        return None
+    label = ngettext(
+        "%(count)s Kansrijke Start family waits for a first contact",
+        "%(count)s Kansrijke Start families wait for a first contact",
+        count,
+    ) % {"count": count}
+    return WorkItem(
+        label=label, count=count, url=reverse("kansrijkestart:follow-up-list")
+    )
+
+
 PROVIDERS: list[Provider] = [
     decisions_to_cosign,
     closings_to_cosign,
@@ -210,6 +227,7 @@ PROVIDERS: list[Provider] = [
     meldplicht_steps,
     step_deadlines,
     handovers_offered,
+    kansrijke_start_first_contacts,
     verwijsindex_matches,
     shares_received,
     urgent_youth_messages,

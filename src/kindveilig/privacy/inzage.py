@@ -26,6 +26,7 @@ from kindveilig.audit.selectors import access_log_for_person
 from kindveilig.audit.services import audit_record
 from kindveilig.households.models import HouseholdMember
 from kindveilig.households.services.emergency import BREAK_GLASS_PREFIX
+from kindveilig.kansrijkestart.models import StartSignal
 from kindveilig.meldcode.models import (
     Conversation,
     ConversationSkip,
@@ -142,6 +143,46 @@ def _households(person: Person) -> list[dict[str, Any]]:
     ]
 
 
+def _kansrijke_start(person: Person) -> list[dict[str, Any]]:
+    """Kansrijke Start signals naming this person (as parent or child): the
+    facts, and the contact moments by kind and date (their text can describe
+    others) where the organisation followed the signal up."""
+    signals = (
+        StartSignal.objects.filter(parent=person)
+        | StartSignal.objects.filter(child=person)
+    ).select_related("organisation", "follow_up_organisation")
+    rows: list[dict[str, Any]] = []
+    for signal in signals.order_by("created_at", "id"):
+        own_follow_up = signal.follow_up_organisation_id == person.registered_by_id
+        moments = (
+            signal.contact_moments.order_by("happened_on") if own_follow_up else []
+        )
+        is_parent = signal.parent_id == person.pk
+        rows.append(
+            {
+                "public_id": str(signal.public_id),
+                "organisation": signal.organisation.name,
+                "follow_up_organisation": signal.follow_up_organisation.name,
+                "role": str(_("parent")) if is_parent else str(_("child")),
+                "phase": signal.get_phase_display(),
+                # The domains of concern are about the parent (art. 15(4)).
+                "domains": signal.domain_labels if is_parent else [],
+                "consent": signal.get_consent_display(),
+                "status": signal.get_status_display(),
+                "signalled_at": _iso(signal.created_at),
+                "closed_at": _iso(signal.closed_at),
+                "contacts": [
+                    {
+                        "kind": moment.get_kind_display(),
+                        "date": _iso(moment.happened_on),
+                    }
+                    for moment in moments
+                ],
+            }
+        )
+    return rows
+
+
 def _access_log(person: Person) -> list[dict[str, Any]]:
     """The NEN 7513 client view: when, who, in which organisation and role,
     what and which action, and whether the break-the-glass was used. Not the
@@ -182,6 +223,7 @@ def inzage_export_for(
         "corrections": _corrections(person),
         "trajectories": _trajectories(person),
         "households": _households(person),
+        "kansrijke_start": _kansrijke_start(person),
         "access_log": _access_log(person),
     }
     audit_record(

@@ -34,6 +34,7 @@ from kindveilig.meldcode.models import (
     VeiligThuisFeedback,
 )
 from kindveilig.meldcode.models.choices import (
+    HAND_STARTED_ORIGINS,
     AnswerChoice,
     BodyRegion,
     BodySide,
@@ -488,7 +489,7 @@ class InvolvedInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class TrajectoryStartSerializer(serializers.Serializer[dict[str, Any]]):
-    origin = serializers.ChoiceField(choices=Origin.choices, default=Origin.WORRY)
+    origin = serializers.ChoiceField(choices=HAND_STARTED_ORIGINS, default=Origin.WORRY)
     worry = text()
     forms_of_violence = serializers.ListField(
         child=serializers.ChoiceField(choices=FormOfViolence.choices), default=list

@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,8 +15,17 @@ from .choices import (
     ContactKind,
     NextStep,
     Phase,
+    ProtectiveFactor,
+    RiskFactor,
     SignalStatus,
+    VulnerabilityDomain,
 )
+
+
+def _labels(values: list[str], choices: Sequence[tuple[str, object]]) -> list[str]:
+    """The translated labels of stored choice values (an unknown value as it is)."""
+    labels = dict(choices)
+    return [str(labels.get(value, value)) for value in values]
 
 
 class StartSignal(PublicIdModel, TimeStampedModel):
@@ -153,6 +164,10 @@ class StartSignal(PublicIdModel, TimeStampedModel):
     def is_closed(self) -> bool:
         return self.status == SignalStatus.CLOSED
 
+    @property
+    def domain_labels(self) -> list[str]:
+        return _labels(self.domains, VulnerabilityDomain.choices)
+
 
 class ContactMoment(PublicIdModel, TimeStampedModel):
     """One JGZ contact with the family: a short, structured record of safety.
@@ -241,3 +256,11 @@ class ContactMoment(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Contactmoment {str(self.public_id)[:8]}"
+
+    @property
+    def risk_labels(self) -> list[str]:
+        return _labels(self.risk_factors, RiskFactor.choices)
+
+    @property
+    def protective_labels(self) -> list[str]:
+        return _labels(self.protective_factors, ProtectiveFactor.choices)

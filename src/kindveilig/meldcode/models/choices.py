@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from django_stubs_ext import StrPromise
+
 
 class Step(models.IntegerChoices):
     SIGNALEN = 1, _("Step 1: map the signals")
@@ -21,6 +23,16 @@ class Origin(models.TextChoices):
     WORRY = "worry", _("A worry about a child")
     KINDCHECK = "kindcheck", _("Kindcheck: a client who cares for children")
     KANSRIJKE_START = "kansrijke_start", _("A contact moment in Kansrijke Start")
+
+
+# What a user picks when starting a trajectory by hand (the form, the API): a
+# Kansrijke Start trajectory starts from a contact moment only, with what was
+# recorded there (kansrijkestart.services.contact_moment_start_trajectory).
+HAND_STARTED_ORIGINS: list[tuple[str, StrPromise]] = [
+    (origin.value, origin.label)
+    for origin in Origin
+    if origin != Origin.KANSRIJKE_START
+]
 
 
 class FormOfViolence(models.TextChoices):

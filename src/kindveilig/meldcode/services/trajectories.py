@@ -61,6 +61,9 @@ class ChildInput:
     family_name: str
     date_of_birth: date | None = None
     bsn: str = ""
+    # A record the actor's organisation registered already (Kansrijke Start: the
+    # child of a signal): linked as it is, never copied.
+    existing: Person | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ def framework_for(sector: Sector) -> AfwegingskaderVersion:
 
 
 def _find_or_create_child(actor: Actor, child: ChildInput) -> Person:
+    existing = child.existing
+    if existing is not None and existing.registered_by_id == actor.organisation_id:
+        return existing
     if child.bsn:
         existing = Person.objects.filter(
             bsn_index=blind_index(child.bsn), registered_by_id=actor.organisation_id

@@ -1,0 +1,35 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kansrijkestart"
+
+signal_urls = [
+    path("", views.signal_list, name="signal-list"),
+    path("te-volgen/", views.follow_up_list, name="follow-up-list"),
+    path("signalen/nieuw/", views.signal_create, name="signal-create"),
+    path("signalen/<uuid:public_id>/", views.signal_detail, name="signal-detail"),
+    path(
+        "signalen/<uuid:public_id>/contactmoment/",
+        views.contact_add,
+        name="contact-add",
+    ),
+    path(
+        "signalen/<uuid:public_id>/geboorte/",
+        views.birth_register,
+        name="birth-register",
+    ),
+    path(
+        "signalen/<uuid:public_id>/afsluiten/", views.signal_close, name="signal-close"
+    ),
+]
+
+moment_urls = [
+    path(
+        "contactmomenten/<uuid:public_id>/meldcode/",
+        views.moment_trajectory,
+        name="moment-trajectory",
+    ),
+]
+
+urlpatterns = signal_urls + moment_urls
