@@ -138,6 +138,9 @@ KWARGS: dict[str, Kwargs] = {
             "readiness:readiness-edit",
             "readiness:briefing-add",
             "readiness:aandachtsfunctionaris-add",
+            "kansrijkestart:meeting-list",
+            "kansrijkestart:meeting-create",
+            "kansrijkestart:my-actions",
             "learning:themes",
             "learning:session-list",
             "learning:session-create",
@@ -308,6 +311,16 @@ KWARGS: dict[str, Kwargs] = {
         "kind": "vog",
     },
     "readiness:qualification-delete": _id("qualification"),
+    "kansrijkestart:meeting-detail": _id("ks_meeting"),
+    "kansrijkestart:meeting-record": _id("ks_meeting"),
+    "kansrijkestart:action-add": _id("ks_agenda_item"),
+    "kansrijkestart:action-detail": _id("ks_action"),
+    "kansrijkestart:agenda-add": _id("ks_signal"),
+    "kansrijkestart:referral-make": _id("ks_signal"),
+    "kansrijkestart:intervention-offer": _id("ks_signal"),
+    "kansrijkestart:intervention-update": _ids(
+        public_id="ks_signal", intervention_id="ks_intervention"
+    ),
     "learning:reflection-start": TRAJECTORY,
     "learning:session-detail": SESSION,
     "learning:session-reflections": SESSION,
@@ -437,6 +450,21 @@ OWN: dict[str, dict[Role, int]] = {
     "learning:session-detail": {AF: 404},
     "learning:session-reflections": {AF: 404},
     "learning:action-add": {AF: 404},
+    # Kansrijke Start: the lokaal team worker chairs the consultation and owns
+    # its action; the school takes no part; the JGZ follows the signal up.
+    **{
+        f"kansrijkestart:{view}": {P: 404, AF: 404}
+        for view in ["meeting-detail", "meeting-record", "action-add", "action-detail"]
+    },
+    **{
+        f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 404}
+        for view in [
+            "agenda-add",
+            "referral-make",
+            "intervention-offer",
+            "intervention-update",
+        ]
+    },
     "monitor:coverage": {FB: 403},  # a school's beheerder, not a gemeente's
     "monitor:dashboard": {FB: 403},
     "monitor:dashboard-csv": {FB: 403},

@@ -138,6 +138,14 @@ def _register_factories() -> None:
         "kindveilig.regionadmin.forms.OrganisationForm",
         municipalities=Municipality.objects.all(),
     )
+    ks = "kindveilig.kansrijkestart.coalition_forms."
+    _factory(ks + "MeetingForm", memberships=[])
+    _factory(ks + "RecordForm", memberships=[], items=[])
+    _factory(ks + "AgendaForm", meetings=[])
+    _factory(ks + "ActionForm", owners=[])
+    _factory(ks + "ReferralForm", owners=[])
+    _factory(ks + "CompleteForm", is_referral=True)
+    _factory(ks + "InterventionEndForm", started=False)
     periods = [("month", dt.date(2026, 3, 1)), ("year", dt.date(2026, 1, 1))]
     for name in ("DashboardFilter", "LetterRequestForm"):
         _factory(f"kindveilig.monitor.forms.{name}", periods=periods, municipalities=[])

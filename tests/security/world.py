@@ -28,9 +28,11 @@ from kindveilig.households.services import (
     partner_add,
     plan_version_create,
 )
+from kindveilig.kansrijkestart import coalition_services as coalition
 from kindveilig.kansrijkestart.models import (
     ConsentStatus,
     ContactKind,
+    InterventionKind,
     NextStep,
     Phase,
     VulnerabilityDomain,
@@ -311,7 +313,8 @@ def _other_objects(side: Side, channel_code: str) -> None:
 
 def _kansrijke_start(side: Side) -> None:
     """The lokaal team signals a young family to a JGZ of its side, whose nurse
-    (not one of the side's personas) records a contact moment."""
+    (not one of the side's personas) records a contact moment; and the
+    coalition's objects (merged from h-ks1 and h-ks2 on h-ks3)."""
     lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
     m = side.marker
     jgz = OrganisationFactory.create(name=f"JGZ {m} (test)", type=OrganisationType.JGZ)
@@ -345,6 +348,63 @@ def _kansrijke_start(side: Side) -> None:
     )
     side.ids["contact_moment"] = moment.public_id
     side.secrets += [f"Ouder{m}", f"Baby{m}", f"Zorg{m}", f"Woorden{m}"]
+    _kansrijke_start_coalition(side)
+
+
+def _kansrijke_start_coalition(side: Side) -> None:
+    """A JGZ nurse's signal (with consent), a consultation chaired by the lokaal
+    team worker with the family on the agenda, an action the worker owns, and an
+    intervention. The school's roles have no relation to any of it."""
+    m = side.marker
+    lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
+    jgz = OrganisationFactory.create(
+        name=f"JGZ coalitie {m} (test)", type=OrganisationType.JGZ
+    )
+    nurse = _persona(Role.PROFESSIONAL, jgz)
+    signal = signal_create(
+        actor=nurse.actor,
+        data=SignalInput(
+            parent=PersonInput(given_name=f"OuderKS{m}", family_name=f"Familie{m}"),
+            phase=Phase.PREGNANCY,
+            expected_date=timezone.localdate() + dt.timedelta(days=90),
+            domains=["finances_debt"],
+            concern=f"ZorgKS{m} over geld.",
+            consent=ConsentStatus.GIVEN,
+            follow_up_organisation=jgz,
+        ),
+    )
+    side.ids["ks_signal"] = signal.public_id
+    meeting = coalition.meeting_create(
+        actor=lt,
+        title=f"Overleg {m}",
+        held_on=timezone.localdate(),
+        participants=[nurse.membership],
+    )
+    side.ids["ks_meeting"] = meeting.public_id
+    item = coalition.agenda_add(
+        actor=nurse.actor,
+        meeting=meeting,
+        signal=signal,
+        shared_summary=f"SamenvattingKS{m}",
+        consent_checked=True,
+    )
+    side.ids["ks_agenda_item"] = item.public_id
+    action = coalition.action_add(
+        actor=lt,
+        agenda_item=item,
+        owner=lt.membership,
+        due_on=timezone.localdate() + dt.timedelta(days=7),
+        description=f"ActieKS{m}",
+    )
+    side.ids["ks_action"] = action.public_id
+    intervention = coalition.intervention_offer(
+        actor=nurse.actor,
+        signal=signal,
+        kind=InterventionKind.VOORZORG,
+        offered_on=timezone.localdate(),
+    )
+    side.ids["ks_intervention"] = intervention.public_id
+    side.secrets += [f"OuderKS{m}", f"ZorgKS{m}", f"SamenvattingKS{m}", f"ActieKS{m}"]
 
 
 def build_side(marker: str, channel_code: str) -> Side:

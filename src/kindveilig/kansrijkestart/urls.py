@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .coalition_urls import coalition_patterns
 
 app_name = "kansrijkestart"
 
@@ -32,4 +33,4 @@ moment_urls = [
     ),
 ]
 
-urlpatterns = signal_urls + moment_urls
+urlpatterns = signal_urls + moment_urls + coalition_patterns

@@ -19,6 +19,7 @@ from kindveilig.core.forms import apply_errors
 from kindveilig.organisations.models import JGZ_TYPES
 
 from . import selectors, services
+from .coalition_selectors import signal_coalition
 from .forms import BirthForm, CloseForm, ContactForm, MomentTrajectoryForm, SignalForm
 from .models import Phase
 
@@ -119,10 +120,16 @@ def signal_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRe
         )
         for moment in detail.moments
     ]
+    coalition = signal_coalition(detail.signal) if detail.may_follow_up else None
     return render(
         request,
         "kansrijkestart/signal_detail.html",
-        {"detail": detail, "signal": detail.signal, "moments": moments},
+        {
+            "detail": detail,
+            "signal": detail.signal,
+            "moments": moments,
+            "coalition": coalition,
+        },
     )
 
 

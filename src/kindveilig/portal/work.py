@@ -18,11 +18,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.households.selectors import handovers_waiting_count
+from kindveilig.kansrijkestart.coalition_selectors import open_actions_summary
 from kindveilig.kansrijkestart.selectors import signals_awaiting_first_contact_count
 from kindveilig.meldcode.deadline_selectors import step_deadlines_due_count
 from kindveilig.meldcode.meldplicht_selectors import meldplicht_steps_due
@@ -220,6 +222,25 @@ def kansrijke_start_first_contacts(actor: Actor) -> WorkItem | None:
     )
 
 
+def kansrijke_start_actions(actor: Actor) -> WorkItem | None:
+    """Actions and warm referrals of Kansrijke Start that the actor owns, with
+    the first due date."""
+    summary = open_actions_summary(actor=actor)
+    if not summary.count or summary.first_due_on is None:
+        return None
+    label = ngettext(
+        "%(count)s Kansrijke Start action is yours, due %(date)s",
+        "%(count)s Kansrijke Start actions are yours, the first due %(date)s",
+        summary.count,
+    ) % {
+        "count": summary.count,
+        "date": date_format(summary.first_due_on, "j F Y"),
+    }
+    return WorkItem(
+        label=label, count=summary.count, url=reverse("kansrijkestart:my-actions")
+    )
+
+
 PROVIDERS: list[Provider] = [
     decisions_to_cosign,
     closings_to_cosign,
@@ -230,6 +251,7 @@ PROVIDERS: list[Provider] = [
     kansrijke_start_first_contacts,
     verwijsindex_matches,
     shares_received,
+    kansrijke_start_actions,
     urgent_youth_messages,
     qualifications_expiring,
 ]

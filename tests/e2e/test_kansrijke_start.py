@@ -1,0 +1,249 @@
+"""Kansrijke Start in a browser, from a midwife's signal to a meldcode trajectory.
+
+A midwife signals a vulnerable pregnancy with the parent's consent; the JGZ
+nurse finds it on Mijn werk, records the prenatal home visit, registers the birth
+and records a home visit after birth; she plans the coalition's case
+consultation, places the family on the agenda, records a decision and an action
+for a lokaal team colleague, who finds the action on her own Mijn werk; then the
+nurse starts the meldcode from the contact moment in one click, and the
+trajectory shows the parent's recorded words. The coalition's pages pass axe
+and the colleague reaches her action with the keyboard.
+
+Labels are looked up with gettext, so the test holds with or without the Dutch
+catalogue entries."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from kindveilig.access.roles import Role
+from kindveilig.kansrijkestart.models import (
+    ActionKind,
+    ContactKind,
+    FollowUpAction,
+    NextStep,
+    StartSignal,
+)
+from kindveilig.meldcode.services.trajectories import framework_for
+from kindveilig.organisations.models import OrganisationType, Sector
+from kindveilig.organisations.tests.factories import OrganisationFactory
+
+from .helpers import logged_in_context, make_persona
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MAX_TABS = 80
+PARENT = "Samira"
+FAMILY = "Proefmans"
+PRENATAL_WORDS = "We maken ons zorgen over het geld en de huur."
+AFTER_BIRTH_WORDS = "Als hij gedronken heeft, word ik bang, ook voor de baby."
+SUMMARY = "Zwangere met schulden en een kleine woning; wil hulp bij geldzaken."
+DECISION = "VoorZorg aanbieden; wijkteam gaat mee op huisbezoek."
+ACTION = "Samen met de JGZ-verpleegkundige op huisbezoek."
+
+
+def t(message: str) -> str:
+    with translation.override("nl"):
+        return gettext(message)
+
+
+@pytest.fixture
+def people() -> dict[str, Any]:
+    practice = OrganisationFactory.create(
+        name="Verloskundigenpraktijk De Wieg (test)",
+        type=OrganisationType.VERLOSKUNDIGENPRAKTIJK,
+    )
+    cjg = OrganisationFactory.create(
+        name="CJG Den Haag (test)", type=OrganisationType.CJG
+    )
+    team = OrganisationFactory.create(
+        name="Wijkteam Centrum (test)", type=OrganisationType.LOKAAL_TEAM
+    )
+    framework_for(Sector.JGZ)  # the afwegingskaders, lost by the flush
+    return {
+        "midwife": make_persona(Role.PROFESSIONAL, practice),
+        "nurse": make_persona(Role.PROFESSIONAL, cjg),
+        "colleague": make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team),
+        "cjg": cjg,
+    }
+
+
+def no_accessibility_violations(page: Page) -> None:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [
+        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
+    assert violations == []
+
+
+def tab_to(page: Page, target: Locator) -> None:
+    """Press Tab until ``target`` has the focus: it is reachable by keyboard."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError("not reachable with the Tab key")
+
+
+def signal_with_consent(page: Page, base: str, cjg_name: str) -> None:
+    page.goto(f"{base}/kansrijke-start/signalen/nieuw/")
+    page.locator("#id_parent_given_name").fill(PARENT)
+    page.locator("#id_parent_family_name").fill(FAMILY)
+    page.locator("input[name=phase][value=pregnancy]").check()
+    due = timezone.localdate() + dt.timedelta(days=60)
+    page.locator("#id_expected_date").fill(due.isoformat())
+    page.locator("input[name=domains][value=finances_debt]").check()
+    page.locator("input[name=domains][value=housing]").check()
+    page.locator("#id_concern").fill("Schulden, een kleine woning en veel stress.")
+    page.locator("#id_parent_wishes").fill("Hulp bij de administratie.")
+    page.locator("input[name=consent][value=given]").check()
+    page.locator("#id_follow_up_organisation").select_option(label=cjg_name)
+    page.get_by_role("button", name=t("Send the signal")).click()
+    expect(page.get_by_test_id("signal-consent")).to_contain_text(
+        t("The parent consents")
+    )
+
+
+def record_contact(page: Page, kind: str, words: str, next_step: str) -> None:
+    page.get_by_test_id("contact-add").click()
+    page.locator("#id_kind").select_option(kind)
+    page.locator("#id_happened_on").fill(timezone.localdate().isoformat())
+    page.locator("#id_routine_question_asked").check()
+    answer = (
+        "violence_now" if kind != ContactKind.PRENATAL_HOME_VISIT else "no_violence"
+    )
+    page.locator(f"input[name=routine_answer][value={answer}]").check()
+    page.locator("#id_parent_words").fill(words)
+    page.locator("#id_went_well").fill("Moeder zorgt liefdevol en open.")
+    page.locator(f"input[name=next_step][value={next_step}]").check()
+    page.get_by_role("button", name=t("Record the contact")).click()
+    expect(page.get_by_test_id("contact-moment").last).to_contain_text(words)
+
+
+def register_birth(page: Page) -> None:
+    page.get_by_role("link", name=t("Register the birth"), exact=True).click()
+    page.locator("#id_given_name").fill("Noah")
+    page.locator("#id_family_name").fill(FAMILY)
+    page.locator("#id_date_of_birth").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name=t("Register the birth")).click()
+
+
+def plan_consultation(page: Page, base: str, colleague: Any) -> None:
+    page.goto(f"{base}/kansrijke-start/overleg/")
+    page.get_by_role("link", name=t("Plan a consultation"), exact=True).click()
+    page.locator("#id_held_on").fill(timezone.localdate().isoformat())
+    page.get_by_label(
+        f"{colleague.user.full_name} ({colleague.organisation.name})"
+    ).check()
+    page.get_by_role("button", name=t("Save"), exact=True).click()
+    expect(page.get_by_test_id("participants")).to_contain_text(
+        colleague.user.full_name
+    )
+
+
+def test_from_a_midwifes_signal_to_the_coalition_and_a_meldcode_trajectory(
+    browser: Browser, live_server: Any, people: dict[str, Any]
+) -> None:
+    base = live_server.url
+    midwife, nurse, colleague = people["midwife"], people["nurse"], people["colleague"]
+
+    # 1. The midwife signals a vulnerable pregnancy, with the parent's consent.
+    midwife_page = logged_in_context(browser, live_server, midwife).new_page()
+    signal_with_consent(midwife_page, base, people["cjg"].name)
+    signal = StartSignal.objects.get()
+    signal_url = f"{base}/kansrijke-start/signalen/{signal.public_id}/"
+
+    # 2. The JGZ nurse finds it on Mijn werk and records the prenatal home visit.
+    page = logged_in_context(browser, live_server, nurse).new_page()
+    page.goto(f"{base}/")
+    with translation.override("nl"):
+        waiting = ngettext(
+            "%(count)s Kansrijke Start family waits for a first contact",
+            "%(count)s Kansrijke Start families wait for a first contact",
+            1,
+        ) % {"count": 1}
+    page.get_by_test_id("my-work").get_by_role("link", name=waiting).click()
+    page.get_by_role("link", name=f"{PARENT} {FAMILY}").click()
+    expect(page).to_have_url(signal_url)
+    record_contact(
+        page,
+        ContactKind.PRENATAL_HOME_VISIT,
+        PRENATAL_WORDS,
+        NextStep.DISCUSS_IN_COALITION,
+    )
+
+    # 3. The baby is born; the home visit after birth.
+    register_birth(page)
+    record_contact(
+        page, ContactKind.HOME_VISIT_AFTER_BIRTH, AFTER_BIRTH_WORDS, NextStep.MELDCODE
+    )
+
+    # 4. The coalition's consultation: the family on the agenda, with consent.
+    plan_consultation(page, base, colleague)
+    page.goto(signal_url)
+    page.get_by_role("link", name=t("Discuss in the coalition"), exact=True).click()
+    page.locator("#id_shared_summary").fill(SUMMARY)
+    page.locator("#id_consent_checked").check()
+    page.get_by_role("button", name=t("Place on the agenda")).click()
+    agenda = page.get_by_test_id("agenda")
+    expect(agenda).to_contain_text(f"{PARENT} {FAMILY}")
+    expect(agenda).to_contain_text(SUMMARY)
+    expect(agenda).not_to_contain_text(PRENATAL_WORDS)  # the JGZ record stays home
+    no_accessibility_violations(page)
+
+    # The chair records the decision, and an action for the lokaal team colleague.
+    page.get_by_role(
+        "link", name=t("Record participants and decisions"), exact=True
+    ).click()
+    page.locator("textarea[name^=decisions_]").fill(DECISION)
+    page.get_by_role("button", name=t("Save"), exact=True).click()
+    expect(page.get_by_test_id("decisions")).to_have_text(DECISION)
+    page.get_by_role("link", name=t("Record an action")).click()
+    page.locator("#id_owner").select_option(
+        label=f"{colleague.user.full_name} ({colleague.organisation.name})"
+    )
+    due = timezone.localdate() + dt.timedelta(days=7)
+    page.locator("#id_due_on").fill(due.isoformat())
+    page.locator("#id_description").fill(ACTION)
+    page.get_by_role("button", name=t("Save"), exact=True).click()
+    expect(page.get_by_test_id("actions")).to_contain_text(ACTION)
+    assert FollowUpAction.objects.get().kind == ActionKind.GENERAL
+
+    # 5. The colleague finds the action on her Mijn werk, by keyboard.
+    colleague_page = logged_in_context(browser, live_server, colleague).new_page()
+    colleague_page.goto(f"{base}/")
+    with translation.override("nl"):
+        label = ngettext(
+            "%(count)s Kansrijke Start action is yours, due %(date)s",
+            "%(count)s Kansrijke Start actions are yours, the first due %(date)s",
+            1,
+        ) % {"count": 1, "date": formats.date_format(due, "j F Y")}
+    item = colleague_page.get_by_test_id("my-work").get_by_role("link", name=label)
+    expect(item).to_have_count(1)
+    tab_to(colleague_page, item)
+    colleague_page.keyboard.press("Enter")
+    expect(colleague_page.get_by_test_id("my-actions")).to_contain_text(ACTION)
+    expect(colleague_page.get_by_test_id("my-actions")).to_contain_text(
+        f"{PARENT} {FAMILY}"
+    )
+    no_accessibility_violations(colleague_page)
+
+    # 6. The nurse starts the meldcode from the contact after birth, in one click;
+    # the trajectory shows the parent's words as recorded, never re-typed.
+    page.goto(signal_url)
+    page.get_by_test_id("contact-moment").last.get_by_test_id(
+        "moment-trajectory"
+    ).click()
+    expect(page).to_have_url(
+        re.compile(rf"{re.escape(base)}/trajecten/[0-9a-f-]{{36}}/")
+    )
+    expect(page.locator("main")).to_contain_text(AFTER_BIRTH_WORDS)
