@@ -17,6 +17,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -423,20 +424,18 @@ def _count_households(tally: Tally) -> None:
         )
     )  # fmt: skip
     cases = {row[1] for row in changes}
-    first_stable = dict(
+    first_stable = _first_per_key(
         PhaseChange.objects.filter(
             to_phase=Phase.STABIELE_VEILIGHEID, case_id__in=cases
         )
         .order_by("case_id", "at", "pk")
-        .distinct("case_id")
         .values_list("case_id", "pk")
     )
     # Opened: the case's first phase change (a case may be recorded later than
     # it was opened: ``case_open(opened_at=...)``).
-    opened_at = dict(
+    opened_at = _first_per_key(
         PhaseChange.objects.filter(case_id__in=cases, from_phase="")
         .order_by("case_id", "at", "pk")
-        .distinct("case_id")
         .values_list("case_id", "at")
     )
     for pk, case_id, from_phase, to_phase, at, created, municipality_id, org in changes:
@@ -466,14 +465,26 @@ def _count_break_glass(tally: Tally) -> None:
     in_scope = grants.filter(
         tally.during("occurred_at"), tally.of_organisations("actor_organisation_id")
     ).values("object_id")
-    for org, at in (
+    first = _first_per_key(
         grants.filter(object_id__in=in_scope)
         .order_by("object_id", "occurred_at", "pk")
-        .distinct("object_id")
-        .values_list("actor_organisation_id", "occurred_at")
-    ):
+        .values_list("object_id", "actor_organisation_id", "occurred_at")
+    )
+    for org, at in first.values():
         if org is not None:
             tally.add(at, org, "break_glass")
+
+
+def _first_per_key(rows: Iterable[tuple[Any, ...]]) -> dict[Any, Any]:
+    """The first row per key (the first column) of rows ordered by key: what
+    PostgreSQL's ``DISTINCT ON`` gives, in Python, so the embedded SQLite demo
+    of `make run` counts too. The rest of a one-column row is its value, of a
+    longer row the tuple of the rest."""
+    first: dict[Any, Any] = {}
+    for key, *rest in rows:
+        if key not in first:
+            first[key] = rest[0] if len(rest) == 1 else tuple(rest)
+    return first
 
 
 def _count_handovers(tally: Tally) -> None:
