@@ -216,7 +216,7 @@ def _contact_into_meldcode(midwife: Membership, nurse: Membership) -> None:
             ),
             phase=Phase.YOUNG_CHILD,
             child=PersonInput(
-                given_name="Proef (baby, demo)",
+                given_name="Proef (demo)",
                 family_name="Kraamkamer",
                 date_of_birth=today - dt.timedelta(days=12),
             ),
