@@ -100,6 +100,49 @@ class Professional(HttpUser):
     def api_detail(self) -> None:
         self._get(f"/api/v1/trajectories/{self.me['trajectory']}/", "API detail")
 
+    # Kansrijke Start: the JGZ nurse's pages (users with a signal to follow).
+    @task(3)
+    def ks_follow_up_list(self) -> None:
+        if self.me.get("ks_signal"):
+            self._get("/kansrijke-start/te-volgen/", "KS: the nurse's follow-up list")
+
+    @task(3)
+    def ks_signal_detail(self) -> None:
+        signal = self.me.get("ks_signal")
+        if signal:
+            self._get(f"/kansrijke-start/signalen/{signal}/", "KS: signal detail")
+
+    @task(1)
+    def ks_contact_moment(self) -> None:
+        signal = self.me.get("ks_signal")
+        if not signal:
+            return
+        url = f"/kansrijke-start/signalen/{signal}/contactmoment/"
+        form = self.client.get(url, name="KS: record a contact moment (GET form)")
+        match = TOKEN.search(form.text)
+        if not match:
+            return
+        data = {
+            "csrfmiddlewaretoken": match.group(1),
+            "kind": "extra_contact",
+            "happened_on": datetime.date.today().isoformat(),  # noqa: DTZ011
+            "routine_question_asked": "on",
+            "routine_answer": "no_violence",
+            "parent_words": "Het gaat beter met de rekeningen (synth.).",
+            "went_well": "Rustig gesprek (synth.).",
+            "protective_factors": "accepts_help",
+            "next_step": "regular_schedule",
+        }
+        with self.client.post(
+            url,
+            data=data,
+            name="KS: record a contact moment (POST)",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"status {response.status_code}")
+
     @task(2)
     def floor(self) -> None:
         self._get("/bench/floor/", "floor: bare Django view + base template")

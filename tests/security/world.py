@@ -315,7 +315,8 @@ def _other_objects(side: Side, channel_code: str) -> None:
 
 def _kansrijke_start(side: Side) -> None:
     """The lokaal team signals a young family to a JGZ of its side, whose nurse
-    (not one of the side's personas) records a contact moment."""
+    (not one of the side's personas) records a contact moment; and the
+    coalition's objects (merged from h-ks1 and h-ks2 on h-ks3)."""
     lt = side.actor(Role.LOKAAL_TEAM_MEDEWERKER)
     m = side.marker
     jgz = OrganisationFactory.create(name=f"JGZ {m} (test)", type=OrganisationType.JGZ)

@@ -19,6 +19,7 @@ from kindveilig.core.validators import is_valid_bsn
 from kindveilig.demo.history_builders import ensure_history
 from kindveilig.demo.household_builders import ensure_households
 from kindveilig.demo.household_history_builders import ensure_household_history
+from kindveilig.demo.kansrijke_builders import ensure_kansrijke_start
 from kindveilig.demo.kindcheck_builders import ensure_kindchecks
 from kindveilig.demo.learning_builders import ensure_learning
 from kindveilig.demo.readiness_builders import ensure_readiness
@@ -146,6 +147,19 @@ DEMO_ORGANISATIONS: list[tuple[str, str, str, str]] = [
     ),
     # A service for adults: the kindcheck at intake and evaluation.
     ("DEMO-GGZ-01", "GGZ De Duinroos (demo)", OrganisationType.GGZ, "Den Haag"),
+    # Kansrijke Start: the geboortezorg signals, schuldhulpverlening helps.
+    (
+        "DEMO-VK-01",
+        "Verloskundigenpraktijk De Ooievaar (demo)",
+        OrganisationType.VERLOSKUNDIGENPRAKTIJK,
+        "Den Haag",
+    ),
+    (
+        "DEMO-SHV-01",
+        "Schuldhulpverlening Den Haag (demo)",
+        OrganisationType.SCHULDHULPVERLENING,
+        "Den Haag",
+    ),
 ]
 
 
@@ -263,6 +277,28 @@ DEMO_ACCOUNTS += [
         Role.AANDACHTSFUNCTIONARIS,
     ),
 ]
+# Kansrijke Start (docs/kansrijke-start.md): the midwife signals, the JGZ nurse
+# of the CJG follows up, schuldhulpverlening takes the warm referral.
+DEMO_ACCOUNTS += [
+    DemoAccount(
+        f"verloskundige@{DEMO_DOMAIN}",
+        "Mirjam Verloskundige (demo)",
+        "DEMO-VK-01",
+        Role.PROFESSIONAL,
+    ),
+    DemoAccount(
+        f"cjg@{DEMO_DOMAIN}",
+        "Carla CJG-verpleegkundige (demo)",
+        "DEMO-JGZ-02",
+        Role.PROFESSIONAL,
+    ),
+    DemoAccount(
+        f"schuldhulp@{DEMO_DOMAIN}",
+        "Sven Schuldhulp (demo)",
+        "DEMO-SHV-01",
+        Role.PROFESSIONAL,
+    ),
+]
 # An own aandachtsfunctionaris for every other organisation type in the demo,
 # except the sport club and the lokaal team (those get a municipal fallback).
 DEMO_ACCOUNTS += [
@@ -280,6 +316,8 @@ DEMO_ACCOUNTS += [
         ("jb", "Jasmijn Aandacht-Jeugdbescherming", "DEMO-JB-01"),
         ("huisarts", "Hugo Aandacht-Huisarts", "DEMO-HA-01"),
         ("gemeente", "Gina Aandacht-Gemeente", "DEMO-GM-01"),
+        ("verloskundigen", "Veerle Aandacht-Verloskundigen", "DEMO-VK-01"),
+        ("schuldhulp", "Sjoerd Aandacht-Schuldhulp", "DEMO-SHV-01"),
     ]
 ]
 # A second role for the aandachtsfunctionaris: shows acting in one of several.
@@ -595,6 +633,7 @@ def seed_demo() -> list[tuple[User, EncryptedTOTPDevice]]:
     ensure_kindchecks(organisations)
     ensure_learning(organisations)
     ensure_readiness(organisations)
+    ensure_kansrijke_start(organisations)
     # Count and publish, so the analist's dashboard shows figures at once.
     monitor_refresh()
     return accounts

@@ -17,6 +17,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -27,6 +28,12 @@ from kindveilig.households.models.choices import Phase
 from kindveilig.households.services.emergency import (
     BREAK_GLASS_OBJECT_TYPE,
     BREAK_GLASS_PREFIX,
+)
+from kindveilig.kansrijkestart.models import (
+    REFERRAL_KINDS,
+    FollowUpAction,
+    Intervention,
+    StartSignal,
 )
 from kindveilig.learning.models import Reflection
 from kindveilig.meldcode.models import (
@@ -43,6 +50,7 @@ from kindveilig.meldcode.models.choices import (
     ConversationWith,
     CosignStatus,
     EventKind,
+    Origin,
     Outcome,
     Step,
 )
@@ -52,7 +60,7 @@ from kindveilig.readiness.models import Qualification
 from kindveilig.verwijsindex.models import Match
 from kindveilig.youth.messages.models import Sender, YouthConversation, YouthMessage
 
-from .measures import bucket_of
+from .measures import SIGNAL_SOURCES, bucket_of
 
 __all__ = [
     "Cell",
@@ -231,6 +239,7 @@ def count_cells(scope: Scope) -> Tally:
     _count_households(tally)
     _count_youth(tally)
     _count_readiness(tally)
+    _count_kansrijke_start(tally)
     return tally
 
 
@@ -253,6 +262,8 @@ def _count_trajectories(tally: Tally) -> None:
         tally.add(created, org, "furthest_step", str(step))
         if pk in from_youth:
             tally.add(created, org, "youth_escalation")
+        if origin == Origin.KANSRIJKE_START:
+            tally.add(created, org, "ks_trajectory")
         if acute_at is not None:
             tally.add(acute_at, org, "acute")
     for org, created in MeldplichtCase.objects.filter(
@@ -413,20 +424,18 @@ def _count_households(tally: Tally) -> None:
         )
     )  # fmt: skip
     cases = {row[1] for row in changes}
-    first_stable = dict(
+    first_stable = _first_per_key(
         PhaseChange.objects.filter(
             to_phase=Phase.STABIELE_VEILIGHEID, case_id__in=cases
         )
         .order_by("case_id", "at", "pk")
-        .distinct("case_id")
         .values_list("case_id", "pk")
     )
     # Opened: the case's first phase change (a case may be recorded later than
     # it was opened: ``case_open(opened_at=...)``).
-    opened_at = dict(
+    opened_at = _first_per_key(
         PhaseChange.objects.filter(case_id__in=cases, from_phase="")
         .order_by("case_id", "at", "pk")
-        .distinct("case_id")
         .values_list("case_id", "at")
     )
     for pk, case_id, from_phase, to_phase, at, created, municipality_id, org in changes:
@@ -456,14 +465,26 @@ def _count_break_glass(tally: Tally) -> None:
     in_scope = grants.filter(
         tally.during("occurred_at"), tally.of_organisations("actor_organisation_id")
     ).values("object_id")
-    for org, at in (
+    first = _first_per_key(
         grants.filter(object_id__in=in_scope)
         .order_by("object_id", "occurred_at", "pk")
-        .distinct("object_id")
-        .values_list("actor_organisation_id", "occurred_at")
-    ):
+        .values_list("object_id", "actor_organisation_id", "occurred_at")
+    )
+    for org, at in first.values():
         if org is not None:
             tally.add(at, org, "break_glass")
+
+
+def _first_per_key(rows: Iterable[tuple[Any, ...]]) -> dict[Any, Any]:
+    """The first row per key (the first column) of rows ordered by key: what
+    PostgreSQL's ``DISTINCT ON`` gives, in Python, so the embedded SQLite demo
+    of `make run` counts too. The rest of a one-column row is its value, of a
+    longer row the tuple of the rest."""
+    first: dict[Any, Any] = {}
+    for key, *rest in rows:
+        if key not in first:
+            first[key] = rest[0] if len(rest) == 1 else tuple(rest)
+    return first
 
 
 def _count_handovers(tally: Tally) -> None:
@@ -532,3 +553,44 @@ def _count_readiness(tally: Tally) -> None:
 
 def _strings(values: Iterable[object]) -> list[str]:
     return [v for v in values if isinstance(v, str)]
+
+
+def _count_kansrijke_start(tally: Tally) -> None:
+    """Signals by source, domain and whether the JGZ made a first contact so
+    far (in the signal's month, for the signalling organisation); the days to
+    that first contact (in its month, for the organisation that follows up);
+    the interventions that started (in their month, for the organisation that
+    recorded them); the warm referrals for bestaanszekerheid by where they
+    stand (in the month they were made, for the organisation that owns them).
+    Counts only: never a signal, a person or a word of what was recorded."""
+    sources = set(SIGNAL_SOURCES)
+    for org, created, source, domains, first_contact in StartSignal.objects.filter(
+        tally.of_organisations("organisation_id"), tally.during("created_at")
+    ).values_list(
+        "organisation_id", "created_at", "source_type", "domains", "first_contact_at"
+    ):
+        tally.add(
+            created, org, "ks_signal_source", source if source in sources else "other"
+        )
+        for domain in sorted(set(_strings(domains or []))):
+            tally.add(created, org, "ks_signal_domain", domain)
+        followed = "contacted" if first_contact is not None else "not_yet"
+        tally.add(created, org, "ks_followed_up", followed)
+    for org, created, first_contact in StartSignal.objects.filter(
+        tally.of_organisations("follow_up_organisation_id"),
+        tally.during("first_contact_at"),
+    ).values_list("follow_up_organisation_id", "created_at", "first_contact_at"):
+        if first_contact is not None:
+            days = _days(created, first_contact)
+            tally.add(first_contact, org, "ks_contact_days", duration=days)
+    for org, started, kind in Intervention.objects.filter(
+        tally.of_organisations("organisation_id"),
+        tally.during("started_on", dates=True),
+    ).values_list("organisation_id", "started_on", "kind"):
+        tally.add(started, org, "ks_intervention", kind)
+    for org, created, outcome in FollowUpAction.objects.filter(
+        tally.of_organisations("owner_organisation_id"),
+        tally.during("created_at"),
+        kind__in=REFERRAL_KINDS,
+    ).values_list("owner_organisation_id", "created_at", "outcome"):
+        tally.add(created, org, "ks_referral", outcome or "open")

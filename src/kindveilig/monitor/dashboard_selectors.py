@@ -45,6 +45,7 @@ GROUP_LABELS = {
     Group.HOUSEHOLDS: gettext_lazy("Households"),
     Group.YOUTH: gettext_lazy("Youth channel"),
     Group.READINESS: gettext_lazy("Readiness and learning"),
+    Group.KANSRIJKE_START: gettext_lazy("Kansrijke Start"),
 }
 
 

@@ -32,6 +32,7 @@ from .models import LetterTexts
 
 __all__ = [
     "DEFAULT_TEXTS",
+    "KANSRIJKE_START_MEASURES",
     "KEY_MEASURES",
     "LetterContent",
     "Texts",
@@ -53,6 +54,14 @@ KEY_MEASURES = (
     "fall_back",
     "youth_conversation",
     "youth_escalation",
+)
+# The letter's own paragraph on Kansrijke Start (the first 1,000 days).
+KANSRIJKE_START_MEASURES = (
+    "ks_signal_source",
+    "ks_followed_up",
+    "ks_intervention",
+    "ks_referral",
+    "ks_trajectory",
 )
 
 
@@ -97,6 +106,7 @@ class LetterContent:
     tables: list[Table]
     texts: Texts
     made_on: dt.date
+    kansrijke_start: list[Table]
 
 
 def letter_content(
@@ -112,7 +122,14 @@ def letter_content(
     )
     by_key = {t.measure.key: t for s in figures.sections for t in s.tables}
     tables = [by_key[key] for key in KEY_MEASURES if key in by_key]
-    return LetterContent(figures=figures, tables=tables, texts=texts, made_on=made_on)
+    kansrijke_start = [by_key[key] for key in KANSRIJKE_START_MEASURES if key in by_key]
+    return LetterContent(
+        figures=figures,
+        tables=tables,
+        texts=texts,
+        made_on=made_on,
+        kansrijke_start=kansrijke_start,
+    )
 
 
 def render_letter_html(content: LetterContent) -> str:

@@ -14,14 +14,21 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kindveilig.households.models.choices import HandoverStatus, Phase
+from kindveilig.kansrijkestart.models import (
+    ActionOutcome,
+    InterventionKind,
+    VulnerabilityDomain,
+)
 from kindveilig.learning.models import Theme
 from kindveilig.meldcode.models.choices import SkipReason, Step
+from kindveilig.organisations.models import OrganisationType
 from kindveilig.readiness.models import QualificationKind
 
 __all__ = [
     "BUCKETS",
     "MEASURES",
     "MIN_DURATIONS",
+    "SIGNAL_SOURCES",
     "Group",
     "Measure",
     "bucket_of",
@@ -79,6 +86,7 @@ class Group(StrEnum):
     HOUSEHOLDS = "households"
     YOUTH = "youth"
     READINESS = "readiness"
+    KANSRIJKE_START = "kansrijke_start"
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,102 @@ class Measure:
 
 STEPS = tuple((str(step.value), step.label) for step in Step)
 
+# Kansrijke Start (docs/monitor.md, "Kansrijke Start"): who signals, the domains
+# of concern, whether and how fast the JGZ made a first contact, the
+# interventions that started, and the meldcode trajectories that began at a
+# contact moment. The sources are organisation types; any other type counts as
+# "other" (SIGNAL_SOURCES).
+SIGNAL_SOURCES: tuple[str, ...] = (
+    OrganisationType.VERLOSKUNDIGENPRAKTIJK,
+    OrganisationType.KRAAMZORG,
+    OrganisationType.ZIEKENHUIS,
+    OrganisationType.HUISARTS,
+    OrganisationType.JGZ,
+    OrganisationType.CJG,
+    OrganisationType.LOKAAL_TEAM,
+)
+KANSRIJKE_START_MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "ks_signal_source",
+        Group.KANSRIJKE_START,
+        _("Kansrijke Start signals by source"),
+        _(
+            "Signals of a vulnerable pregnancy or young family made in the period, "
+            "by the type of the signalling organisation."
+        ),
+        (
+            *((str(t), OrganisationType(t).label) for t in SIGNAL_SOURCES),
+            ("other", _("Other")),
+        ),
+    ),
+    Measure(
+        "ks_signal_domain",
+        Group.KANSRIJKE_START,
+        _("Domains of concern"),
+        _(
+            "The domains of concern named in the signals of the period (a signal "
+            "may name several)."
+        ),
+        tuple((d.value, d.label) for d in VulnerabilityDomain),
+        partition=False,
+    ),
+    Measure(
+        "ks_followed_up",
+        Group.KANSRIJKE_START,
+        _("Signals followed up"),
+        _(
+            "Signals made in the period, by whether the JGZ has had a first "
+            "contact with the family so far."
+        ),
+        (
+            ("contacted", _("First JGZ contact made")),
+            ("not_yet", _("No contact yet")),
+        ),
+    ),
+    Measure(
+        "ks_contact_days",
+        Group.KANSRIJKE_START,
+        _("Days from signal to first JGZ contact"),
+        _(
+            "Days from the signal to the first contact moment, counted in the "
+            "period of that contact, for the organisation that follows up."
+        ),
+        unit="days",
+    ),
+    Measure(
+        "ks_intervention",
+        Group.KANSRIJKE_START,
+        _("Interventions started"),
+        _(
+            "Interventions offered to a family that started in the period, by "
+            "kind, for the organisation that recorded them."
+        ),
+        tuple((k.value, k.label) for k in InterventionKind),
+    ),
+    Measure(
+        "ks_referral",
+        Group.KANSRIJKE_START,
+        _("Warm referrals for bestaanszekerheid"),
+        _(
+            "Warm referrals to schuldhulpverlening or income support made in the "
+            "period, by where they stand now, for the organisation that owns them."
+        ),
+        (
+            ("open", _("Not done yet")),
+            *((o.value, o.label) for o in ActionOutcome),
+        ),
+    ),
+    Measure(
+        "ks_trajectory",
+        Group.KANSRIJKE_START,
+        _("Meldcode trajectories from a contact moment"),
+        _(
+            "Meldcode trajectories started in the period from a Kansrijke Start "
+            "contact moment."
+        ),
+    ),
+)
+
 MEASURES: tuple[Measure, ...] = (
     Measure(
         "started",
@@ -118,6 +222,7 @@ MEASURES: tuple[Measure, ...] = (
             ("worry", _("Own signal")),
             ("kindcheck", _("Kindcheck")),
             ("youth", _("Message from a child")),
+            ("kansrijke_start", _("Kansrijke Start contact")),
         ),
     ),
     Measure(
@@ -324,6 +429,7 @@ MEASURES: tuple[Measure, ...] = (
         tuple((t.value, t.label) for t in Theme),
         partition=False,
     ),
+    *KANSRIJKE_START_MEASURES,
 )
 
 _BY_KEY = {m.key: m for m in MEASURES}

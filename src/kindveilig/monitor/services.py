@@ -114,7 +114,11 @@ def _scheme() -> str:
 
 
 def _lock() -> None:
-    """One refresh at a time (the task may be queued twice)."""
+    """One refresh at a time (the task may be queued twice). PostgreSQL's
+    advisory lock; SQLite (the embedded demo of `make run`) has no such
+    function and lets one writer in at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext('kindveilig.monitor'))")
 

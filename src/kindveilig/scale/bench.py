@@ -1,5 +1,6 @@
 """Which generated users the benchmark logs in, and what each one opens."""
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -14,6 +15,7 @@ from kindveilig.accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from kindveilig.accounts.models import EncryptedTOTPDevice, Membership
 from kindveilig.accounts.selectors import aandachtsfunctionarissen_of_organisations
 from kindveilig.households.models import CaseStatus, SafetyCase
+from kindveilig.kansrijkestart.models import SignalStatus, StartSignal
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
 from kindveilig.meldcode.selectors import trajectories_visible_to
@@ -29,6 +31,9 @@ AF_SHARE = 0.3
 # Share of lokaal team workers who are regievoerder of an open household case
 # (they open its timeline).
 LOKAAL_TEAM_SHARE = 0.2
+# Share of JGZ nurses who follow an open Kansrijke Start signal (they open their
+# list of families, a signal, and record a contact moment).
+JGZ_NURSE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class BenchUser:
     child_name: str
     child_bsn: str
     household: str | None = None
+    # An open Kansrijke Start signal the user follows up (a JGZ nurse).
+    ks_signal: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -52,6 +59,7 @@ class BenchUser:
             "child_name": self.child_name,
             "child_bsn": self.child_bsn,
             "household": self.household,
+            "ks_signal": self.ks_signal,
         }
 
 
@@ -125,10 +133,42 @@ def _lokaal_team_users(count: int) -> list[BenchUser]:
     return result
 
 
+def _jgz_nurse_users(count: int) -> list[BenchUser]:
+    """JGZ nurses who follow an open Kansrijke Start signal (and own a
+    trajectory of their organisation, for the other pages)."""
+    result: list[BenchUser] = []
+    seen: set[int] = set()
+    signals = (
+        StartSignal.objects.exclude(status=SignalStatus.CLOSED)
+        .exclude(follow_up_user=None)
+        .order_by("-created_at")
+        .values_list("follow_up_user_id", "follow_up_organisation_id", "public_id")
+    )
+    for user_id, organisation_id, signal in signals[: count * 20]:
+        if len(result) >= count:
+            break
+        if user_id is None or user_id in seen:
+            continue
+        seen.add(user_id)
+        membership = (
+            Membership.objects.select_related("user", "organisation")
+            .filter(user_id=user_id, organisation_id=organisation_id)
+            .exclude(role=Role.AANDACHTSFUNCTIONARIS)
+            .first()
+        )
+        if membership is None:
+            continue
+        bench_user = _user(membership, _own(membership, owner_only=True))
+        if bench_user:
+            result.append(dataclasses.replace(bench_user, ks_signal=str(signal)))
+    return result
+
+
 def bench_users(*, count: int) -> list[BenchUser]:
     """Aandachtsfunctionarissen of the busiest organisations, lokaal team
-    regievoerders of an open household case, and professionals who own an open
-    trajectory (so they can add a signal)."""
+    regievoerders of an open household case, JGZ nurses who follow a Kansrijke
+    Start family, and professionals who own an open trajectory (so they can add
+    a signal)."""
     n_af = max(1, round(count * AF_SHARE))
     busiest = (
         Trajectory.objects.values("organisation_id")
@@ -145,6 +185,9 @@ def bench_users(*, count: int) -> list[BenchUser]:
             result.append(bench_user)
     result += _lokaal_team_users(
         min(count - len(result), max(1, round(count * LOKAAL_TEAM_SHARE)))
+    )
+    result += _jgz_nurse_users(
+        min(count - len(result), max(1, round(count * JGZ_NURSE_SHARE)))
     )
     owners = (
         Trajectory.objects.filter(status=Status.OPEN)

@@ -84,3 +84,70 @@ YOUTH_CONVERSATIONS_PER_TRAJECTORY = 0.05
 YOUTH_MESSAGES = (2, 6)
 YOUTH_URGENT_SHARE = 0.10
 YOUTH_CLOSED_SHARE = 0.30
+
+# Kansrijke Start (gen_kansrijke.py): the first 1,000 days.
+# CBS: about 165,000 births a year in the Netherlands (the figure; CBS
+# StatLine "Geboorte"; 2023: about 164,000).
+NATIONAL_BIRTHS_PER_YEAR = 165_000
+# Share of births with a Kansrijke Start signal (a pregnancy or young family in a
+# vulnerable situation, with the parent's consent or its refusal recorded): 10%.
+# An assumption [UNVERIFIED], below the "about 14%" of children without a good
+# start at birth (preterm or low birth weight; Kamerbrief Kansrijke Start, TK 32279
+# nr. 124, 2018) and the "over 15%" (28,000 of 170,000) the GGD Zeeland and
+# West-Brabant gives when socio-economic risk is added; not every such family is
+# signalled by a professional (docs/performance.md).
+KS_SIGNAL_SHARE = 0.10
+# Organisations the generator adds for Kansrijke Start: (national count, staff).
+# Assumptions [UNVERIFIED]: about 520 verloskundigenpraktijken, 150 kraamzorg
+# organisations, 70 hospitals with obstetrics, and schuldhulpverlening in every
+# municipality.
+KS_ORGANISATIONS: dict[OrganisationType, tuple[int, int]] = {
+    OrganisationType.VERLOSKUNDIGENPRAKTIJK: (520, 6),
+    OrganisationType.KRAAMZORG: (150, 10),
+    OrganisationType.ZIEKENHUIS: (70, 8),
+    OrganisationType.SCHULDHULPVERLENING: (NATIONAL_MUNICIPALITIES, 4),
+}
+# Who signals (assumption): mostly the midwives, then the JGZ itself, the
+# hospital's obstetrics, the lokaal team and kraamzorg.
+KS_SOURCES: dict[OrganisationType, float] = {
+    OrganisationType.VERLOSKUNDIGENPRAKTIJK: 0.45,
+    OrganisationType.JGZ: 0.20,
+    OrganisationType.ZIEKENHUIS: 0.15,
+    OrganisationType.LOKAAL_TEAM: 0.10,
+    OrganisationType.KRAAMZORG: 0.10,
+}
+# Each domain of concern on its own chance (a signal names one or more).
+KS_DOMAINS: dict[str, float] = {
+    "finances_debt": 0.35,
+    "housing": 0.20,
+    "psychosocial_stress": 0.45,
+    "addiction": 0.08,
+    "domestic_violence": 0.12,
+    "limited_network": 0.25,
+    "language_literacy": 0.20,
+    "unplanned_pregnancy": 0.15,
+    "other": 0.05,
+}
+KS_PREGNANCY_SHARE = 0.7  # signalled in pregnancy; the rest with a young child
+KS_CONSENT_SHARE = 0.85  # the parent consents (assumption)
+# The JGZ's first contact: consented signals 95%, refused ones 60% (the JGZ's
+# regular offer still reaches most parents); days to it lognormal, median 10.
+KS_FOLLOWED_UP = {"given": 0.95, "refused": 0.60}
+KS_FIRST_CONTACT_MEDIAN_DAYS = 10.0
+# Contacts after birth, in days from the birth (home visit, 4 and 8 weeks, then
+# 3, 6 and 12 months); the follow-up closes 14 months after the birth.
+KS_AFTER_BIRTH_DAYS = (10, 28, 56, 91, 182, 365)
+KS_CLOSES_AFTER_BIRTH_DAYS = 425
+KS_EXTRA_CONTACT_SHARE = 0.2
+KS_DISCUSSED_SHARE = 0.30  # of the followed-up consented families: on an agenda
+KS_INTERVENTION_SHARE = 0.35  # of the followed-up consented families
+KS_INTERVENTIONS: dict[str, float] = {
+    "voorzorg": 0.20,
+    "stevig_ouderschap": 0.15,
+    "parenting_support": 0.35,
+    "debt_counselling": 0.15,
+    "income_support": 0.10,
+    "other": 0.05,
+}
+KS_REFERRAL_SHARE = 0.5  # of consented families with finances and debt
+KS_AUDIT_READS = 2  # READs by the nurse per contact moment

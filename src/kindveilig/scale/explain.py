@@ -6,17 +6,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditChainHead
 from kindveilig.audit.selectors import access_log_for_person
+from kindveilig.kansrijkestart.models import ContactMoment, SignalStatus, StartSignal
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
 from kindveilig.persons.models import Person
 from kindveilig.persons.selectors import name_search_ids
 
-__all__ = ["ExplainedQuery", "explain_main_queries"]
+__all__ = ["ExplainedQuery", "explain_kansrijke_start", "explain_main_queries"]
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
             AuditChainHead.objects.filter(pk=1),
         ),
     ]
+    results += explain_kansrijke_start()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT relname, n_live_tup, pg_total_relation_size(relid) "
@@ -137,3 +139,41 @@ def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
                 )
             )
     return results
+
+
+def explain_kansrijke_start() -> list[ExplainedQuery]:
+    """The JGZ nurse's pages as the busiest follow-up organisation has them:
+    her list of open signals (the page and its count), a signal by its public
+    id, and its contact moments (``kansrijkestart.selectors``). Nothing when
+    there are no signals."""
+    busiest = (
+        StartSignal.objects.exclude(status=SignalStatus.CLOSED)
+        .values("follow_up_organisation_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    if busiest is None:
+        return []
+    mine = StartSignal.objects.filter(
+        follow_up_organisation_id=busiest["follow_up_organisation_id"]
+    ).exclude(status=SignalStatus.CLOSED)
+    page = mine.select_related(
+        "parent", "child", "organisation", "follow_up_user"
+    ).order_by("-created_at", "-id")
+    signal = page.first()
+    assert signal is not None
+    return [
+        _query("Kansrijke Start follow-up list: page of 50", page[:50]),
+        _count("Kansrijke Start follow-up list: count", mine),
+        _query(
+            "Kansrijke Start signal: by public id",
+            StartSignal.objects.filter(public_id=signal.public_id).select_related(
+                "parent", "child", "organisation", "follow_up_organisation"
+            ),
+        ),
+        _query(
+            "Kansrijke Start signal: its contact moments",
+            ContactMoment.objects.filter(signal=signal).order_by("happened_on", "id"),
+        ),
+    ]

@@ -30,6 +30,7 @@ from kindveilig.monitor.changes import changes_off, everything_changed
 from . import distributions as dist
 from .gen_common import AuditRow
 from .gen_households import Households
+from .gen_kansrijke import KansrijkeStart
 from .gen_organisations import Organisations
 from .gen_signals import Signals
 from .gen_trajectories import Trajectories
@@ -60,6 +61,7 @@ class Generator:
         self.trajectories = trajectories
         self.years = years
         self.audit_reads = audit_reads
+        self.seed = seed
         self.rng = random.Random(seed)  # noqa: S311  # synthetic data, not security
         self.cipher_pool = cipher_pool
         self.chunk = chunk
@@ -104,6 +106,7 @@ class Generator:
                 self.signals,
                 self.households,
                 self.youth,
+                self.kansrijke,
             )
             for part in parts:
                 for model in part.SERIAL:
@@ -156,6 +159,18 @@ class Generator:
             orgs=orgs,
             slice_name=self.slice,
         )
+        self.kansrijke = KansrijkeStart(
+            loader=load,
+            seed=self.seed,
+            now=now,
+            orgs=orgs,
+            next_person=self.meldcode.next_person,
+            fraction=self.children / dist.NATIONAL_MINORS,
+            years=self.years,
+            trajectories=self.trajectories,
+            cipher_pool=self.cipher_pool,
+        )
+        self.kansrijke.open()
         audit: list[AuditRow] = []
         self.youth.open_channels(audit)
         self.youth.rows.flush(self.loader)
@@ -172,7 +187,19 @@ class Generator:
             self.households.for_trajectory(facts, signal_ids, audit)
         self.youth.chunk(size, audit)
         self.meldcode.children_without_trajectory(orgs)
-        for part in (self.meldcode, self.signals, self.households, self.youth):
+        # Kansrijke Start's parents and children take person ids after the
+        # chunk's, from its own random stream.
+        self.kansrijke.next_person = self.meldcode.next_person
+        self.kansrijke.chunk(size, audit)
+        self.meldcode.next_person = self.kansrijke.next_person
+        parts = (
+            self.meldcode,
+            self.signals,
+            self.households,
+            self.youth,
+            self.kansrijke,
+        )
+        for part in parts:
             part.rows.flush(self.loader)
         self.loader.copy(AuditEventRow, self._chain(audit))
 

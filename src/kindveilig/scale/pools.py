@@ -154,10 +154,12 @@ class CipherPool:
     is not realistic.
     """
 
-    def __init__(self, rng: random.Random, size: int) -> None:
+    def __init__(
+        self, rng: random.Random, size: int, phrases: dict[str, str] | None = None
+    ) -> None:
         self.rng = rng
         self.pools: dict[str, list[str]] = {}
-        for kind, template in PHRASES.items():
+        for kind, template in (PHRASES if phrases is None else phrases).items():
             self.pools[kind] = [
                 encrypt_text(
                     template.format(n=rng.randint(2, 60), d=f"{rng.randint(1, 28)}-3")

@@ -31,6 +31,10 @@ PROFESSIONAL_PAGES = (
     "API detail",
     "add observation (GET form)",
     "add observation (POST)",
+    "KS: the nurse's follow-up list",
+    "KS: signal detail",
+    "KS: record a contact moment (GET form)",
+    "KS: record a contact moment (POST)",
 )
 YOUTH_PAGES = ("youth: start page", "youth: help lines")
 PROFESSIONAL_P95_MS = 100

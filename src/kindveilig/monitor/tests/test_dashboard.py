@@ -12,14 +12,20 @@ import pytest
 import time_machine
 from conftest import Persona
 
+from kindveilig.accounts.tests.factories import UserFactory
+from kindveilig.kansrijkestart.models import ContactMoment, StartSignal
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.monitor.measures import MEASURES
 from kindveilig.monitor.models import MonitorFigure, PeriodKind
 from kindveilig.monitor.services import monitor_refresh
+from kindveilig.organisations.models import Organisation, OrganisationType
+from kindveilig.organisations.tests.factories import OrganisationFactory
 from kindveilig.persons.models import Person
 from kindveilig.youth.messages.models import PublicChannel, YouthConversation
 from kindveilig.youth.messages.services import conversation_start, staff_answer
+
+from .kansrijke import first_contact, moment, signal
 
 Login = Callable[[Client, Persona], Client]
 pytestmark = [pytest.mark.django_db]
@@ -32,6 +38,17 @@ CHILD_TEXT = "Mijn stiefvader Gerolfus schreeuwt elke avond in de Kolibrielaan"
 CHILD_NAME = "Pimpernella"
 CHILD_CONTACT = "pimpernella.kolibrie@example.invalid"
 ANSWER = "Dank je Pimpernella, ik zoek je morgen op bij de Kolibrielaan"
+# What a Kansrijke Start signal and its contact moment hold (planted, then
+# looked for): the concern, the parent's words and wishes, the nurse's notes.
+KS_TEXT = [
+    "Schulden bij de Zwaluwhoeve, deurwaarder Ignatius",
+    "Moeder zegt: ik wil niet dat Bartholomeus het weet",
+    "Graag hulp bij de Rozenkwekerij-aanvraag",
+    "Vader sloeg tegen de deur van Ottoline",
+    "Baby Florentijntje oogt bleek",
+    "Mooi contact tijdens het badje van Florentijntje",
+]
+KS_FAMILY = "Kwartelkoning"
 
 
 @pytest.fixture
@@ -61,17 +78,53 @@ def world(professional: Persona, aandachtsfunctionaris: Persona) -> Persona:
                 conversation=started.conversation,
                 body=ANSWER,
             )
+    _kansrijke_start(professional.organisation)
     monitor_refresh(today=dt.date(2026, 4, 2))
     return professional
+
+
+def _kansrijke_start(school: Organisation) -> None:
+    """Six midwife signals to the CJG in March, each with planted free text,
+    the first contact after three days (enough to be shown)."""
+    midwife = OrganisationFactory.create(
+        type=OrganisationType.VERLOSKUNDIGENPRAKTIJK, municipality=school.municipality
+    )
+    cjg = OrganisationFactory.create(
+        type=OrganisationType.CJG, municipality=school.municipality
+    )
+    by = UserFactory.create()
+    for index in range(6):
+        made = signal(
+            organisation=midwife,
+            by=by,
+            follow_up=cjg,
+            at=moment(dt.date(2026, 3, 10)),
+            domains=["finances_debt"],
+            concern=KS_TEXT[0],
+            words=KS_TEXT[1] if index == 0 else "",
+            wishes=KS_TEXT[2],
+            family_name=KS_FAMILY,
+        )
+        first_contact(
+            made,
+            nurse=by,
+            days=3,
+            parent_words=KS_TEXT[3],
+            child_observations=KS_TEXT[4],
+            went_well=KS_TEXT[5],
+        )
 
 
 def secrets() -> list[str]:
     ids = [str(t.public_id) for t in Trajectory.objects.all()]
     ids += [str(p.public_id) for p in Person.objects.all()]
     ids += [str(c.public_id) for c in YouthConversation.objects.all()]
+    ids += [str(s.public_id) for s in StartSignal.objects.all()]
+    ids += [str(c.public_id) for c in ContactMoment.objects.all()]
     dates = ["2016-03-14", "14-03-2016", "14 maart 2016", "14/03/2016"]
     youth = [CHILD_TEXT, "Gerolfus", "Kolibrie", CHILD_NAME, CHILD_CONTACT, ANSWER]
-    return [*NAMES, BSN, WORRY, "Wolkenkrabber", *dates, *ids, *youth]
+    kansrijke = [*KS_TEXT, KS_FAMILY, "Zwaluw", "Bartholomeus", "Florentijn"]
+    return [*NAMES, BSN, WORRY, "Wolkenkrabber", *dates, *ids, *youth, *kansrijke]
 
 
 def pages(client: Client) -> dict[str, str]:
@@ -111,6 +164,11 @@ def test_no_page_or_csv_holds_personal_data(
     assert shown.get(measure="youth_message").value == 12
     march = found[reverse("monitor:dashboard") + "?periode=month:2026-03"]
     assert 'data-testid="figure-youth_conversation"' in march
+    # So are the six Kansrijke Start signals and their first contacts.
+    assert shown.get(measure="ks_signal_source").value == 6
+    assert shown.get(measure="ks_contact_days").value == 6
+    assert 'data-testid="figure-ks_followed_up"' in march
+    assert StartSignal.objects.count() == ContactMoment.objects.count() == 6
     for url, body in found.items():
         for secret in secrets():
             assert secret not in body, (url, secret)

@@ -31,6 +31,7 @@ from kindveilig.households.services import (
     household_create_from_trajectory,
     phase_change,
 )
+from kindveilig.kansrijkestart.models import FollowUpAction, Intervention, StartSignal
 from kindveilig.meldcode import scenarios
 from kindveilig.meldcode.afwegingskader import Answer
 from kindveilig.meldcode.models import LegalBasis, Trajectory
@@ -60,6 +61,7 @@ from kindveilig.youth.messages.services import (
 )
 
 from .dataset import delft
+from .kansrijke import first_contact, intervention, moment, referral, signal
 
 pytestmark = [pytest.mark.django_db]
 
@@ -381,6 +383,115 @@ def _hermelding(world: World) -> Callable[[], None]:
     return again
 
 
+def _ks_orgs() -> tuple[Organisation, Organisation, Organisation, Any]:
+    """A verloskundigenpraktijk and a CJG in Den Haag, a JGZ in Delft, and a
+    JGZ nurse of the CJG (made once per test)."""
+
+    def org(name: str, kind: str, municipality: Any) -> Organisation:
+        found, _ = Organisation.objects.get_or_create(
+            name=name, defaults={"type": kind, "municipality": municipality}
+        )
+        return found
+
+    midwife = org(
+        "Verloskundigen (test)", OrganisationType.VERLOSKUNDIGENPRAKTIJK, den_haag()
+    )
+    cjg = org("CJG (test)", OrganisationType.CJG, den_haag())
+    jgz_delft = org("JGZ Delft (test)", OrganisationType.JGZ, delft())
+    nurse = UserFactory.create()
+    return midwife, cjg, jgz_delft, nurse
+
+
+def _ks_signal(day: dt.date, domains: list[str] | None = None) -> StartSignal:
+    midwife, cjg, _jgz, nurse = _ks_orgs()
+    return signal(
+        organisation=midwife,
+        by=nurse,
+        follow_up=cjg,
+        at=moment(day),
+        domains=domains or ["finances_debt"],
+    )
+
+
+def _ks_contact_in_april(world: World) -> Callable[[], None]:
+    """Signalled on 30 March, the first contact on 2 April: March's "followed
+    up" and April's days to the first contact move."""
+    made = _ks_signal(MARCH_END)
+
+    def contact() -> None:
+        first_contact(made, nurse=made.created_by, days=(APRIL - MARCH_END).days)
+
+    return contact
+
+
+def _ks_domains_changed(world: World) -> Callable[[], None]:
+    made = _ks_signal(dt.date(2026, 3, 12))
+
+    def change() -> None:
+        StartSignal.objects.filter(pk=made.pk).update(domains=["housing", "addiction"])
+
+    return change
+
+
+def _ks_follow_up_moved(world: World) -> Callable[[], None]:
+    """The family moves to Delft: its JGZ follows up, and the days to the first
+    contact now count there."""
+    made = _ks_signal(dt.date(2026, 3, 3))
+    first_contact(made, nurse=made.created_by, days=4)
+    _midwife, _cjg, jgz_delft, _nurse = _ks_orgs()
+
+    def move() -> None:
+        StartSignal.objects.filter(pk=made.pk).update(follow_up_organisation=jgz_delft)
+
+    return move
+
+
+def _ks_intervention_started(world: World) -> Callable[[], None]:
+    """Offered in March, started in April (recorded later)."""
+    made = _ks_signal(dt.date(2026, 3, 3))
+    offered = intervention(
+        made,
+        kind="voorzorg",
+        by=made.created_by,
+        offered=dt.date(2026, 3, 5),
+        started=None,
+    )
+
+    def start() -> None:
+        Intervention.objects.filter(pk=offered.pk).update(started_on=APRIL)
+
+    return start
+
+
+def _ks_referral_done(world: World) -> Callable[[], None]:
+    """A warm referral of March gets its outcome in April: March's count moves."""
+    made = _ks_signal(dt.date(2026, 3, 3))
+    action = referral(
+        made,
+        owner=made.created_by,
+        owner_organisation=world.team.organisation,
+        at=moment(dt.date(2026, 3, 6)),
+    )
+
+    def done() -> None:
+        FollowUpAction.objects.filter(pk=action.pk).update(
+            done_at=moment(APRIL), outcome="help_started"
+        )
+
+    return done
+
+
+def _ks_purged(world: World) -> Callable[[], None]:
+    """Gone by the retention rule, with its contact moments."""
+    made = _ks_signal(dt.date(2026, 3, 3))
+    first_contact(made, nurse=made.created_by, days=4)
+
+    def purge() -> None:
+        made.delete()
+
+    return purge
+
+
 @pytest.mark.parametrize(
     "prepare",
     [
@@ -393,6 +504,12 @@ def _hermelding(world: World) -> Callable[[], None]:
         _stable_in_may,
         _handed_over,
         _hermelding,
+        _ks_contact_in_april,
+        _ks_domains_changed,
+        _ks_follow_up_moved,
+        _ks_intervention_started,
+        _ks_referral_done,
+        _ks_purged,
     ],
     ids=lambda f: f.__name__.strip("_"),
 )
@@ -577,6 +694,30 @@ def _household(world: World, day: int, stable_after: int) -> None:
             )
 
 
+def _kansrijke(world: World, day: int, contact_after: int, domain: str) -> None:
+    """A midwife's signal, and (unless 0) the first JGZ contact days later."""
+    made = _ks_signal(_day(day), [domain])
+    if contact_after:
+        later = min(_day(day + contact_after), TODAY)
+        days = (later - _day(day)).days
+        first_contact(made, nurse=made.created_by, days=days)
+
+
+def _kansrijke_change(world: World, pick: int, how: str) -> None:
+    signals = list(StartSignal.objects.order_by("pk"))
+    if not signals:
+        return
+    made = signals[pick % len(signals)]
+    if how == "contact" and made.first_contact_at is None:
+        first_contact(made, nurse=made.created_by, days=3)
+    elif how == "move":
+        _midwife, cjg, jgz_delft, _nurse = _ks_orgs()
+        moved = jgz_delft if made.follow_up_organisation_id == cjg.pk else cjg
+        StartSignal.objects.filter(pk=made.pk).update(follow_up_organisation=moved)
+    elif how == "delete":
+        made.delete()
+
+
 days = st.integers(0, WINDOW_DAYS - 1)
 schools = st.sampled_from(["haag", "delft"])
 changes = st.one_of(
@@ -600,6 +741,17 @@ changes = st.one_of(
         st.sampled_from(["misuse", "escalate", "delete"]),
     ),
     st.tuples(st.just(_household), days, st.sampled_from([0, 10, 45])),
+    st.tuples(
+        st.just(_kansrijke),
+        days,
+        st.sampled_from([0, 1, 20]),
+        st.sampled_from(["finances_debt", "housing"]),
+    ),
+    st.tuples(
+        st.just(_kansrijke_change),
+        st.integers(0, 50),
+        st.sampled_from(["contact", "move", "delete"]),
+    ),
 )
 
 

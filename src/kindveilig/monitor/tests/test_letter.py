@@ -75,6 +75,19 @@ def test_the_letter_holds_the_expected_figures_and_no_personal_data(
     assert '<td class="num">+8</td>' in started_row
     assert "&lt;5" in html  # one trajectory reached step 4
     assert "<svg" in html
+    # Kansrijke Start: the six midwife signals of March, all followed up.
+    section = html.split('data-testid="letter-kansrijke-start"', 1)[1]
+    section = section.split("</section>", 1)[0]
+    rows = re.findall(r'<tr data-measure="(ks_[a-z_]+)">(.*?)</tr>', section, re.S)
+    assert {key for key, _row in rows} == {
+        "ks_signal_source",
+        "ks_followed_up",
+        "ks_intervention",
+        "ks_referral",
+        "ks_trajectory",
+    }
+    source = [row for key, row in rows if key == "ks_signal_source"]
+    assert any('<td class="num">6</td>' in row for row in source)
     text = pdf_text(pdf)
     with translation.override(settings.LANGUAGE_CODE):
         label = gettext("Trajectories started")

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 
 import pytest
 
+from kindveilig.kansrijkestart.models import StartSignal
 from kindveilig.organisations.models import OrganisationType
 from kindveilig.scale.generator import generate_population
 from kindveilig.verwijsindex.models import Match
@@ -132,3 +134,66 @@ def test_bench_monitor_times_the_refresh_the_dashboard_and_a_letter(
         "municipality, quarter",
         "region, year",
     }
+
+
+@pytest.fixture
+def kansrijke_population() -> None:
+    """A thousandth of the country over two years: 33 Kansrijke Start signals."""
+    generate_population(
+        children=3300,
+        trajectories=200,
+        years=2,
+        types=[OrganisationType.JGZ, OrganisationType.LOKAAL_TEAM],
+    )
+
+
+# What scripts/bench/locustfile.py posts as the JGZ nurse (kept the same).
+CONTACT_POST = {
+    "kind": "extra_contact",
+    "routine_question_asked": "on",
+    "routine_answer": "no_violence",
+    "parent_words": "Het gaat beter met de rekeningen (synth.).",
+    "went_well": "Rustig gesprek (synth.).",
+    "protective_factors": "accepts_help",
+    "next_step": "regular_schedule",
+}
+
+
+@pytest.mark.usefixtures("kansrijke_population")
+def test_bench_jgz_nurses_open_their_pages_and_record_a_contact(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "users.json"
+    call_command(
+        "bench_sessions", "--users", "10", "--out", str(out), stdout=StringIO()
+    )
+    nurses = [user for user in json.loads(out.read_text()) if user["ks_signal"]]
+    assert nurses
+    signal = StartSignal.objects.get(public_id=nurses[0]["ks_signal"])
+    before = signal.contact_moments.count()
+    client = Client()
+    client.cookies["sessionid"] = nurses[0]["session"]
+    for page in (
+        "/kansrijke-start/te-volgen/",
+        f"/kansrijke-start/signalen/{signal.public_id}/",
+        f"/kansrijke-start/signalen/{signal.public_id}/contactmoment/",
+    ):
+        assert client.get(page).status_code == 200, page
+    response = client.post(
+        f"/kansrijke-start/signalen/{signal.public_id}/contactmoment/",
+        {**CONTACT_POST, "happened_on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert signal.contact_moments.count() == before + 1
+
+
+@pytest.mark.usefixtures("kansrijke_population")
+def test_bench_explain_times_the_nurses_list(tmp_path: Path) -> None:
+    out = tmp_path / "explain.json"
+    call_command("bench_explain", "--out", str(out), stdout=StringIO())
+    names = {query["name"] for query in json.loads(out.read_text())["queries"]}
+    assert {
+        "Kansrijke Start follow-up list: page of 50",
+        "Kansrijke Start follow-up list: count",
+        "Kansrijke Start signal: its contact moments",
+    } <= names
