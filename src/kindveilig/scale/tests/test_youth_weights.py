@@ -38,3 +38,12 @@ def test_every_page_in_the_language_is_under_the_budget(language: str) -> None:
     assert all(w.language == language and w.asset_bytes > 0 for w in weights)
     over = {w.page: w.total for w in weights if w.total >= MAX_BYTES}
     assert over == {}, f"{language}: over {MAX_BYTES} bytes: {over}"
+
+
+def test_it_walks_the_flow_where_only_the_served_host_is_allowed(settings) -> None:
+    """`make bench` allows 127.0.0.1 alone; the test client's "testserver" would be
+    refused with a 400 on every page, and the walk would stop at the first one."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    seed_danger_patterns(DangerPattern)
+    weights = measure_youth_pages(("nl",))
+    assert {w.page for w in weights} == PAGES
