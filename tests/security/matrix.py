@@ -275,12 +275,19 @@ KWARGS: dict[str, Kwargs] = {
             "household-detail",
             "household-member-add",
             "household-phase-change",
+            "household-case-close",
+            "household-handover-offer",
             "household-plan",
         ]
     },
     **{
         f"api:{view}": _id("handover")
-        for view in ["handover-detail", "handover-accept", "handover-reject"]
+        for view in [
+            "handover-detail",
+            "handover-accept",
+            "handover-reject",
+            "handover-withdraw",
+        ]
     },
     "api:signal-end": _id("signal"),
     "api:decision-return": _ids(public_id="pending_trajectory", decision_id="decision"),
@@ -410,8 +417,11 @@ POST_ONLY_AFTER_RULE: set[str] = {
             "afweging-answer",
             "household-member-add",
             "household-phase-change",
+            "household-case-close",
+            "household-handover-offer",
             "handover-accept",
             "handover-reject",
+            "handover-withdraw",
             "signal-end",
             "closing-cosign",
             "closing-return",

@@ -49,6 +49,8 @@ household_urls = [
     path("", household_views.household_detail, name="household-detail"),
     path("members/", household_views.member_add, name="household-member-add"),
     path("phase/", household_views.phase_change, name="household-phase-change"),
+    path("close/", household_views.case_close, name="household-case-close"),
+    path("handovers/", household_views.handover_offer, name="household-handover-offer"),
     path("plan/", household_views.plan, name="household-plan"),
 ]
 
@@ -56,6 +58,7 @@ handover_urls = [
     path("", household_views.handover_detail, name="handover-detail"),
     path("accept/", household_views.handover_accept, name="handover-accept"),
     path("reject/", household_views.handover_reject, name="handover-reject"),
+    path("withdraw/", household_views.handover_withdraw, name="handover-withdraw"),
 ]
 
 urlpatterns = [

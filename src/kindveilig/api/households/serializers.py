@@ -267,8 +267,10 @@ class HandoverSerializer(serializers.ModelSerializer[Handover]):
     trajectory = serializers.UUIDField(
         source="trajectory.public_id", allow_null=True, default=None
     )
+    from_organisation = serializers.UUIDField(source="from_organisation.public_id")
     from_organisation_name = serializers.CharField(source="from_organisation.name")
     from_user_name = serializers.CharField(source="from_user.full_name")
+    to_organisation = serializers.UUIDField(source="to_organisation.public_id")
     to_organisation_name = serializers.CharField(source="to_organisation.name")
 
     class Meta:
@@ -277,8 +279,10 @@ class HandoverSerializer(serializers.ModelSerializer[Handover]):
             "public_id",
             "household",
             "trajectory",
+            "from_organisation",
             "from_organisation_name",
             "from_user_name",
+            "to_organisation",
             "to_organisation_name",
             "note",
             "status",
@@ -382,3 +386,20 @@ class PlanVersionInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 class HandoverDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     note = text(help_text="Needed when rejecting.")
+
+
+class CaseCloseInputSerializer(serializers.Serializer[dict[str, Any]]):
+    reason = text()
+    expected_version = serializers.IntegerField(
+        min_value=1,
+        help_text="The case's `version` this was based on; another version gives "
+        "409 Conflict.",
+    )
+
+
+class HandoverOfferInputSerializer(serializers.Serializer[dict[str, Any]]):
+    to_organisation = serializers.UUIDField(
+        help_text="The receiving organisation's `public_id` (as in a handover's "
+        "`from_organisation` / `to_organisation`)."
+    )
+    note = text(help_text="What you hand over and what the receiver must know.")

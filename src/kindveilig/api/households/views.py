@@ -10,6 +10,7 @@ the same service and returns JSON. No rule lives here: the services check them.
 import uuid
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from drf_spectacular.types import OpenApiTypes
@@ -26,6 +27,7 @@ from kindveilig.api.rules import api_endpoint
 from kindveilig.core.forms import small_int
 from kindveilig.households import selectors, services
 from kindveilig.households.selectors import HouseholdAccess, Need
+from kindveilig.organisations.models import Organisation
 
 from . import serializers as s
 
@@ -199,6 +201,27 @@ def phase_change(request: Request, public_id: uuid.UUID) -> Response:
     return Response(s.CaseSerializer(case, context={"access": access}).data)
 
 
+@extend_schema(
+    tags=[TAG],
+    summary="Close the safety case, with the reason (case_close)",
+    request=s.CaseCloseInputSerializer,
+    responses={200: s.CaseSerializer, **VERSIONED_ERRORS},
+)
+@api_endpoint(["POST"], *CASE_ROLES, relation=REGIE)
+def case_close(request: Request, public_id: uuid.UUID) -> Response:
+    access = _access(request, public_id, purpose="close the case", need="case")
+    case = access.require_case()
+    data = _valid(s.CaseCloseInputSerializer, request)
+    services.case_close(
+        actor=actor_of(request),
+        case=case,
+        reason=data["reason"],
+        expected_version=data["expected_version"],
+    )
+    case.refresh_from_db()
+    return Response(s.CaseSerializer(case, context={"access": access}).data)
+
+
 # ---- The veiligheidsplan --------------------------------------------------------
 
 
@@ -263,6 +286,47 @@ def handover_list(request: Request) -> Response:
 @api_endpoint(["GET"], *CASE_ROLES, relation=HANDOVER)
 def handover_detail(request: Request, public_id: uuid.UUID) -> Response:
     handover = selectors.handover_get_for(actor=actor_of(request), public_id=public_id)
+    return Response(s.HandoverSerializer(handover).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Offer the regie over the case to another organisation "
+    "(handover_create_for_case)",
+    request=s.HandoverOfferInputSerializer,
+    responses={201: s.HandoverSerializer, **ERRORS},
+)
+@api_endpoint(["POST"], *CASE_ROLES, relation=REGIE)
+def handover_offer(request: Request, public_id: uuid.UUID) -> Response:
+    access = _access(request, public_id, purpose="hand over the case", need="case")
+    case = access.require_case()
+    data = _valid(s.HandoverOfferInputSerializer, request)
+    # The page offers every active organisation but one's own; so does this. An
+    # unknown or inactive one is the same refusal as a wrong choice on the page.
+    receiver = Organisation.objects.filter(
+        public_id=data["to_organisation"], is_active=True
+    ).first()
+    if receiver is None:
+        raise ValidationError(
+            {"to_organisation": [_("Choose an active organisation.")]}
+        )
+    handover = services.handover_create_for_case(
+        actor=actor_of(request), case=case, to_organisation=receiver, note=data["note"]
+    )
+    return Response(s.HandoverSerializer(handover).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Withdraw a handover one's own organisation offered (handover_withdraw)",
+    request=None,
+    responses={200: s.HandoverSerializer, **ERRORS},
+)
+@api_endpoint(["POST"], *CASE_ROLES, relation=HANDOVER)
+def handover_withdraw(request: Request, public_id: uuid.UUID) -> Response:
+    actor = actor_of(request)
+    handover = selectors.handover_get_for(actor=actor, public_id=public_id)
+    handover = services.handover_withdraw(actor=actor, handover=handover)
     return Response(s.HandoverSerializer(handover).data)
 
 

@@ -398,6 +398,76 @@ def test_the_receiver_accepts_or_rejects_a_handover(
     assert Handover.objects.get().status == HandoverStatus.ACCEPTED
 
 
+def test_the_regie_offers_withdraws_and_closes_through_the_api(
+    lokaal_team_medewerker: Persona,
+    make_persona: Callable[..., Persona],
+    jeugdbescherming: Organisation,
+    token_client: TokenClient,
+    household: Household,
+) -> None:
+    client = token_client(lokaal_team_medewerker)
+    case = household.cases.get()
+    offer = url("household-handover-offer", household.public_id)
+
+    # Refusals change nothing: an unknown organisation, no note, one's own.
+    unknown = client.post(offer, {"to_organisation": str(household.public_id)})
+    assert unknown.status_code == 400
+    assert fields_of(unknown.json()) == {"to_organisation"}
+    no_note = client.post(offer, {"to_organisation": str(jeugdbescherming.public_id)})
+    assert no_note.status_code == 400
+    assert fields_of(no_note.json()) == {"note"}
+    own = lokaal_team_medewerker.organisation.public_id
+    assert (
+        client.post(offer, {"to_organisation": str(own), "note": "x"}).status_code
+        == 400
+    )
+    assert not Handover.objects.exists()
+
+    offered = client.post(
+        offer,
+        {"to_organisation": str(jeugdbescherming.public_id), "note": "Over (test)."},
+    )
+    assert offered.status_code == 201, offered.content
+    body = offered.json()
+    assert body["to_organisation"] == str(jeugdbescherming.public_id)
+    assert body["status"] == HandoverStatus.PENDING
+    handover = Handover.objects.get()
+
+    # A waiting handover blocks closing, as on the page (the service's message).
+    case.refresh_from_db()
+    close = url("household-case-close", household.public_id)
+    blocked = client.post(
+        close, {"reason": "Veilig.", "expected_version": case.version}
+    )
+    assert blocked.status_code == 400
+    assert gettext(
+        "A handover is waiting: withdraw it before closing the case."
+    ) in messages_of(blocked.json())
+
+    # Only the sender withdraws; the receiver may not.
+    receiver = token_client(make_persona(Role.PROFESSIONAL, jeugdbescherming))
+    assert (
+        receiver.post(url("handover-withdraw", handover.public_id)).status_code == 403
+    )
+    withdrawn = client.post(url("handover-withdraw", handover.public_id))
+    assert withdrawn.status_code == 200, withdrawn.content
+    assert withdrawn.json()["status"] == HandoverStatus.WITHDRAWN
+
+    case.refresh_from_db()
+    stale = client.post(
+        close, {"reason": "Veilig.", "expected_version": case.version + 1}
+    )
+    assert stale.status_code == 409
+    case.refresh_from_db()
+    assert case.closed_at is None
+    closed = client.post(
+        close, {"reason": "Veilig (test).", "expected_version": case.version}
+    )
+    assert closed.status_code == 200, closed.content
+    case.refresh_from_db()
+    assert case.closed_at is not None
+
+
 # ---- Verwijsindex signals -------------------------------------------------------------
 
 

@@ -1,5 +1,7 @@
 """Every children's page in every language stays under 20 KB (issue 14, item 6)."""
 
+from typing import Any
+
 import pytest
 
 from kindveilig.scale.youth_weights import MAX_BYTES, measure_youth_pages
@@ -40,7 +42,9 @@ def test_every_page_in_the_language_is_under_the_budget(language: str) -> None:
     assert over == {}, f"{language}: over {MAX_BYTES} bytes: {over}"
 
 
-def test_it_walks_the_flow_where_only_the_served_host_is_allowed(settings) -> None:
+def test_it_walks_the_flow_where_only_the_served_host_is_allowed(
+    settings: Any,
+) -> None:
     """`make bench` allows 127.0.0.1 alone; the test client's "testserver" would be
     refused with a 400 on every page, and the walk would stop at the first one."""
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
