@@ -258,8 +258,13 @@ def agenda_item_get_for(*, actor: Actor, public_id: uuid.UUID) -> AgendaItem:
     return item
 
 
+# Who can own an action: a participant of a consultation, or a referral's owner.
+# Anyone else (a school, a sports club) has none, and Mijn werk asks nothing.
+OWNER_TYPES: frozenset[str] = PARTICIPANT_TYPES | REFERRAL_OWNER_TYPES
+
+
 def _my_open_actions(actor: Actor) -> QuerySet[FollowUpAction]:
-    if actor.role not in CASE_ROLES:
+    if actor.role not in CASE_ROLES or actor.organisation.type not in OWNER_TYPES:
         return FollowUpAction.objects.none()
     return FollowUpAction.objects.filter(
         owner=actor.user,
