@@ -2,8 +2,12 @@
 
 Records are append-only: the model refuses updates and deletes, a PostgreSQL
 trigger refuses them at the database, and every record carries the hash of the
-one before it, so a changed or removed record is found by ``verify_audit_log``.
-The verifier's checkpoints are append-only in the same way.
+one before it in its chain, so a changed or removed record is found by
+``verify_audit_log``. There is one chain per organisation (``chain`` is the
+writer's organisation id; 0 holds the writers without one), so writers in
+different organisations never wait for each other's lock; the verifier's sealed
+checkpoints list every chain's head and tie the chains together. The
+checkpoints are append-only in the same way.
 """
 
 from typing import Any, ClassVar, NoReturn
@@ -36,7 +40,11 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    seq = models.PositiveBigIntegerField(_("sequence number"), unique=True)
+    # The chain this record belongs to: the writing organisation's id, or 0 for a
+    # writer without one (the system, the anonymous youth channel). ``seq``
+    # counts within the chain; ``id`` orders the whole log.
+    chain = models.PositiveBigIntegerField(_("chain"), default=0)
+    seq = models.PositiveBigIntegerField(_("sequence number"))
     occurred_at = models.DateTimeField(_("when"), db_index=True)
     # Who acted: kept apart from whose data it concerns (NEN 7513, Zulip's audit log).
     actor_user = models.ForeignKey(
@@ -56,7 +64,7 @@ class AuditEvent(models.Model):
     actor_role = models.CharField(_("role"), max_length=32, blank=True)
     action = models.CharField(_("action"), max_length=10, choices=AuditAction.choices)
     # Whose data: the public id of the person concerned, if any.
-    # Indexed by ``audit_person_seq`` below (person first), which serves every
+    # Indexed by ``audit_person_newest`` below (person first), which serves every
     # lookup by person; a second index on it alone would only cost inserts.
     person_id = models.UUIDField(_("person"), null=True)
     object_type = models.CharField(_("object type"), max_length=64)
@@ -64,7 +72,7 @@ class AuditEvent(models.Model):
     request_id = models.CharField(_("request id"), max_length=32, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     prev_hash = models.CharField(max_length=64)
-    # Not unique: ``seq`` is, and the chain check finds a repeated hash anyway. A
+    # Not unique: (chain, seq) is, and the chain check finds a repeated hash. A
     # unique index on random hex would make every insert touch a random page.
     hash = models.CharField(max_length=64)
 
@@ -73,11 +81,17 @@ class AuditEvent(models.Model):
     class Meta:
         verbose_name = _("audit record")
         verbose_name_plural = _("audit records")
-        ordering = ["seq"]
-        indexes = [models.Index(fields=["person_id", "-seq"], name="audit_person_seq")]
+        ordering = ["id"]
+        constraints = [
+            # Also the index every chain walk and head lookup uses.
+            models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq")
+        ]
+        indexes = [
+            models.Index(fields=["person_id", "-id"], name="audit_person_newest")
+        ]
 
     def __str__(self) -> str:
-        return f"#{self.seq} {self.action} {self.object_type}"
+        return f"#{self.seq}@{self.chain} {self.action} {self.object_type}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -89,9 +103,11 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """One row: the last sequence number and hash. Locking it orders the writers,
-    and comparing it with the last record reveals records cut off the end."""
+    """One row per chain: its last sequence number and hash. Locking it orders
+    the chain's writers (one organisation's), and comparing it with the chain's
+    last record reveals records cut off the end."""
 
+    chain = models.PositiveBigIntegerField(_("chain"), unique=True, default=0)
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
@@ -99,7 +115,7 @@ class AuditChainHead(models.Model):
         verbose_name = _("audit chain head")
 
     def __str__(self) -> str:
-        return f"head #{self.last_seq}"
+        return f"head #{self.last_seq}@{self.chain}"
 
 
 class AuditCheckpointQuerySet(models.QuerySet["AuditCheckpoint"]):
@@ -118,8 +134,14 @@ class AuditCheckpoint(models.Model):
     whoever can rewrite the audit tables can neither forge nor drop one unseen.
     """
 
+    # Since the chains were split: ``heads`` is every chain's last verified
+    # record as {"chain": [seq, hash]}, ``seq`` the number of records they hold
+    # together and ``hash`` the SHA-256 of the heads (``chain.heads_hash``), so
+    # the seal over (seq, hash, time) covers every chain: the cross-link. Before
+    # the split ``heads`` is empty and (seq, hash) is the one chain's last record.
     seq = models.PositiveBigIntegerField(_("sequence number"))
     hash = models.CharField(_("hash"), max_length=64)
+    heads = models.JSONField(_("chain heads"), default=dict, blank=True)
     verified_at = models.DateTimeField(_("verified at"))
     records_checked = models.PositiveBigIntegerField(_("records checked"))
     full = models.BooleanField(_("checked from the start"))

@@ -5,12 +5,14 @@ A checkpoint's seal is an HMAC of its (seq, hash, time) under
 checkpoint is also appended as one JSON line to the file ``KINDVEILIG_AUDIT_SINK``,
 which lives off the database server. Whoever controls the database can then
 neither forge a checkpoint (no key) nor remove one unseen (the sink still has
-it), so a rewritten, emptied or truncated chain no longer verifies.
+it), so a rewritten, emptied or truncated chain no longer verifies. Since the
+chains were split per organisation a checkpoint's hash is that of every chain's
+head, which the line also lists (``heads``): one seal covers all chains.
 """
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from kindveilig.core.crypto import HashPurpose, keyed_hash
 
+from .chain import heads_from_json, heads_hash
 from .models import AuditCheckpoint
 
 __all__ = [
@@ -38,9 +41,13 @@ class SealedCheckpoint:
     hash: str
     verified_at: str
     seal: str
+    # Every chain's head ({"chain": [seq, hash]}); empty before the split.
+    heads: dict[str, list[int | str]] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
+        if self.heads and heads_hash(heads_from_json(self.heads)) != self.hash:
+            return False
         return seal_is_valid(self.seq, self.hash, self.verified_at, self.seal)
 
 
@@ -71,6 +78,7 @@ def as_sealed(checkpoint: AuditCheckpoint) -> SealedCheckpoint:
         hash=checkpoint.hash,
         verified_at=_moment(checkpoint.verified_at),
         seal=checkpoint.seal,
+        heads=dict(checkpoint.heads),
     )
 
 
@@ -86,15 +94,15 @@ def sink_append(checkpoint: AuditCheckpoint) -> None:
     ``OSError`` when it cannot, so the caller's transaction (and the
     checkpoint) rolls back: no checkpoint exists that the sink lacks."""
     sealed = as_sealed(checkpoint)
-    line = json.dumps(
-        {
-            "seq": sealed.seq,
-            "hash": sealed.hash,
-            "verified_at": sealed.verified_at,
-            "seal": sealed.seal,
-        },
-        sort_keys=True,
-    )
+    data: dict[str, object] = {
+        "seq": sealed.seq,
+        "hash": sealed.hash,
+        "verified_at": sealed.verified_at,
+        "seal": sealed.seal,
+    }
+    if sealed.heads:
+        data["heads"] = sealed.heads
+    line = json.dumps(data, sort_keys=True)
     path = _sink_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as sink:
@@ -121,11 +129,13 @@ def sink_read() -> tuple[list[SealedCheckpoint], list[str]]:
                 hash=str(data["hash"]),
                 verified_at=str(data["verified_at"]),
                 seal=str(data["seal"]),
+                heads=dict(data.get("heads") or {}),
             )
+            valid = entry.valid
         except (ValueError, KeyError, TypeError):
             problems.append(f"Line {number} of the audit sink cannot be read.")
             continue
-        if not entry.valid:
+        if not valid:
             problems.append(
                 f"Line {number} of the audit sink (checkpoint #{entry.seq}) has an "
                 "invalid seal: it was not written by the verifier."

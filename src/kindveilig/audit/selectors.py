@@ -1,17 +1,22 @@
 import uuid
 from collections.abc import Iterator
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 
 from .chain import (
     GENESIS_HASH,
+    SHARED_CHAIN,
+    Heads,
     VerificationResult,
     event_content,
+    heads_from_json,
+    heads_hash,
+    label,
     record_hash,
     verify_chain,
 )
 from .models import AuditChainHead, AuditCheckpoint, AuditEvent
-from .seal import checkpoint_seal, sink_read
+from .seal import SealedCheckpoint, checkpoint_seal, sink_read
 
 # Records per query while verifying: memory stays flat at any size of the log.
 VERIFY_BATCH_SIZE = 10_000
@@ -22,20 +27,20 @@ def access_log_for_person(*, person_id: uuid.UUID) -> QuerySet[AuditEvent]:
     return (
         AuditEvent.objects.filter(person_id=person_id)
         .select_related("actor_user", "actor_organisation")
-        .order_by("-seq")
+        .order_by("-id")
     )
 
 
 def _events_between(
-    after_seq: int, until_seq: int, batch_size: int
+    chain: int, after_seq: int, until_seq: int, batch_size: int
 ) -> Iterator[AuditEvent]:
-    """The records after ``after_seq`` up to ``until_seq`` in order, one range scan
-    of the ``seq`` index per batch (keyset pagination, no OFFSET)."""
+    """One chain's records after ``after_seq`` up to ``until_seq`` in order, one
+    range scan of the (chain, seq) index per batch (keyset pagination, no OFFSET)."""
     while True:
         batch = list(
-            AuditEvent.objects.filter(seq__gt=after_seq, seq__lte=until_seq).order_by(
-                "seq"
-            )[:batch_size]
+            AuditEvent.objects.filter(
+                chain=chain, seq__gt=after_seq, seq__lte=until_seq
+            ).order_by("seq")[:batch_size]
         )
         if not batch:
             return
@@ -43,32 +48,74 @@ def _events_between(
         after_seq = batch[-1].seq
 
 
-def _checkpoint_problems(checkpoint: AuditCheckpoint) -> list[str]:
-    """The checkpointed record must still be there, unchanged, with that hash."""
-    seq = checkpoint.seq
-    event = AuditEvent.objects.filter(seq=seq).first()
-    if event is None:
-        return [f"Record #{seq}, the last verified one, is missing."]
-    if event.hash != checkpoint.hash:
-        return [f"Record #{seq} no longer has the hash of the last verification."]
-    if record_hash(event.prev_hash, event_content(event)) != event.hash:
-        return [f"Record #{seq} was changed after it was written."]
-    return []
+def checkpoint_heads(checkpoint: AuditCheckpoint | SealedCheckpoint) -> Heads:
+    """Where each chain stood at the checkpoint. A checkpoint from before the
+    split names the one chain's last record; any other carries every chain."""
+    if not checkpoint.heads:
+        return {SHARED_CHAIN: (checkpoint.seq, checkpoint.hash)}
+    return heads_from_json(checkpoint.heads)
 
 
-def _records_beyond_head_problems() -> list[str]:
-    """Records after the head were not written by the application. The newest
-    record is read before the head: a writer commits both at once, so a record
-    written meanwhile is never mistaken for one added behind its back."""
-    newest = AuditEvent.objects.aggregate(newest=Max("seq"))["newest"] or 0
-    head = AuditChainHead.objects.filter(pk=1).first()
-    head_seq = head.last_seq if head else 0
-    if newest > head_seq:
+def _heads_problems(checkpoint: AuditCheckpoint) -> list[str]:
+    """A checkpoint's list of chains must be the one its seal covers."""
+    if not checkpoint.heads:
+        return []
+    try:
+        heads = heads_from_json(checkpoint.heads)
+    except (ValueError, TypeError):
+        heads = {}
+    if (
+        heads_hash(heads) != checkpoint.hash
+        or sum(seq for seq, _ in heads.values()) != checkpoint.seq
+    ):
         return [
-            f"Records up to #{newest} follow the head (#{head_seq}): "
-            "they were added outside the application."
+            f"Checkpoint #{checkpoint.seq} lists other chain heads than it sealed: "
+            "it was changed outside the application."
         ]
     return []
+
+
+def _distinct_chains() -> list[int]:
+    """Every chain that holds a record: one probe of the (chain, seq) index per
+    chain (a skip scan), so the cost follows the organisations, not the records."""
+    chains: list[int] = []
+    after = -1
+    while True:
+        following = (
+            AuditEvent.objects.filter(chain__gt=after)
+            .order_by("chain")
+            .values_list("chain", flat=True)
+            .first()
+        )
+        if following is None:
+            return chains
+        chains.append(following)
+        after = following
+
+
+def _newest_per_chain() -> dict[int, int]:
+    return {
+        chain: AuditEvent.objects.filter(chain=chain)
+        .order_by("-seq")
+        .values_list("seq", flat=True)
+        .first()
+        or 0
+        for chain in _distinct_chains()
+    }
+
+
+def _records_beyond_head_problems(newest: dict[int, int]) -> list[str]:
+    """Records after a chain's head were not written by the application. The
+    newest records were read before the heads: a writer commits both at once,
+    so a record written meanwhile is never mistaken for one added behind its
+    back."""
+    heads = {head.chain: head.last_seq for head in AuditChainHead.objects.all()}
+    return [
+        f"Records up to {label(chain, seq)} follow the head "
+        f"(#{heads.get(chain, 0)}): they were added outside the application."
+        for chain, seq in sorted(newest.items())
+        if seq > heads.get(chain, 0)
+    ]
 
 
 def _sealed_checkpoints(head_seq: int) -> tuple[list[AuditCheckpoint], list[str]]:
@@ -76,7 +123,7 @@ def _sealed_checkpoints(head_seq: int) -> tuple[list[AuditCheckpoint], list[str]
     sink), oldest first, and what is wrong with the others and with the sink.
 
     The sink is the record that the log has started which cannot be removed with
-    the rows: a sealed checkpoint in the sink but not in the database, or a head
+    the rows: a sealed checkpoint in the sink but not in the database, or heads
     behind the newest one, means checkpoints or records were removed (an emptied,
     truncated or reset log). Checkpoints from before the seal carry none and are
     ignored; once one is sealed, an unsealed one was not written by the verifier.
@@ -96,6 +143,8 @@ def _sealed_checkpoints(head_seq: int) -> tuple[list[AuditCheckpoint], list[str]
             )
         elif checkpoint.seal not in in_sink:
             problems.append(f"Checkpoint #{checkpoint.seq} is not in the audit sink.")
+        elif heads_problems := _heads_problems(checkpoint):
+            problems.extend(heads_problems)
         else:
             trusted.append(checkpoint)
     in_database = {checkpoint.seal for checkpoint in trusted}
@@ -114,50 +163,94 @@ def _sealed_checkpoints(head_seq: int) -> tuple[list[AuditCheckpoint], list[str]
     return trusted, problems
 
 
-def _sealed_records_problems(trusted: list[AuditCheckpoint]) -> list[str]:
-    """Each sealed checkpoint's record must still have the sealed hash (one
-    query): a chain rewritten with recomputed hashes changes them. The latest
-    one is also recomputed from its content."""
-    latest = trusted[-1]
-    expected = {cp.seq: cp.hash for cp in trusted[:-1] if cp.seq != latest.seq}
-    found = dict(AuditEvent.objects.filter(seq__in=expected).values_list("seq", "hash"))
+def _sealed_records_problems(
+    chain: int, sealed: dict[int, str], latest: tuple[int, str] | None
+) -> list[str]:
+    """Each record a sealed checkpoint named in this chain must still have the
+    sealed hash (one query): a chain rewritten with recomputed hashes changes
+    them, and a chain removed as a whole loses them. The latest checkpoint's
+    record is also recomputed from its content."""
+    found = {
+        event.seq: event
+        for event in AuditEvent.objects.filter(chain=chain, seq__in=sealed)
+    }
     problems = []
-    for seq, sealed_hash in sorted(expected.items()):
-        if found.get(seq) != sealed_hash:
+    for seq, sealed_hash in sorted(sealed.items()):
+        event = found.get(seq)
+        is_latest = latest is not None and latest[0] == seq
+        if event is None and is_latest:
             problems.append(
-                f"Record #{seq} no longer has the hash of its sealed checkpoint."
+                f"Record {label(chain, seq)}, the last verified one, is missing."
             )
-    return problems + _checkpoint_problems(latest)
+        elif event is None or event.hash != sealed_hash:
+            problems.append(
+                f"Record {label(chain, seq)} no longer has the hash of "
+                + ("the last verification." if is_latest else "its sealed checkpoint.")
+            )
+        elif is_latest and record_hash(event.prev_hash, event_content(event)) != (
+            event.hash
+        ):
+            problems.append(
+                f"Record {label(chain, seq)} was changed after it was written."
+            )
+    return problems
+
+
+def _sealed_per_chain(trusted: list[AuditCheckpoint]) -> dict[int, dict[int, str]]:
+    """chain -> {seq: hash} of every record a trusted checkpoint named."""
+    sealed: dict[int, dict[int, str]] = {}
+    for checkpoint in trusted:
+        for chain, (seq, hash) in checkpoint_heads(checkpoint).items():
+            if seq:
+                sealed.setdefault(chain, {})[seq] = hash
+    return sealed
 
 
 def audit_log_verify(
     *, full: bool = False, batch_size: int = VERIFY_BATCH_SIZE
 ) -> VerificationResult:
-    """Check the chain from the latest sealed checkpoint (or, with ``full`` or
-    without one, from the genesis) up to the head as it was when the check began.
+    """Check every chain from the latest sealed checkpoint (or, with ``full`` or
+    without one, from the genesis) up to its head as it was when the check began.
 
     Cost: the records after the checkpoint, the checkpoints and the sink, plus a
-    few indexed lookups. Both kinds compare every sealed checkpoint with the
-    sink and with its record, so a chain rewritten with recomputed hashes, a
-    replaced checkpoint or an emptied log is found either way; a record changed
-    before the latest checkpoint without recomputing the hashes after it is only
-    found by the full walk.
+    few indexed lookups per chain. Both kinds compare every sealed checkpoint
+    with the sink and with the records it named in every chain, so a chain
+    rewritten with recomputed hashes, a chain removed as a whole, a replaced
+    checkpoint or an emptied log is found either way; a record changed before
+    the latest checkpoint without recomputing the hashes after it is only found
+    by the full walk.
     """
-    head = AuditChainHead.objects.filter(pk=1).first()
-    until_seq = head.last_seq if head else 0
-    trusted, problems = _sealed_checkpoints(until_seq)
-    if trusted:
-        problems.extend(_sealed_records_problems(trusted))
-    start_seq, start_hash = 0, GENESIS_HASH
-    if trusted and not full:
-        start_seq, start_hash = trusted[-1].seq, trusted[-1].hash
-    result = verify_chain(
-        _events_between(start_seq, until_seq, batch_size),
-        head,
-        start_seq=start_seq,
-        start_hash=start_hash,
+    newest = _newest_per_chain()
+    heads = {head.chain: head for head in AuditChainHead.objects.all()}
+    trusted, problems = _sealed_checkpoints(
+        sum(head.last_seq for head in heads.values())
     )
-    result.sealed_checkpoints = len(trusted)
-    result.problems[:0] = problems
-    result.problems.extend(_records_beyond_head_problems())
+    sealed = _sealed_per_chain(trusted)
+    latest = checkpoint_heads(trusted[-1]) if trusted else {}
+    result = VerificationResult(sealed_checkpoints=len(trusted))
+    if trusted and not full:
+        result.start_seq = trusted[-1].seq
+    chains = sorted(set(heads) | set(sealed) | set(newest))
+    for chain in chains:
+        problems.extend(
+            _sealed_records_problems(chain, sealed.get(chain, {}), latest.get(chain))
+        )
+        start_seq, start_hash = 0, GENESIS_HASH
+        if not full and chain in latest:
+            start_seq, start_hash = latest[chain]
+        head = heads.get(chain)
+        walked = verify_chain(
+            _events_between(chain, start_seq, head.last_seq if head else 0, batch_size),
+            head,
+            chain=chain,
+            start_seq=start_seq,
+            start_hash=start_hash,
+        )
+        result.checked += walked.checked
+        problems.extend(walked.problems)
+        if walked.last_seq:
+            result.heads[chain] = (walked.last_seq, walked.last_hash)
+    result.last_seq = sum(seq for seq, _ in result.heads.values())
+    result.last_hash = heads_hash(result.heads)
+    result.problems = problems + _records_beyond_head_problems(newest)
     return result

@@ -1,7 +1,11 @@
 """The only writer of audit records (and of the verifier's checkpoints)."""
 
+import datetime
 import logging
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -10,7 +14,13 @@ from django.utils import timezone
 from kindveilig.access.actor import Actor
 from kindveilig.core.request_context import current_request_id
 
-from .chain import VerificationResult, event_content, record_hash
+from .chain import (
+    VerificationResult,
+    chain_of,
+    event_content,
+    heads_as_json,
+    record_hash,
+)
 from .models import AuditAction, AuditChainHead, AuditCheckpoint, AuditEvent
 from .seal import checkpoint_seal, sink_append
 from .selectors import audit_log_verify
@@ -20,6 +30,8 @@ __all__ = [
     "audit_chain_lock",
     "audit_denied",
     "audit_log_verify_and_checkpoint",
+    "audit_reads_deferred",
+    "audit_reads_flush",
     "audit_record",
     "audit_record_many",
     "hash_for_log",
@@ -55,13 +67,22 @@ class AuditItem:
         )
 
 
-def audit_chain_lock() -> None:
-    """Lock the chain head now, for the rest of the caller's transaction, as its
-    first audit write would. A service that takes locks of its own before it
-    writes its record calls this first: every writer then takes the head before
-    any other lock, and two writers cannot wait for each other in a cycle.
-    Inside a transaction only (``select_for_update`` refuses autocommit)."""
-    AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+def _locked_head(chain: int) -> AuditChainHead:
+    """The chain's head, locked for the rest of the transaction (created on the
+    organisation's first record; two first writers meet at the unique index and
+    the second one then locks the first one's row)."""
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(chain=chain)
+    return head
+
+
+def audit_chain_lock(actor: Actor | None) -> None:
+    """Lock the actor's chain head now, for the rest of the caller's
+    transaction, as its first audit write would. A service that takes locks of
+    its own before it writes its record calls this first: every writer then
+    takes its head before any other lock, and two writers cannot wait for each
+    other in a cycle. Inside a transaction only (``select_for_update`` refuses
+    autocommit)."""
+    _locked_head(chain_of(actor.organisation_id if actor else None))
 
 
 def audit_record(
@@ -89,36 +110,113 @@ def audit_record_many(
     items: list[AuditItem],
     reason: str = "",
 ) -> list[AuditEvent]:
-    """Append one record per item to the chain, in one insert, inside the
-    caller's transaction if any: a list page that shows ten children leaves ten
-    records, at a constant number of queries. Returns the records written.
+    """Append one record per item to the actor's chain, in one insert, inside
+    the caller's transaction if any: a list page that shows ten children leaves
+    ten records, at a constant number of queries. Returns the records written.
 
-    Locking the head row orders concurrent writers, so the chain has no forks.
+    Locking the chain's head row orders the organisation's concurrent writers,
+    so the chain has no forks; other organisations' writers hold other heads
+    and never wait for this one.
+
+    In a request, a READ outside any transaction is kept until the response is
+    ready and written with the request's other reads in one write
+    (``audit_reads_deferred``); the records returned are then not yet saved.
     """
     if not items:
         return []
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    entries = [_Entry(action, item, reason) for item in items]
+    pending = _pending_reads.get()
+    if pending is not None and action == AuditAction.READ and not _in_transaction():
+        pending.append((actor, entries))
+        return [
+            _event(
+                actor,
+                entry,
+                chain=0,
+                seq=0,
+                now=timezone.now(),
+                request_id="",
+                prev_hash="",
+            )
+            for entry in entries
+        ]
+    return _append(actor, entries)
+
+
+def _in_transaction() -> bool:
+    """Inside a transaction of the application's own (the test case's
+    wrapping transaction does not count, as Django's durable check has it)."""
+    return any(
+        not block._from_testcase for block in transaction.get_connection().atomic_blocks
+    )
+
+
+@dataclass(frozen=True)
+class _Entry:
+    action: AuditAction
+    item: AuditItem
+    reason: str
+
+
+# The reads of the current request, written when its response is ready; None
+# outside a request (commands, tasks), where every record is written at once.
+_pending_reads: ContextVar[list[tuple[Actor | None, list[_Entry]]] | None] = ContextVar(
+    "kindveilig_audit_pending_reads", default=None
+)
+
+
+def _event(
+    actor: Actor | None,
+    entry: _Entry,
+    *,
+    chain: int,
+    seq: int,
+    now: datetime.datetime,
+    request_id: str,
+    prev_hash: str,
+) -> AuditEvent:
+    object_type, object_id = entry.item.describe()
+    return AuditEvent(
+        chain=chain,
+        seq=seq,
+        occurred_at=now,
+        actor_user=actor.user if actor else None,
+        actor_organisation_id=actor.organisation_id if actor else None,
+        actor_role=str(actor.role) if actor else "",
+        action=entry.action,
+        person_id=entry.item.person_id,
+        object_type=object_type,
+        object_id=object_id,
+        request_id=request_id,
+        reason=entry.reason if entry.item.reason is None else entry.item.reason,
+        prev_hash=prev_hash,
+    )
+
+
+def _append(actor: Actor | None, entries: list[_Entry]) -> list[AuditEvent]:
+    """Write the entries to the actor's chain: lock its head, one insert,
+    move the head; inside the caller's transaction if any.
+
+    No savepoint inside a caller's transaction (two round trips saved on every
+    audited write): a failed audit write fails the caller's whole transaction,
+    which is what it must do anyway."""
+    chain = chain_of(actor.organisation_id if actor else None)
+    with transaction.atomic(savepoint=False):
+        head = _locked_head(chain)
         now = timezone.now()
         request_id = current_request_id()
         prev_hash = head.last_hash
         seq = head.last_seq
         events = []
-        for item in items:
+        for entry in entries:
             seq += 1
-            object_type, object_id = item.describe()
-            event = AuditEvent(
+            event = _event(
+                actor,
+                entry,
+                chain=chain,
                 seq=seq,
-                occurred_at=now,
-                actor_user=actor.user if actor else None,
-                actor_organisation_id=actor.organisation_id if actor else None,
-                actor_role=str(actor.role) if actor else "",
-                action=action,
-                person_id=item.person_id,
-                object_type=object_type,
-                object_id=object_id,
+                now=now,
                 request_id=request_id,
-                reason=reason if item.reason is None else item.reason,
                 prev_hash=prev_hash,
             )
             event.hash = record_hash(prev_hash, event_content(event))
@@ -129,6 +227,37 @@ def audit_record_many(
         head.last_hash = prev_hash
         head.save(update_fields=["last_seq", "last_hash"])
     return events
+
+
+@contextmanager
+def audit_reads_deferred() -> Iterator[None]:
+    """Keep the READ records of the block (a request) and write them at its end
+    in one write per actor (one transaction, one lock of the chain head, one
+    insert), instead of one write each: ``AuditReadsMiddleware`` wraps every
+    request in it and writes before the response leaves. Records of changes,
+    and reads inside a transaction, are still written at once."""
+    token = _pending_reads.set([])
+    try:
+        yield
+    finally:
+        _pending_reads.reset(token)
+
+
+def audit_reads_flush() -> int:
+    """Write the reads kept so far; returns how many. Raises when they cannot
+    be written: then the response that showed them must not leave."""
+    pending = _pending_reads.get()
+    if not pending:
+        return 0
+    _pending_reads.set([])
+    by_actor: dict[int | None, tuple[Actor | None, list[_Entry]]] = {}
+    for actor, entries in pending:
+        key = actor.membership.pk if actor else None
+        by_actor.setdefault(key, (actor, []))[1].extend(entries)
+    with transaction.atomic():
+        for actor, entries in by_actor.values():
+            _append(actor, entries)
+    return sum(len(entries) for _actor, entries in by_actor.values())
 
 
 def audit_denied(
@@ -181,6 +310,7 @@ def audit_log_verify_and_checkpoint(*, full: bool = False) -> VerificationResult
             verified_at=timezone.now(),
             records_checked=result.checked,
             full=result.full,
+            heads=heads_as_json(result.heads),
         )
         checkpoint.seal = checkpoint_seal(checkpoint)
         checkpoint.save()

@@ -23,7 +23,7 @@ from datetime import UTC
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kindveilig.audit.chain import event_content, record_hash
+from kindveilig.audit.chain import GENESIS_HASH, chain_of, event_content, record_hash
 from kindveilig.audit.models import AuditChainHead, AuditEvent
 from kindveilig.monitor.changes import changes_off, everything_changed
 
@@ -89,8 +89,11 @@ class Generator:
             )
             orgs, pick_org = self.organisations.build()
             self.progress(f"organisations: {len(orgs)}")
-            head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-            self.seq, self.prev_hash = head.last_seq, head.last_hash
+            # Every organisation's chain continues where its head stands.
+            self.chains = {
+                head.chain: (head.last_seq, head.last_hash)
+                for head in AuditChainHead.objects.select_for_update()
+            }
             self._parts(orgs, pick_org)
             for number, size, children in self._chunks():
                 self.one_chunk(size, children, orgs)
@@ -98,8 +101,11 @@ class Generator:
                     f"trajectories: {min((number + 1) * self.chunk, self.trajectories)}"
                     f"/{self.trajectories}"
                 )
-            head.last_seq, head.last_hash = self.seq, self.prev_hash
-            head.save(update_fields=["last_seq", "last_hash"])
+            for chain, (last_seq, last_hash) in self.chains.items():
+                AuditChainHead.objects.update_or_create(
+                    chain=chain,
+                    defaults={"last_seq": last_seq, "last_hash": last_hash},
+                )
             parts = (
                 self.organisations,
                 self.meldcode,
@@ -204,19 +210,24 @@ class Generator:
         self.loader.copy(AuditEventRow, self._chain(audit))
 
     def _chain(self, audit: list[AuditRow]) -> Iterable[AuditEventRow]:
-        """Extend the hash chain exactly as ``audit_record`` does, in time order."""
+        """Extend each organisation's hash chain exactly as ``audit_record``
+        does, in time order."""
         audit.sort(key=lambda item: item[0])
         probe = AuditEvent(request_id="", reason="")
+        genesis = (0, GENESIS_HASH)
         for occurred, user, org, role, action, person, object_type, object_id in audit:
-            self.seq += 1
+            chain = chain_of(org)
+            seq, prev_hash = self.chains.get(chain, genesis)
+            seq += 1
             occurred = occurred.astimezone(UTC)
-            probe.seq, probe.occurred_at = self.seq, occurred
+            probe.chain, probe.seq, probe.occurred_at = chain, seq, occurred
             probe.actor_user_id, probe.actor_organisation_id = user, org
             probe.actor_role, probe.action, probe.person_id = role, action, person
             probe.object_type, probe.object_id = object_type, object_id
-            digest = record_hash(self.prev_hash, event_content(probe))
+            digest = record_hash(prev_hash, event_content(probe))
             yield AuditEventRow(
-                seq=self.seq,
+                chain=chain,
+                seq=seq,
                 occurred_at=occurred,
                 actor_user=user,
                 actor_organisation=org,
@@ -227,10 +238,10 @@ class Generator:
                 object_id=object_id,
                 request_id="",
                 reason="",
-                prev_hash=self.prev_hash,
+                prev_hash=prev_hash,
                 hash=digest,
             )
-            self.prev_hash = digest
+            self.chains[chain] = (seq, digest)
 
 
 def generate_population(

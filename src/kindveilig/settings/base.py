@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "kindveilig.core.middleware.RequestIdMiddleware",
     # /api/ only: the API-Version header and problem+json for every error.
     "kindveilig.api.middleware.ApiMiddleware",
+    # Every page's READ records in one write, before its response leaves (a
+    # failure to write turns the response into the error page).
+    "kindveilig.audit.middleware.AuditReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

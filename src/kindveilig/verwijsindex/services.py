@@ -84,17 +84,18 @@ def _advisory_key(bsn_index: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def _lock_child(bsn_index: str) -> None:
+def _lock_child(actor: Actor | None, bsn_index: str) -> None:
     """Serialise the registrations about one child until the transaction ends.
 
-    Takes the audit chain head first (every writer takes it before other locks,
-    and a trajectory start already holds it when it registers its signals), then
+    Takes the actor's audit chain head first (every writer takes it before other
+    locks, and a trajectory start already holds it when it registers its
+    signals), then
     a transaction-scoped advisory lock on the blind index: whoever comes second
     reads the first one's committed signal and matches it. One statement each;
     on SQLite (the ``make run`` demo) only the head's no-op, as SQLite
     serialises writers itself.
     """
-    audit_chain_lock()
+    audit_chain_lock(actor)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -136,7 +137,8 @@ def signal_register(
         # Lock on the index under the current key, which every registration of
         # this child computes alike, also while a key rotation is under way.
         _lock_child(
-            blind_index_candidates(person.bsn)[0] if person.bsn else person.bsn_index
+            actor,
+            blind_index_candidates(person.bsn)[0] if person.bsn else person.bsn_index,
         )
     now = timezone.now()
     active_until = now + dt.timedelta(days=signal_active_days())
@@ -449,7 +451,7 @@ def matches_reconcile(*, dry_run: bool = False) -> ReconcileResult:
     for bsn_index in signal_indexes_missing_a_match():
         with transaction.atomic():
             if not dry_run:
-                _lock_child(bsn_index)
+                _lock_child(None, bsn_index)
             pairs = _missing_pairs(bsn_index)
             if not pairs:  # matched in the meantime
                 continue

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 import pytest
 
-from kindveilig.audit.chain import event_content, record_hash
+from kindveilig.audit.chain import event_content, heads_hash, record_hash
 from kindveilig.audit.models import (
     AppendOnlyError,
     AuditChainHead,
@@ -47,12 +47,19 @@ def test_a_passing_check_writes_a_checkpoint_at_the_head(
         result = audit_log_verify_and_checkpoint()
     assert result.ok
     checkpoint = AuditCheckpoint.objects.get()
-    assert (checkpoint.seq, checkpoint.hash) == (3, events[-1].hash)
+    # The records without an organisation are the shared chain's; the
+    # checkpoint lists its head and seals the hash of that list.
+    head = AuditChainHead.objects.get()
+    assert (head.chain, head.last_seq, head.last_hash) == (0, 3, events[-1].hash)
+    assert checkpoint.heads == {"0": [3, events[-1].hash]}
+    assert (checkpoint.seq, checkpoint.hash) == (
+        3,
+        heads_hash({0: (3, head.last_hash)}),
+    )
     assert checkpoint.records_checked == 3
     assert checkpoint.full is True
-    assert checkpoint.hash == AuditChainHead.objects.get().last_hash
     assert str(checkpoint) == "checkpoint #3"
-    assert hash_for_log(events[-1].hash) in caplog.text
+    assert hash_for_log(checkpoint.hash) in caplog.text
 
 
 def test_a_failing_check_writes_no_checkpoint() -> None:

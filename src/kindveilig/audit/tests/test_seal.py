@@ -226,13 +226,14 @@ def test_a_forged_or_unreadable_sink_line_fails(audit_sink: Path) -> None:
     ]
 
 
-def test_a_sink_line_holds_seq_hash_time_and_seal(audit_sink: Path) -> None:
+def test_a_sink_line_holds_seq_hash_heads_time_and_seal(audit_sink: Path) -> None:
     sealed_at(2)
     checkpoint = AuditCheckpoint.objects.get()
     [line] = audit_sink.read_text().splitlines()
     assert json.loads(line) == {
         "seq": 2,
         "hash": checkpoint.hash,
+        "heads": {"0": [2, AuditEvent.objects.get(seq=2).hash]},
         "verified_at": checkpoint.verified_at.isoformat(),
         "seal": checkpoint.seal,
     }

@@ -29,8 +29,8 @@ def test_records_describe_themselves() -> None:
     event = audit_record(
         actor=None, action=AuditAction.EXPORT, object_type="test.thing", object_id="1"
     )
-    assert str(event) == "#1 export test.thing"
-    assert str(AuditChainHead.objects.get()) == "head #1"
+    assert str(event) == "#1@0 export test.thing"
+    assert str(AuditChainHead.objects.get()) == "head #1@0"
 
 
 def test_the_task_reports_a_broken_chain(caplog: pytest.LogCaptureFixture) -> None:

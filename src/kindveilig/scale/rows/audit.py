@@ -13,6 +13,7 @@ __all__ = ["AuditEventRow"]
 @dataclass(frozen=True, slots=True)
 class AuditEventRow(Row):
     MODEL = AuditEvent
+    chain: int
     seq: int
     occurred_at: datetime
     actor_user: int | None

@@ -145,7 +145,7 @@ def test_deactivation_ends_sessions_and_blocks_login(
     assert user_open_sessions(user=professional.user) == []
     event = AuditEvent.objects.filter(
         object_id=str(professional.user.public_id)
-    ).latest("seq")
+    ).latest("id")
     assert event.reason == "user deactivated"
     services.staff_user_reactivate(
         actor=functioneel_beheerder.actor, user=professional.user

@@ -17,6 +17,7 @@ from conftest import Persona
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction, AuditEvent
+from kindveilig.audit.services import audit_record
 from kindveilig.meldcode import scenarios
 from kindveilig.verwijsindex.models import Match, MatchNotice, Signal, SignalStatus
 from kindveilig.verwijsindex.services import (
@@ -220,6 +221,10 @@ def test_a_registration_with_a_match_writes_the_chain_once(
     look up rows the service already holds."""
     first = child_signal(prof)
     nurse = jgz_nurse.actor
+    # The nurse's organisation has written to the log before, as any
+    # organisation at work has: its chain head exists (its first record
+    # creates it, once).
+    audit_record(actor=nurse, action=AuditAction.READ, object_type="test.thing")
     with CaptureQueriesContext(connection) as captured:
         signal_register(actor=nurse, person=first.person)
     head_locks = [
