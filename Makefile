@@ -14,7 +14,7 @@ PORT ?= 8000
 
 .PHONY: help run serve install accessibility-results system-run system-test compile-messages messages \
         test lint fmt typecheck check-deploy check-migrations check-messages \
-        unit e2e clean bench bench-quick bench-install
+        unit e2e clean bench bench-quick bench-install bench-spread
 
 help:
 	@echo "make run   - install, migrate, seed the demo and serve on http://$(HOST):$(PORT)"
@@ -139,6 +139,17 @@ bench-quick: bench-install
 
 bench: bench-install
 	PG_PROFILE=production scripts/with_postgres.sh scripts/bench.sh bench $(BENCH_DURATION) $(BENCH_SIZES)
+
+# The spread of the page ratios over repeated identical runs (issue 17): which
+# differences between two runs are noise. About 5 minutes per run.
+BENCH_SPREAD_RUNS ?= 3
+bench-spread: bench-install
+	rm -rf var/bench/spread
+	for n in $$(seq 1 $(BENCH_SPREAD_RUNS)); do \
+	  PG_PROFILE=production scripts/with_postgres.sh scripts/bench.sh bench-quick $(BENCH_QUICK_DURATION) $(BENCH_QUICK_SIZES) || exit 1; \
+	  mkdir -p var/bench/spread && mv var/bench/bench-quick var/bench/spread/$$n; \
+	done
+	DJANGO_SETTINGS_MODULE=kindveilig.settings.test $(PY) manage.py bench_spread var/bench/spread/*
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .coverage

@@ -80,6 +80,12 @@ for SIZE in "$@"; do
 JSON
   tail -n 3 "$DIR/locust.txt" || true
 done
+# Audited writes per second with 1-32 parallel writers (issue 17): each in its
+# own organisation (its own chain) and all in one; then the chain must verify.
+$PY manage.py bench_audit_writers --seconds "${BENCH_WRITER_SECONDS:-5}" \
+  --out "$OUT/audit_writers.json" > "$OUT/audit_writers.txt"
+$PY manage.py verify_audit_log > "$OUT/verify-after-writers.txt" 2>&1 \
+  || { cat "$OUT/verify-after-writers.txt"; exit 1; }
 # The children's pages in every language: weighed once (their weight does not
 # depend on the size of the data), rolled back.
 $PY manage.py youth_page_weights --out "$OUT/youth_weights.json"

@@ -179,3 +179,23 @@ def _row(text: str, prefix: str) -> str:
     rows = [line for line in text.splitlines() if line.startswith(prefix)]
     assert len(rows) == 1, (prefix, rows)
     return rows[0]
+
+
+def test_the_audit_writer_curve_has_both_modes_per_writer_count(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    runs = [
+        {"writers": n, "same_organisation": same, "writes_per_second": rate,
+         "p95_ms": p95, "median_ms": 1.0, "writes": 1, "seconds": 5.0}
+        for n, same, rate, p95 in (
+            (1, False, 400.0, 3.0), (8, False, 1500.4, 9.0),
+            (1, True, 410.0, 3.1), (8, True, 420.0, 40.25),
+        )
+    ]  # fmt: skip
+    (root / "audit_writers.json").write_text(json.dumps(runs))
+    with override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls"):
+        text = render_block("bench", root)
+    assert _row(text, "| 8 |") == "| 8 | 1500 | 9.0 | 420 | 40.2 |"
+    assert _row(text, "| 1 |") == "| 1 | 400 | 3.0 | 410 | 3.1 |"
