@@ -5,9 +5,9 @@ enqueue_frequent_tasks`` runs.
 
 Services never import task modules (a task module imports its services, so the
 reverse import would be a cycle). They name the task by its dotted path instead,
-and ``enqueue_on_commit`` resolves it only once the transaction has committed: a
-task never runs on rows that were rolled back, and a failure to enqueue is logged
-without undoing the user's work.
+and ``enqueue_on_commit`` makes sure it runs only if the transaction commits: a
+task never runs on rows that were rolled back, and a task that cannot be found
+is logged without undoing the user's work.
 """
 
 import logging
@@ -16,6 +16,8 @@ from typing import Any
 from django.db import transaction
 from django.tasks import Task
 from django.utils.module_loading import import_string
+
+from django_tasks_db import DatabaseBackend
 
 __all__ = [
     "daily_task_paths",
@@ -40,12 +42,26 @@ def _task(path: str) -> Task[Any, Any]:
 
 
 def enqueue_on_commit(path: str, *args: object, **kwargs: object) -> None:
-    """Enqueue the task at ``path`` with these arguments after the current
-    transaction commits (at once when there is none)."""
+    """Enqueue the task at ``path`` with these arguments so that it runs only
+    if the current transaction commits (at once when there is none).
+
+    With the database backend (production) the task's row is written inside
+    the transaction: the worker sees it exactly when the write commits, it is
+    gone with a rollback, and it costs no commit of its own (one flush of the
+    write-ahead log fewer on every write that sends mail; issue 17). Other
+    backends (the tests' immediate one) enqueue after the commit."""
+    try:
+        found = _task(path)
+    except (ImportError, AssertionError):
+        logger.exception("Could not enqueue task %s", path)
+        return
+    if isinstance(found.get_backend(), DatabaseBackend):
+        found.enqueue(*args, **kwargs)
+        return
 
     def enqueue() -> None:
         try:
-            _task(path).enqueue(*args, **kwargs)
+            found.enqueue(*args, **kwargs)
         except Exception:  # the user's write stands; the log says what was lost
             logger.exception("Could not enqueue task %s", path)
 

@@ -1,6 +1,7 @@
 """One way to enqueue after commit, and one registry of daily tasks."""
 
 from io import StringIO
+from typing import Any
 
 from django.core.management import call_command
 from django.db import transaction
@@ -59,6 +60,34 @@ def test_a_task_that_cannot_be_enqueued_is_logged_and_the_write_stands(
     assert (
         "Could not enqueue task kindveilig.core.background.no_such_task" in caplog.text
     )
+
+
+DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_backend_the_task_row_commits_with_the_write(
+    settings: Any,
+) -> None:
+    """Production's backend: the row is written in the transaction (no commit
+    of its own), and a rollback takes it away with the write."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_BACKEND
+    with transaction.atomic():
+        enqueue_on_commit(f"{__name__}.remember", pk=9)
+        assert DBTaskResult.objects.count() == 1  # before any commit
+    assert DBTaskResult.objects.get().args_kwargs == {"args": [], "kwargs": {"pk": 9}}
+
+    def write_then_fail() -> None:
+        with transaction.atomic():
+            enqueue_on_commit(f"{__name__}.remember", pk=10)
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
+    assert DBTaskResult.objects.count() == 1
+    assert CALLS == []  # stored for the worker, not run
 
 
 def test_every_app_registers_its_daily_tasks() -> None:
