@@ -59,6 +59,15 @@ for SIZE in "$@"; do
     -u "$USERS" -r 10 -t "$DURATION" --host "http://127.0.0.1:$PORT" \
     --csv "$DIR/locust" --only-summary --loglevel WARNING > "$DIR/locust.txt" 2>&1 || true
   LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
+  # Capacity (issue 17), at the largest size only: the same mix with more and
+  # more users until the p95 has doubled; the report names the last step within.
+  if [ "$SIZE" = "${!#}" ] && [ -n "${BENCH_CAPACITY_USERS-50 100 200 300 400}" ]; then
+    for U in ${BENCH_CAPACITY_USERS-50 100 200 300 400}; do
+      BENCH_USERS="$DIR/users.json" "$LOCUST" -f scripts/bench/locustfile.py --headless \
+        -u "$U" -r 50 -t "${BENCH_CAPACITY_DURATION:-30s}" --host "http://127.0.0.1:$PORT" \
+        --csv "$DIR/capacity-$U" --only-summary --loglevel WARNING > "$DIR/capacity-$U.txt" 2>&1 || true
+    done
+  fi
   kill "$GUNICORN"; wait "$GUNICORN" 2>/dev/null || true
   $PY manage.py bench_explain --out "$DIR/explain.json" >/dev/null
   $PY manage.py bench_signals --count 200 --out "$DIR/signals.json" >/dev/null || echo null > "$DIR/signals.json"

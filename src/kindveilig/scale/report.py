@@ -206,8 +206,59 @@ def render_block(profile: str, run_dir: Path) -> str:
         *_queries_table(run),
         *_youth_weights_table(run_dir / "youth_weights.json"),
         *_audit_writers_table(run_dir / "audit_writers.json"),
+        *_capacity_table(run.sizes[-1] if run.sizes else run_dir),
     ]
     return "\n".join(lines) + "\n"
+
+
+def capacity_steps(size_dir: Path) -> list[tuple[int, Measurement]]:
+    """(users, all requests) of each capacity step, fewest users first."""
+    steps = []
+    for stats in size_dir.glob("capacity-*_stats.csv"):
+        users = stats.name.removeprefix("capacity-").removesuffix("_stats.csv")
+        total = read_locust(stats).get("all requests")
+        if users.isdigit() and total is not None:
+            steps.append((int(users), total))
+    return sorted(steps, key=lambda step: step[0])
+
+
+def sustained_capacity(steps: list[tuple[int, Measurement]]) -> float:
+    """The most requests per second of a step whose p95 stayed within twice the
+    first step's and that failed nothing: what the machine sustains."""
+    if not steps:
+        return 0.0
+    limit = 2 * steps[0][1].p95_ms
+    return max(
+        (m.rps for _users, m in steps if m.p95_ms <= limit and not m.failures),
+        default=0.0,
+    )
+
+
+def _capacity_table(size_dir: Path) -> list[str]:
+    steps = capacity_steps(size_dir)
+    if not steps:
+        return []
+    limit = 2 * steps[0][1].p95_ms
+    lines = [
+        "",
+        "#### Capacity: the same mix with more users (at the largest size)",
+        "",
+        "Each step runs the professional and youth mix with more users (think time "
+        "unchanged); the load generator shares the two cores. Capacity is the most "
+        f"requests per second of a step whose p95 stayed within twice the first "
+        f"step's ({limit:.0f} ms) without failures: "
+        f"**{sustained_capacity(steps):.1f} req/s**.",
+        "",
+        "| Users | req/s | median | p95 | failures | within 2× the first p95? |",
+        "|---:|---:|---:|---:|---:|---|",
+    ]
+    for users, m in steps:
+        within = m.p95_ms <= limit and not m.failures
+        lines.append(
+            f"| {users} | {m.rps:.1f} | {m.median_ms:.0f} ms | {m.p95_ms:.0f} ms | "
+            f"{m.failures} | {'yes' if within else 'no'} |"
+        )
+    return lines
 
 
 def _audit_writers_table(writers_file: Path) -> list[str]:

@@ -9,8 +9,10 @@ import pytest
 
 from kindveilig.scale.report import (
     YOUTH_MAX_BYTES,
+    capacity_steps,
     log_bound,
     render_block,
+    sustained_capacity,
     youth_asset_bytes,
 )
 
@@ -199,3 +201,29 @@ def test_the_audit_writer_curve_has_both_modes_per_writer_count(
         text = render_block("bench", root)
     assert _row(text, "| 8 |") == "| 8 | 1500 | 9.0 | 420 | 40.2 |"
     assert _row(text, "| 1 |") == "| 1 | 400 | 3.0 | 410 | 3.1 |"
+
+
+def test_capacity_is_the_last_step_within_twice_the_first_p95(tmp_path: Path) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    size_dir = root / "10000"
+    for users, rps, p95, failures in (
+        (50, 10.0, 40, 0),
+        (100, 20.0, 60, 0),
+        (200, 38.5, 80, 0),  # exactly twice the first p95: still within
+        (300, 45.0, 150, 0),  # beyond: the p95 has doubled
+        (400, 50.0, 70, 3),  # failures do not count
+    ):
+        (size_dir / f"capacity-{users}_stats.csv").write_text(
+            HEADER
+            + f"GET,start page,10,0,20,22,10,40,9000,{rps},0,20,21,22,23,30,{p95}\n"
+            + f",Aggregated,100,{failures},20,22,10,40,9000,{rps},0,20,21,22,23,30,"
+            f"{p95}\n"
+        )
+    steps = capacity_steps(size_dir)
+    assert [users for users, _m in steps] == [50, 100, 200, 300, 400]
+    assert sustained_capacity(steps) == 38.5
+    with override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls"):
+        text = render_block("bench", root)
+    assert "**38.5 req/s**" in text
+    assert _row(text, "| 300 |") == "| 300 | 45.0 | 20 ms | 150 ms | 0 | no |"
