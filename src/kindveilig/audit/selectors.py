@@ -201,8 +201,7 @@ def _sealed_per_chain(trusted: list[AuditCheckpoint]) -> dict[int, dict[int, str
     sealed: dict[int, dict[int, str]] = {}
     for checkpoint in trusted:
         for chain, (seq, hash) in checkpoint_heads(checkpoint).items():
-            if seq:
-                sealed.setdefault(chain, {})[seq] = hash
+            sealed.setdefault(chain, {})[seq] = hash
     return sealed
 
 

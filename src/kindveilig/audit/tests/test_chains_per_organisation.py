@@ -21,6 +21,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.audit.chain import (
     GENESIS_HASH,
     event_content,
+    heads_from_json,
     heads_hash,
     record_hash,
 )
@@ -32,7 +33,11 @@ from kindveilig.audit.models import (
 )
 from kindveilig.audit.seal import checkpoint_seal, sink_append
 from kindveilig.audit.selectors import audit_log_verify
-from kindveilig.audit.services import audit_log_verify_and_checkpoint, audit_record
+from kindveilig.audit.services import (
+    audit_chain_lock,
+    audit_log_verify_and_checkpoint,
+    audit_record,
+)
 
 from .test_chain import raw_sql, write_records
 from .test_seal import triggers_disabled
@@ -326,3 +331,34 @@ def test_a_checkpoint_from_before_the_split_is_a_valid_start(
         "UPDATE audit_auditevent SET reason = %s WHERE chain = 0 AND seq = 4", ["x"]
     )
     assert "Record #4 was changed after it was written." in audit_log_verify().problems
+
+
+@pytest.mark.parametrize("heads", [[1, 2], {"12": "not a pair"}])
+def test_a_checkpoint_whose_heads_cannot_be_read_is_not_trusted(
+    two_chains: tuple[int, int], heads: object
+) -> None:
+    checkpoint = AuditCheckpoint.objects.get()
+    with triggers_disabled() as cursor:
+        cursor.execute(
+            "UPDATE audit_auditcheckpoint SET heads = %s WHERE id = %s",
+            [json.dumps(heads), checkpoint.pk],
+        )
+    assert any(
+        "Checkpoint #6 lists other chain heads than it sealed" in p
+        for p in problems_of_both_checks()
+    )
+
+
+def test_heads_are_an_object_of_pairs() -> None:
+    with pytest.raises(ValueError, match="heads must be an object"):
+        heads_from_json([["12", 3, "ab"]])
+    assert heads_from_json({"12": [3, "ab"]}) == {12: (3, "ab")}
+
+
+def test_a_service_locks_its_organisations_chain_before_its_own_locks(
+    professional: Any,
+) -> None:
+    with transaction.atomic():
+        audit_chain_lock(professional.actor)
+        head = AuditChainHead.objects.get(chain=professional.organisation.pk)
+        assert (head.last_seq, head.last_hash) == (0, GENESIS_HASH)
