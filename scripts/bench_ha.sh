@@ -119,7 +119,9 @@ echo "== bench-ha: $USERS professionals for ${DURATION}s through HAProxy on 127.
 $BENCH_PY scripts/bench/failover.py --base "http://127.0.0.1:$PROXY_PORT" \
   --users "$OUT/users.json" --keys "$OUT/keys.json" --kill-pid "$NODE1" --kill-node node1 \
   --duration "$DURATION" --think "$THINK" --write-share "$WRITE_SHARE" --out "$OUT/run.json"
-wait "$NODE1" 2>/dev/null || true; NODE1=""
+# node1 is dead (a zombie until waited for); should the kill have failed, stop it
+# now: the check then fails ("no node was killed").
+kill -TERM "$NODE1" 2>/dev/null || true; wait "$NODE1" 2>/dev/null || true; NODE1=""
 # Stop node2 gracefully (its requests in flight finish and commit) before
 # anything is counted, then the proxy.
 kill -TERM "$NODE2"; wait "$NODE2" 2>/dev/null || true; NODE2=""

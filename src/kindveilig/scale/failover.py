@@ -227,12 +227,18 @@ def summarise(
 
 
 def failures(
-    writes: WriteCounts, *, sessions_lost: int, audit_intact: bool
+    writes: WriteCounts,
+    *,
+    sessions_lost: int,
+    audit_intact: bool,
+    node_killed: bool = True,
 ) -> list[str]:
     """What makes the run fail. A write committed whose answer was lost with the
     node (``lost_present``) is not a failure: the client was never told it
     succeeded, so it was never promised."""
     found = []
+    if not node_killed:
+        found.append("no node was killed")
     if writes.attempts == 0:
         found.append("no write was attempted")
     if writes.answered_absent:
@@ -347,11 +353,11 @@ def render_block(result: Mapping[str, Any]) -> str:
         f"behind HAProxy {setup['haproxy']} (Debian) on 127.0.0.1, one PostgreSQL "
         "(`PG_PROFILE=production`); sessions and cache in the database.",
         f"- Load: {setup['users']} virtual professionals for {setup['duration']} s "
-        f"(think time {setup['think']} s, {setup['write_share']:.0%} writes: "
+        f"(think time {setup['think'].replace(',', '–')} s, {setup['write_share']:.0%} writes: "
         "`POST /api/v1/signals/` with the session and its CSRF token; reads: "
         "start page, trajectory list and detail, person list, the API's "
         f"trajectory list). `{setup['killed_node']}` (master and workers, its "
-        f"process group) killed with SIGKILL at +{setup['killed_at']:.1f} s.",
+        f"process group) killed with SIGKILL at {_seconds(setup['killed_at'])}.",
         f"- Result: {verdict}",
         f"- Whole run took {setup['run_minutes']:.1f} minutes.",
         "",

@@ -90,7 +90,7 @@ def test_a_key_sent_twice_or_stored_twice_fails_the_run() -> None:
     ]
 
 
-def test_a_lost_session_a_broken_chain_or_no_write_fail_the_run() -> None:
+def test_a_lost_session_a_broken_chain_no_write_or_no_kill_fail_the_run() -> None:
     assert failures(_clean(), sessions_lost=0, audit_intact=True) == []
     assert failures(_clean(), sessions_lost=2, audit_intact=False) == [
         "2 request(s) found their session lost",
@@ -99,6 +99,9 @@ def test_a_lost_session_a_broken_chain_or_no_write_fail_the_run() -> None:
     assert failures(classify_writes([], set()), sessions_lost=0, audit_intact=True) == [
         "no write was attempted"
     ]
+    assert failures(
+        _clean(), sessions_lost=0, audit_intact=True, node_killed=False
+    ) == ["no node was killed"]
 
 
 def test_an_unknown_outcome_is_refused() -> None:

@@ -66,7 +66,10 @@ class Command(BaseCommand):
             audit_intact = True
             audit = out.getvalue().strip().splitlines()[-1]
         found = failures(
-            writes, sessions_lost=summary.sessions_lost, audit_intact=audit_intact
+            writes,
+            sessions_lost=summary.sessions_lost,
+            audit_intact=audit_intact,
+            node_killed=run["killed_at"] is not None,
         )
         now = timezone.now()
         result = {
