@@ -83,7 +83,7 @@ global
 defaults
   mode http
   log global
-  log-format "bench-ha %HM %rc %ST %s %Tt %[capture.req.hdr(0)]"
+  log-format "bench-ha %HM %rc %ST %s %Tt %tsc %[capture.req.hdr(0)]"
   option redispatch 1
   retries 2
   retry-on conn-failure
