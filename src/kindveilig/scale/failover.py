@@ -258,11 +258,6 @@ def failures(
 
 # ---- the database -----------------------------------------------------------
 
-# The 9999 range of fictitious BSNs (as the generator's BsnPool).
-_CANDIDATES = tuple(
-    bsn for bsn in (f"9999{n:05d}" for n in range(100_000)) if is_valid_bsn(bsn)
-)
-
 
 def free_keys(count: int) -> list[str]:
     """Fictitious BSNs that no person and no signal carries yet (by blind index):
@@ -271,10 +266,11 @@ def free_keys(count: int) -> list[str]:
         Person.objects.exclude(bsn_index="").values_list("bsn_index", flat=True)
     ) | set(Signal.objects.exclude(bsn_index="").values_list("bsn_index", flat=True))
     keys: list[str] = []
-    for bsn in _CANDIDATES:
+    # The 9999 range of fictitious BSNs (as the generator's BsnPool).
+    for bsn in (f"9999{n:05d}" for n in range(100_000)):
         if len(keys) >= count:
             break
-        if blind_index(bsn) not in taken:
+        if is_valid_bsn(bsn) and blind_index(bsn) not in taken:
             keys.append(bsn)
     return keys
 
