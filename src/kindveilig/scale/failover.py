@@ -372,7 +372,8 @@ def render_block(result: Mapping[str, Any]) -> str:
         f"| Writes without an answer, but in the database (committed; the answer "
         f"died with the node) | {w['lost_present']} |",
         f"| Keys sent or stored twice (must be 0) | {w['duplicate_keys']} |",
-        f"| POSTs HAProxy retried (connection refused: not sent before) | "
+        f"| POSTs HAProxy retried (connection refused: not sent before), of the "
+        f"POSTs in its log | "
         f"{retries.get('retried', '–')} of {retries.get('posts', '–')} |",
         f"| Sessions lost (must be 0) | {s['sessions_lost']} |",
         f"| Users answered by `{setup['killed_node']}` before the kill and by the "

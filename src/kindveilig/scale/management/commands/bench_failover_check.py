@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kindveilig.scale.failover import (
@@ -59,7 +59,9 @@ class Command(BaseCommand):
         )
         out, err = io.StringIO(), io.StringIO()
         try:
-            call_command("verify_audit_log", "--full", stdout=out, stderr=err)
+            # In English, as the rest of docs/performance.md.
+            with translation.override("en"):
+                call_command("verify_audit_log", "--full", stdout=out, stderr=err)
         except CommandError as error:
             audit_intact, audit = False, f"**does not verify**: {error}"
         else:
