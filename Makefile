@@ -14,13 +14,14 @@ PORT ?= 8000
 
 .PHONY: help run serve install accessibility-results system-run system-test compile-messages messages \
         test lint fmt typecheck check-deploy check-migrations check-messages \
-        unit e2e clean bench bench-quick bench-install bench-spread
+        unit e2e clean bench bench-quick bench-install bench-spread bench-ha
 
 help:
 	@echo "make run   - install, migrate, seed the demo and serve on http://$(HOST):$(PORT)"
 	@echo "make test  - lint, types, checks, the whole suite on PostgreSQL, browser tests"
 	@echo "make lint | fmt | typecheck | messages | e2e | unit | clean"
 	@echo "make bench-quick | bench - measure at scale, write docs/performance.md"
+	@echo "make bench-ha - two nodes behind HAProxy, one killed under load (docs/performance.md)"
 
 $(PY):
 	@PYTHON_BIN=$$(scripts/find_python.sh) && echo "Using $$PYTHON_BIN" && "$$PYTHON_BIN" -m venv $(VENV)
@@ -150,6 +151,16 @@ bench-spread: bench-install
 	  mkdir -p var/bench/spread && mv var/bench/bench-quick var/bench/spread/$$n; \
 	done
 	DJANGO_SETTINGS_MODULE=kindveilig.settings.test $(PY) manage.py bench_spread var/bench/spread/*
+
+# ---- make bench-ha (issue 17; not part of make test) ------------------------
+# Two gunicorn nodes behind HAProxy on 127.0.0.1, one PostgreSQL; one node is
+# killed with SIGKILL under load, then every write is checked against the
+# database, the sessions and the audit chain (docs/performance.md, "Two nodes,
+# one killed"). Installs Debian's haproxy when missing: that needs root and apt,
+# like the Debian packages system-test installs (scripts/ensure_system_packages.sh).
+bench-ha: bench-install
+	@scripts/ensure_system_packages.sh ha
+	PG_PROFILE=production scripts/with_postgres.sh scripts/bench_ha.sh
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .coverage

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages a target needs, when they are missing.
-# Usage: ensure_system_packages.sh run|test
+# Usage: ensure_system_packages.sh run|test|ha
 set -euo pipefail
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -14,6 +14,10 @@ if [ "${1:-run}" = "test" ]; then
   have chromium || need+=(chromium)
   have pdftotext || need+=(poppler-utils)
   dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
+fi
+# ha (make bench-ha): the reverse proxy in front of two nodes.
+if [ "${1:-run}" = "ha" ]; then
+  have haproxy || need+=(haproxy)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
