@@ -64,6 +64,7 @@ __all__ = [
     "intervention_start",
     "meeting_create",
     "meeting_record",
+    "outcomes_for",
     "referral_make",
 ]
 
@@ -519,7 +520,7 @@ def action_complete(
         )
     if action.is_done:
         raise _refuse(_("This action is done already."), code="done")
-    allowed = REFERRAL_OUTCOMES if action.is_referral else GENERAL_OUTCOMES
+    allowed = outcomes_for(action)
     if outcome not in allowed:
         raise _refuse(
             _("Choose the outcome from the list."), field="outcome", code="unknown"
@@ -537,6 +538,15 @@ def action_complete(
         reason="kansrijke start action completed",
     )
     return action
+
+
+def outcomes_for(action: FollowUpAction) -> frozenset[str]:
+    """The outcomes the owner may record; once the parent withdrew consent also
+    "stopped: the parent withdrew consent" (docs/kansrijke-start.md)."""
+    allowed = REFERRAL_OUTCOMES if action.is_referral else GENERAL_OUTCOMES
+    if action.signal.consent_withdrawn:
+        return allowed | {ActionOutcome.CONSENT_WITHDRAWN}
+    return allowed
 
 
 def _require_follows(actor: Actor, signal: StartSignal) -> None:
