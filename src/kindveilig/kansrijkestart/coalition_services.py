@@ -167,6 +167,17 @@ def _require_consent(signal: StartSignal, *, field: str | None = None) -> None:
         )
 
 
+def _current(signal: StartSignal) -> StartSignal:
+    """The signal as it is now, locked until the caller's transaction ends: a
+    consent withdrawn since the caller read it counts, and a withdrawal waits
+    for the action being added (consent_services locks the same row)."""
+    return (
+        StartSignal.objects.select_for_update(of=("self",))
+        .select_related("parent")
+        .get(pk=signal.pk)
+    )
+
+
 def _participants_valid(
     memberships: Iterable[Membership], municipality_id: int
 ) -> list[Membership]:
@@ -289,6 +300,8 @@ def _agenda_item_create(
     shared_summary: str,
     consent_checked: bool,
 ) -> AgendaItem:
+    signal = _current(signal)
+    _require_consent(signal)
     errors: dict[str, StrOrPromise] = {}
     if meeting.recorded_at is not None:
         raise _refuse(
@@ -448,7 +461,7 @@ def action_add(
     participating organisation: it shows on the owner's Mijn werk."""
     meeting = agenda_item.meeting
     _require_participant(actor, meeting)
-    signal = agenda_item.signal
+    signal = _current(agenda_item.signal)
     _require_consent(signal)
     if signal.is_closed:
         raise _refuse(_("The follow-up of this family has ended."), code="closed")
@@ -490,6 +503,7 @@ def referral_make(
             _("Only a professional who follows this family can refer it."),
             code="forbidden",
         )
+    signal = _current(signal)
     _require_consent(signal)
     if signal.is_closed:
         raise _refuse(_("The follow-up of this family has ended."), code="closed")
