@@ -115,13 +115,14 @@ def test_the_analist_filters_exports_and_gets_a_council_letter(
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
     refresh = page.get_by_test_id("letters-refresh")
     tab_to(page, refresh)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    for _ in range(MAX_REFRESHES):
-        if letters.locator('tr[data-status="done"]').count():
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    for _ in range(MAX_REFRESHES):  # until the letter is ready
+        refresh = page.get_by_test_id("letters-refresh")
+        if not refresh.count():
             break
-        page.get_by_test_id("letters-refresh").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            refresh.click()
     expect(letters.locator('tr[data-status="done"]')).to_have_count(1)
     expect(page.get_by_test_id("letters-pending")).to_have_count(0)
     no_accessibility_violations(page)
