@@ -24,8 +24,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from kindveilig.access.roles import Role
+from kindveilig.kansrijkestart import coalition_services, scenarios
 from kindveilig.kansrijkestart.models import (
     ActionKind,
+    ActionOutcome,
     ContactKind,
     FollowUpAction,
     NextStep,
@@ -247,3 +249,86 @@ def test_from_a_midwifes_signal_to_the_coalition_and_a_meldcode_trajectory(
         re.compile(rf"{re.escape(base)}/trajecten/[0-9a-f-]{{36}}/")
     )
     expect(page.locator("main")).to_contain_text(AFTER_BIRTH_WORDS)
+
+
+WITHDRAWAL = "Ik wil niet meer dat anderen over ons praten."
+
+
+def test_the_nurse_records_a_withdrawal_and_the_coalition_sees_nothing_more(
+    browser: Browser, live_server: Any, people: dict[str, Any]
+) -> None:
+    """The parent withdraws consent: the nurse records it in the parent's words
+    (a missing answer is said next to the field); the colleague's meeting page
+    then shows a family without consent, and her open action only that it must
+    stop, which she records."""
+    base = live_server.url
+    nurse, colleague = people["nurse"], people["colleague"]
+    signal = scenarios.pregnancy_signal(
+        people["midwife"].actor, people["cjg"], family_name=FAMILY
+    )
+    meeting = coalition_services.meeting_create(
+        actor=nurse.actor,
+        title="Overleg zwangeren (test)",
+        held_on=timezone.localdate(),
+        participants=[colleague.membership],
+    )
+    item = coalition_services.agenda_add(
+        actor=nurse.actor,
+        meeting=meeting,
+        signal=signal,
+        shared_summary=SUMMARY,
+        consent_checked=True,
+    )
+    action = coalition_services.action_add(
+        actor=nurse.actor,
+        agenda_item=item,
+        owner=colleague.membership,
+        due_on=timezone.localdate() + dt.timedelta(days=7),
+        description=ACTION,
+    )
+
+    page = logged_in_context(browser, live_server, nurse).new_page()
+    page.goto(f"{base}/kansrijke-start/signalen/{signal.public_id}/")
+    withdraw = page.get_by_test_id("consent-withdraw")
+    tab_to(page, withdraw)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        t("The parent withdraws consent")
+    )
+    no_accessibility_violations(page)
+    page.get_by_test_id("consent-withdraw-submit").click()
+    expect(page.locator("main")).to_contain_text(
+        t("Write down what the parent said when withdrawing consent.")
+    )
+    no_accessibility_violations(page)
+    page.locator("#id_words").fill(WITHDRAWAL)
+    page.get_by_test_id("consent-withdraw-submit").click()
+    consent = page.get_by_test_id("signal-consent")
+    expect(consent).to_contain_text(WITHDRAWAL)
+    expect(page.get_by_test_id("consent-withdraw")).to_have_count(0)
+    no_accessibility_violations(page)
+    signal.refresh_from_db()
+    assert signal.consent_withdrawn
+
+    colleague_page = logged_in_context(browser, live_server, colleague).new_page()
+    colleague_page.goto(f"{base}/kansrijke-start/overleg/{meeting.public_id}/")
+    agenda = colleague_page.get_by_test_id("agenda")
+    expect(agenda).to_contain_text(t("A family without consent"))
+    expect(agenda).not_to_contain_text(FAMILY)
+    expect(agenda).not_to_contain_text(SUMMARY)
+    colleague_page.goto(f"{base}/kansrijke-start/acties/")
+    actions = colleague_page.get_by_test_id("my-actions")
+    expect(actions).to_contain_text(t("consent withdrawn"))
+    expect(actions).not_to_contain_text(ACTION)
+    no_accessibility_violations(colleague_page)
+    actions.get_by_role(
+        "link", name=t("Stop this action and record how it ended")
+    ).click()
+    expect(colleague_page.get_by_test_id("action-consent-withdrawn")).to_be_visible()
+    colleague_page.locator(
+        f"input[name=outcome][value={ActionOutcome.CONSENT_WITHDRAWN}]"
+    ).check()
+    colleague_page.get_by_role("button", name=t("Save"), exact=True).click()
+    expect(colleague_page.get_by_test_id("my-actions-empty")).to_be_visible()
+    action.refresh_from_db()
+    assert action.outcome == ActionOutcome.CONSENT_WITHDRAWN

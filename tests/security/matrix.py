@@ -358,7 +358,13 @@ KWARGS: dict[str, Kwargs] = {
     "notifications:notification-read": _notification,
     **{
         f"kansrijkestart:{view}": _id("start_signal")
-        for view in ["signal-detail", "contact-add", "birth-register", "signal-close"]
+        for view in [
+            "signal-detail",
+            "contact-add",
+            "birth-register",
+            "signal-close",
+            "consent-withdraw",
+        ]
     },
     "kansrijkestart:moment-trajectory": _id("contact_moment"),
     "kansrijkestart:moment-household": _id("contact_moment"),
@@ -555,7 +561,12 @@ OWN.update(
         # The lokaal team signalled: it reads the signal, the JGZ follows it up.
         **{
             f"kansrijkestart:{view}": {P: 404, AF: 404, LT: 403}
-            for view in ["contact-add", "birth-register", "signal-close"]
+            for view in [
+                "contact-add",
+                "birth-register",
+                "signal-close",
+                "consent-withdraw",
+            ]
         },
     }
 )

@@ -144,7 +144,7 @@ def _register_factories() -> None:
     _factory(ks + "AgendaForm", meetings=[])
     _factory(ks + "ActionForm", owners=[])
     _factory(ks + "ReferralForm", owners=[])
-    _factory(ks + "CompleteForm", is_referral=True)
+    _factory(ks + "CompleteForm", outcomes=["help_started", "withdrawn"])
     _factory(ks + "InterventionEndForm", started=False)
     periods = [("month", dt.date(2026, 3, 1)), ("year", dt.date(2026, 1, 1))]
     for name in ("DashboardFilter", "LetterRequestForm"):

@@ -2,7 +2,7 @@
 (consent, who may own an action) are the services'."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import forms
@@ -12,12 +12,7 @@ from kindveilig.accounts.models import Membership
 from kindveilig.core.forms import KindveiligForm
 
 from .coalition_selectors import AgendaRow, MeetingRow
-from .coalition_services import (
-    GENERAL_OUTCOMES,
-    NOT_STARTED_OUTCOMES,
-    REFERRAL_OUTCOMES,
-    STARTED_OUTCOMES,
-)
+from .coalition_services import NOT_STARTED_OUTCOMES, STARTED_OUTCOMES
 from .models import ActionKind, ActionOutcome, InterventionKind, InterventionOutcome
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -178,9 +173,9 @@ class CompleteForm(KindveiligForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, is_referral: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, outcomes: Iterable[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        codes = REFERRAL_OUTCOMES if is_referral else GENERAL_OUTCOMES
+        codes = frozenset(outcomes)
         self.fields["outcome"].choices = _outcome_choices(codes, ActionOutcome)  # type: ignore[attr-defined]  # a ChoiceField
 
 

@@ -129,14 +129,22 @@ class ActionRow:
     # The family, as the coalition may see it: empty without consent.
     family: str = ""
     meeting_title: str = ""
+    # The parent withdrew consent: the owner stops and records how it ended.
+    consent_withdrawn: bool = False
 
 
-def _action_row(action: FollowUpAction, *, today: dt.date) -> ActionRow:
+def _action_row(
+    action: FollowUpAction, *, today: dt.date, jgz_record: bool = False
+) -> ActionRow:
+    """An action as its reader may see it. Without consent the family's name and
+    the description (written about the family) are left out, except on the
+    signal's own page (``jgz_record``): the JGZ that follows the family."""
     signal = action.signal
+    shown = signal.has_consent or jgz_record
     return ActionRow(
         public_id=action.public_id,
         kind_label=str(action.get_kind_display()),
-        description=action.description,
+        description=action.description if shown else "",
         owner_name=action.owner.full_name,
         owner_organisation=action.owner_organisation.name,
         due_on=action.due_on,
@@ -146,6 +154,7 @@ def _action_row(action: FollowUpAction, *, today: dt.date) -> ActionRow:
         outcome_note=action.outcome_note,
         family=signal.parent.full_name if signal.has_consent else "",
         meeting_title=action.agenda_item.meeting.title if action.agenda_item else "",
+        consent_withdrawn=signal.consent_withdrawn,
     )
 
 
@@ -396,7 +405,7 @@ def signal_coalition(signal: StartSignal) -> SignalCoalition:
     """For the signal page, after ``signal_get_for`` checked and audited the read."""
     today = timezone.localdate()
     actions = [
-        _action_row(action, today=today)
+        _action_row(action, today=today, jgz_record=True)
         for action in signal.actions.select_related(
             "signal__parent", "owner", "owner_organisation", "agenda_item__meeting"
         ).order_by("done_at", "due_on", "id")

@@ -64,6 +64,7 @@ __all__ = [
     "intervention_start",
     "meeting_create",
     "meeting_record",
+    "outcomes_for",
     "referral_make",
 ]
 
@@ -164,6 +165,17 @@ def _require_consent(signal: StartSignal, *, field: str | None = None) -> None:
             field=field,
             code="no_consent",
         )
+
+
+def _current(signal: StartSignal) -> StartSignal:
+    """The signal as it is now, locked until the caller's transaction ends: a
+    consent withdrawn since the caller read it counts, and a withdrawal waits
+    for the action being added (consent_services locks the same row)."""
+    return (
+        StartSignal.objects.select_for_update(of=("self",))
+        .select_related("parent")
+        .get(pk=signal.pk)
+    )
 
 
 def _participants_valid(
@@ -288,6 +300,8 @@ def _agenda_item_create(
     shared_summary: str,
     consent_checked: bool,
 ) -> AgendaItem:
+    signal = _current(signal)
+    _require_consent(signal)
     errors: dict[str, StrOrPromise] = {}
     if meeting.recorded_at is not None:
         raise _refuse(
@@ -447,7 +461,7 @@ def action_add(
     participating organisation: it shows on the owner's Mijn werk."""
     meeting = agenda_item.meeting
     _require_participant(actor, meeting)
-    signal = agenda_item.signal
+    signal = _current(agenda_item.signal)
     _require_consent(signal)
     if signal.is_closed:
         raise _refuse(_("The follow-up of this family has ended."), code="closed")
@@ -489,6 +503,7 @@ def referral_make(
             _("Only a professional who follows this family can refer it."),
             code="forbidden",
         )
+    signal = _current(signal)
     _require_consent(signal)
     if signal.is_closed:
         raise _refuse(_("The follow-up of this family has ended."), code="closed")
@@ -519,7 +534,7 @@ def action_complete(
         )
     if action.is_done:
         raise _refuse(_("This action is done already."), code="done")
-    allowed = REFERRAL_OUTCOMES if action.is_referral else GENERAL_OUTCOMES
+    allowed = outcomes_for(action)
     if outcome not in allowed:
         raise _refuse(
             _("Choose the outcome from the list."), field="outcome", code="unknown"
@@ -537,6 +552,15 @@ def action_complete(
         reason="kansrijke start action completed",
     )
     return action
+
+
+def outcomes_for(action: FollowUpAction) -> frozenset[str]:
+    """The outcomes the owner may record; once the parent withdrew consent also
+    "stopped: the parent withdrew consent" (docs/kansrijke-start.md)."""
+    allowed = REFERRAL_OUTCOMES if action.is_referral else GENERAL_OUTCOMES
+    if action.signal.consent_withdrawn:
+        return allowed | {ActionOutcome.CONSENT_WITHDRAWN}
+    return allowed
 
 
 def _require_follows(actor: Actor, signal: StartSignal) -> None:

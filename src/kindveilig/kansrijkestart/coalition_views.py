@@ -202,7 +202,7 @@ def my_actions(request: AuthenticatedRequest) -> HttpResponse:
 def action_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     """The owner reads the action and records its outcome."""
     action = action_get_for(actor=request.actor, public_id=public_id)
-    form = CompleteForm(_post(request), is_referral=action.is_referral)
+    form = CompleteForm(_post(request), outcomes=services.outcomes_for(action))
     if request.method == "POST" and form.is_valid():
         try:
             services.action_complete(

@@ -14,7 +14,9 @@ from kindveilig.core.validators import (
 from kindveilig.meldcode.models.choices import FormOfViolence
 from kindveilig.organisations.models import Organisation
 
+from .consent_services import WITHDRAWAL_WORDS_REQUIRED
 from .models import (
+    CONSENT_AT_SIGNAL,
     ConsentStatus,
     ContactAnswer,
     ContactKind,
@@ -106,7 +108,11 @@ class SignalForm(KindveiligForm):
     )
     consent = forms.ChoiceField(
         label=_("Does the parent consent?"),
-        choices=ConsentStatus.choices,
+        choices=[
+            (value, label)
+            for value, label in ConsentStatus.choices
+            if value in CONSENT_AT_SIGNAL
+        ],
         widget=forms.RadioSelect,
         help_text=_(
             "Consent to the follow-up by the JGZ and to discussing the family in "
@@ -185,6 +191,15 @@ class BirthForm(KindveiligForm):
 
 class CloseForm(KindveiligForm):
     reason = _text(_("Why the follow-up ends"), required=True)
+
+
+class ConsentWithdrawForm(KindveiligForm):
+    words = _text(
+        _("What the parent said"),
+        _("In the parent's own words, where you can."),
+        required=True,
+    )
+    words.error_messages["required"] = WITHDRAWAL_WORDS_REQUIRED
 
 
 class MomentTrajectoryForm(KindveiligForm):

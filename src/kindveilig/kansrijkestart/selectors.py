@@ -22,7 +22,13 @@ from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
 from kindveilig.organisations.models import JGZ_TYPES, Organisation, OrganisationType
 
-from .models import ContactMoment, HouseholdRequest, SignalStatus, StartSignal
+from .models import (
+    ConsentStatus,
+    ContactMoment,
+    HouseholdRequest,
+    SignalStatus,
+    StartSignal,
+)
 
 __all__ = [
     "SignalDetail",
@@ -199,9 +205,15 @@ def follow_up_organisations() -> QuerySet[Organisation]:
 
 
 def _requests_to(actor: Actor) -> QuerySet[HouseholdRequest]:
+    """The requests to the actor's lokaal team. A request is made only with the
+    parent's consent; once the parent withdraws it the request is gone from the
+    lokaal team's pages (an opened household is the lokaal team's own file)."""
     if actor.role != Role.LOKAAL_TEAM_MEDEWERKER:
         return HouseholdRequest.objects.none()
-    return HouseholdRequest.objects.filter(to_organisation_id=actor.organisation_id)
+    return HouseholdRequest.objects.filter(
+        to_organisation_id=actor.organisation_id,
+        moment__signal__consent=ConsentStatus.GIVEN,
+    )
 
 
 def household_request_page_for(

@@ -49,6 +49,7 @@ from kindveilig.persons.services import person_correct, person_create
 
 from .models import (
     AFTER_BIRTH_KINDS,
+    CONSENT_AT_SIGNAL,
     ConsentStatus,
     ContactAnswer,
     ContactKind,
@@ -218,7 +219,7 @@ def _signal_errors(actor: Actor, data: SignalInput) -> dict[str, str | StrPromis
         errors["domains"] = _("Choose the domains from the list.")
     if not data.concern.strip():
         errors["concern"] = _("Describe the concern in a few words.")
-    if data.consent not in ConsentStatus.values:
+    if data.consent not in CONSENT_AT_SIGNAL:
         errors["consent"] = _("Record whether the parent consents.")
     elif data.consent == ConsentStatus.REFUSED and not data.consent_words.strip():
         errors["consent_words"] = _(
@@ -693,6 +694,11 @@ def household_request_accept(*, actor: Actor, request: HouseholdRequest) -> Safe
     if request.accepted_at is not None and moment.household_case is not None:
         return moment.household_case
     signal = moment.signal
+    if not signal.has_consent:
+        raise _refuse(
+            _("The parent withdrew consent: this request can no longer be accepted."),
+            code="no_consent",
+        )
     parent = signal.parent
     household = household_create(
         actor=actor,

@@ -23,6 +23,11 @@ signal_urls = [
     path(
         "signalen/<uuid:public_id>/afsluiten/", views.signal_close, name="signal-close"
     ),
+    path(
+        "signalen/<uuid:public_id>/toestemming-intrekken/",
+        views.consent_withdraw,
+        name="consent-withdraw",
+    ),
 ]
 
 moment_urls = [

@@ -18,11 +18,12 @@ from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.core.forms import apply_errors
 from kindveilig.organisations.models import JGZ_TYPES
 
-from . import selectors, services
+from . import consent_services, selectors, services
 from .coalition_selectors import signal_coalition
 from .forms import (
     BirthForm,
     CloseForm,
+    ConsentWithdrawForm,
     ContactForm,
     HouseholdRequestForm,
     MomentTrajectoryForm,
@@ -227,6 +228,40 @@ def signal_close(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRes
             return _detail(signal.public_id)
     return render(
         request, "kansrijkestart/close_form.html", {"form": form, "signal": signal}
+    )
+
+
+@rule(*CASE_ROLES, relation="the JGZ that follows the signal up")
+def consent_withdraw(
+    request: AuthenticatedRequest, public_id: uuid.UUID
+) -> HttpResponse:
+    """The parent withdraws consent: the nurse records it in the parent's words."""
+    signal = selectors.signal_get_for(
+        actor=request.actor, public_id=public_id, reason="consent"
+    )
+    if not services.can_follow_up(request.actor, signal):
+        raise PermissionDenied
+    form = ConsentWithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consent_services.signal_consent_withdraw(
+                actor=request.actor, signal=signal, words=form.cleaned_data["words"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The withdrawal is recorded: nothing more about this family "
+                    "goes to the coalition."
+                ),
+            )
+            return _detail(signal.public_id)
+    return render(
+        request,
+        "kansrijkestart/consent_withdraw_form.html",
+        {"form": form, "signal": signal},
     )
 
 

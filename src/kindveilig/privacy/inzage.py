@@ -168,6 +168,7 @@ def _kansrijke_start(person: Person) -> list[dict[str, Any]]:
                 # The domains of concern are about the parent (art. 15(4)).
                 "domains": signal.domain_labels if is_parent else [],
                 "consent": signal.get_consent_display(),
+                "consent_withdrawn_at": _iso(signal.consent_withdrawn_at),
                 "status": signal.get_status_display(),
                 "signalled_at": _iso(signal.created_at),
                 "closed_at": _iso(signal.closed_at),

@@ -310,6 +310,9 @@ class KansrijkeStart:
                 consent=consent,
                 consent_recorded_at=created,
                 consent_words=c("ks_words") if consent == ConsentStatus.REFUSED else "",
+                # No withdrawals are generated (docs/performance.md).
+                consent_withdrawn_at=None,
+                consent_withdrawal_words="",
                 parent_wishes=c("ks_wishes"),
                 follow_up_organisation=jgz.id,
                 follow_up_user=nurse,

@@ -1,5 +1,6 @@
 from .choices import (
     AFTER_BIRTH_KINDS,
+    CONSENT_AT_SIGNAL,
     ConsentStatus,
     ContactAnswer,
     ContactKind,
@@ -27,6 +28,7 @@ from .signal import ContactMoment, StartSignal
 
 __all__ = [
     "AFTER_BIRTH_KINDS",
+    "CONSENT_AT_SIGNAL",
     "REFERRAL_KINDS",
     "ActionKind",
     "ActionOutcome",

@@ -24,6 +24,13 @@ class VulnerabilityDomain(models.TextChoices):
 class ConsentStatus(models.TextChoices):
     GIVEN = "given", _("The parent consents")
     REFUSED = "refused", _("The parent does not consent")
+    # Given first, withdrawn later (AVG art. 7(3)): recorded by the JGZ
+    # (consent_services.signal_consent_withdraw), never chosen at the signal.
+    WITHDRAWN = "withdrawn", _("The parent withdrew consent")
+
+
+# What a signal records when it is made: given or refused.
+CONSENT_AT_SIGNAL: tuple[str, ...] = (ConsentStatus.GIVEN, ConsentStatus.REFUSED)
 
 
 class SignalStatus(models.TextChoices):

@@ -35,6 +35,8 @@ class ActionOutcome(models.TextChoices):
     WAITING_LIST = "waiting_list", _("On a waiting list")
     FAMILY_DECLINED = "family_declined", _("The family declined")
     NOT_DONE = "not_done", _("Not done")
+    # Only once the parent withdrew consent (coalition_services.action_complete).
+    CONSENT_WITHDRAWN = "withdrawn", _("Stopped: the parent withdrew consent")
 
 
 class InterventionKind(models.TextChoices):

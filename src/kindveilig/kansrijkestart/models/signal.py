@@ -87,6 +87,14 @@ class StartSignal(PublicIdModel, TimeStampedModel):
     consent_words = EncryptedTextField(
         _("what the parent said"), blank=True, default=""
     )
+    # A withdrawal keeps the history: given at consent_recorded_at, withdrawn
+    # at consent_withdrawn_at, in the parent's words (docs/kansrijke-start.md).
+    consent_withdrawn_at = models.DateTimeField(
+        _("consent withdrawn at"), null=True, blank=True
+    )
+    consent_withdrawal_words = EncryptedTextField(
+        _("what the parent said when withdrawing consent"), blank=True, default=""
+    )
     parent_wishes = EncryptedTextField(
         _("what the parent wants"), blank=True, default=""
     )
@@ -151,6 +159,11 @@ class StartSignal(PublicIdModel, TimeStampedModel):
                 condition=~Q(status="closed") | Q(closed_at__isnull=False),
                 name="ks_signal_closed_has_date",
             ),
+            models.CheckConstraint(
+                condition=~Q(consent="withdrawn")
+                | Q(consent_withdrawn_at__isnull=False),
+                name="ks_signal_withdrawn_has_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -159,6 +172,10 @@ class StartSignal(PublicIdModel, TimeStampedModel):
     @property
     def has_consent(self) -> bool:
         return self.consent == ConsentStatus.GIVEN
+
+    @property
+    def consent_withdrawn(self) -> bool:
+        return self.consent == ConsentStatus.WITHDRAWN
 
     @property
     def is_closed(self) -> bool:

@@ -116,7 +116,7 @@ def test_the_page_lists_letters_and_downloads_them(
     assert b"2026 Q1" in html.content
 
 
-def test_a_pending_letter_refreshes_the_page(
+def test_a_pending_letter_shows_its_progress_and_a_refresh_link(
     gemeente_analist: Persona, login: Login
 ) -> None:
     client = login(Client(), gemeente_analist)
@@ -129,8 +129,11 @@ def test_a_pending_letter_refreshes_the_page(
         progress=40,
     )
     page = client.get(reverse("monitor:letters")).content.decode()
-    assert 'http-equiv="refresh"' in page
+    # No automatic refresh (WCAG 2.2.1; axe's meta-refresh): the user refreshes.
+    assert 'http-equiv="refresh"' not in page
     assert '<progress max="100" value="40">' in page
+    assert 'role="status" data-testid="letters-pending"' in page
+    assert f'href="{reverse("monitor:letters")}" data-testid="letters-refresh"' in page
 
 
 def test_the_municipality_keeps_its_own_texts(

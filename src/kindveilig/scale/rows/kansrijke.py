@@ -47,6 +47,8 @@ class StartSignalRow(Row):
     consent: str
     consent_recorded_at: datetime
     consent_words: str
+    consent_withdrawn_at: datetime | None
+    consent_withdrawal_words: str
     parent_wishes: str
     follow_up_organisation: int
     follow_up_user: int | None
