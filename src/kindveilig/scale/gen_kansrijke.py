@@ -276,17 +276,7 @@ class KansrijkeStart:
             child_id, _public = self._person(jgz.id, birth)
         domains = [d for d, p in dist.KS_DOMAINS.items() if rng.random() < p]
         domains = domains or ["psychosocial_stress"]
-        first = None
-        if rng.random() < dist.KS_FOLLOWED_UP[consent]:
-            days = rng.lognormvariate(math.log(dist.KS_FIRST_CONTACT_MEDIAN_DAYS), 0.6)
-            first = created + timedelta(days=days)
-            if first > now:
-                first = None
-        closes = datetime.combine(
-            birth + timedelta(days=dist.KS_CLOSES_AFTER_BIRTH_DAYS),
-            created.timetz(),
-        )
-        closed = closes if first is not None and closes < now else None
+        first, closed = self._first_contact_and_close(created, birth, consent)
         sid = self.next_signal
         self.next_signal += 1
         public_id = uuid4_from(rng)
@@ -334,6 +324,25 @@ class KansrijkeStart:
         contacts = self._contacts(sid, jgz, nurse, first, birth, pregnant, about, audit)
         if consent == ConsentStatus.GIVEN:
             self._coalition(sid, jgz, nurse, first, domains, contacts, about, audit)
+
+    def _first_contact_and_close(
+        self, created: datetime, birth: date, consent: str
+    ) -> tuple[datetime | None, datetime | None]:
+        """When the JGZ first saw the family (None: not yet, or never), and when
+        the signal closed (after the first contact, some time after the birth)."""
+        rng, now = self.rng, self.now
+        first = None
+        if rng.random() < dist.KS_FOLLOWED_UP[consent]:
+            days = rng.lognormvariate(math.log(dist.KS_FIRST_CONTACT_MEDIAN_DAYS), 0.6)
+            first = created + timedelta(days=days)
+            if first > now:
+                first = None
+        closes = datetime.combine(
+            birth + timedelta(days=dist.KS_CLOSES_AFTER_BIRTH_DAYS),
+            created.timetz(),
+        )
+        closed = closes if first is not None and closes < now else None
+        return first, closed
 
     def _contacts(
         self,
