@@ -20,8 +20,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from kindveilig.access.roles import Role
 from kindveilig.kansrijkestart import coalition_services, scenarios
@@ -37,12 +36,15 @@ from kindveilig.meldcode.services.trajectories import framework_for
 from kindveilig.organisations.models import OrganisationType, Sector
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
-from .helpers import logged_in_context, make_persona
+from .helpers import (
+    logged_in_context,
+    make_persona,
+    no_accessibility_violations,
+    tab_to,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-MAX_TABS = 80
 PARENT = "Samira"
 FAMILY = "Proefmans"
 PRENATAL_WORDS = "We maken ons zorgen over het geld en de huur."
@@ -76,24 +78,6 @@ def people() -> dict[str, Any]:
         "colleague": make_persona(Role.LOKAAL_TEAM_MEDEWERKER, team),
         "cjg": cjg,
     }
-
-
-def no_accessibility_violations(page: Page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = [
-        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-    ]
-    assert violations == []
-
-
-def tab_to(page: Page, target: Locator) -> None:
-    """Press Tab until ``target`` has the focus: it is reachable by keyboard."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    raise AssertionError("not reachable with the Tab key")
 
 
 def signal_with_consent(page: Page, base: str, cjg_name: str) -> None:

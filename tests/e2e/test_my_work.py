@@ -6,26 +6,15 @@ as read with the keyboard."""
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, expect
 
 from kindveilig.access.roles import Role
 from kindveilig.meldcode import scenarios
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
-from .helpers import logged_in_context, make_persona
+from .helpers import logged_in_context, make_persona, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-MAX_TABS = 60
-
-
-def tab_to(page: Page, target: Locator) -> None:
-    """Press Tab until ``target`` has the focus: it is reachable by keyboard."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    raise AssertionError("not reachable with the Tab key")
 
 
 def test_a_decision_to_cosign_on_the_start_page_until_it_is_cosigned(

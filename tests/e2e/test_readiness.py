@@ -6,7 +6,6 @@ from typing import Any
 from django.utils.translation import gettext
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from kindveilig.access.roles import Role
@@ -14,10 +13,9 @@ from kindveilig.meldcode.services.trajectories import framework_for
 from kindveilig.organisations.models import Organisation, OrganisationType, Sector
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
-from .helpers import logged_in_context, make_persona
+from .helpers import logged_in_context, make_persona, no_accessibility_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture
@@ -38,15 +36,6 @@ def onderwijs_row(page: Page) -> Locator:
     return page.get_by_test_id("coverage-sectors").locator(
         "tr", has_text=str(Sector.ONDERWIJS.label)
     )
-
-
-def no_accessibility_violations(page: Page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = [
-        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-    ]
-    assert violations == []
 
 
 def test_the_aandachtsfunctionaris_updates_readiness_and_the_coverage_follows(

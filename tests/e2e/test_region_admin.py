@@ -18,41 +18,25 @@ from django.core.management import call_command
 from django.utils.translation import gettext, ngettext
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, expect
 
 from kindveilig.access.roles import Role
 from kindveilig.organisations.models import Organisation, OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
-from .helpers import logged_in_context, make_persona
+from .helpers import (
+    logged_in_context,
+    make_persona,
+    no_accessibility_violations,
+    tab_to,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-MAX_TABS = 60
 DUO = (
     Path(__file__).resolve().parents[2]
     / "src/kindveilig/organisations/tests/data/duo_vestigingen.csv"
 )
-
-
-def tab_to(page: Page, target: Locator) -> None:
-    """Press Tab until ``target`` has the focus: it is reachable by keyboard."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    raise AssertionError("not reachable with the Tab key")
-
-
-def no_accessibility_violations(page: Page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = [
-        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-    ]
-    assert violations == [], page.url
 
 
 @pytest.fixture
