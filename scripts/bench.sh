@@ -61,10 +61,14 @@ for SIZE in "$@"; do
   LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
   # Capacity (issue 17), at the largest size only: the same mix with more and
   # more users until the p95 has doubled; the report names the last step within.
-  if [ "$SIZE" = "${!#}" ] && [ -n "${BENCH_CAPACITY_USERS-50 100 200 300 400}" ]; then
-    for U in ${BENCH_CAPACITY_USERS-50 100 200 300 400}; do
+  # Users start at 20 a second and the figures are reset once all have started,
+  # so a step measures its steady load, not the burst of everyone's first page.
+  CAPACITY_USERS="${BENCH_CAPACITY_USERS-20 50 100 200 300 400 600}"
+  if [ "$SIZE" = "${!#}" ] && [ -n "$CAPACITY_USERS" ]; then
+    for U in $CAPACITY_USERS; do
       BENCH_USERS="$DIR/users.json" "$LOCUST" -f scripts/bench/locustfile.py --headless \
-        -u "$U" -r 50 -t "${BENCH_CAPACITY_DURATION:-30s}" --host "http://127.0.0.1:$PORT" \
+        -u "$U" -r 20 -t "$(( U / 20 + ${BENCH_CAPACITY_SECONDS:-40} ))s" --reset-stats \
+        --host "http://127.0.0.1:$PORT" \
         --csv "$DIR/capacity-$U" --only-summary --loglevel WARNING > "$DIR/capacity-$U.txt" 2>&1 || true
     done
   fi

@@ -222,12 +222,18 @@ def capacity_steps(size_dir: Path) -> list[tuple[int, Measurement]]:
     return sorted(steps, key=lambda step: step[0])
 
 
+def capacity_limit_ms(steps: list[tuple[int, Measurement]]) -> float:
+    """Twice the unloaded p95: the lowest p95 of the steps (the first step's
+    alone rests on a few hundred requests, and one slow page moves it)."""
+    return 2 * min(m.p95_ms for _users, m in steps)
+
+
 def sustained_capacity(steps: list[tuple[int, Measurement]]) -> float:
     """The most requests per second of a step whose p95 stayed within twice the
-    first step's and that failed nothing: what the machine sustains."""
+    unloaded p95 and that failed nothing: what the machine sustains."""
     if not steps:
         return 0.0
-    limit = 2 * steps[0][1].p95_ms
+    limit = capacity_limit_ms(steps)
     return max(
         (m.rps for _users, m in steps if m.p95_ms <= limit and not m.failures),
         default=0.0,
@@ -238,18 +244,18 @@ def _capacity_table(size_dir: Path) -> list[str]:
     steps = capacity_steps(size_dir)
     if not steps:
         return []
-    limit = 2 * steps[0][1].p95_ms
+    limit = capacity_limit_ms(steps)
     lines = [
         "",
         "#### Capacity: the same mix with more users (at the largest size)",
         "",
         "Each step runs the professional and youth mix with more users (think time "
         "unchanged); the load generator shares the two cores. Capacity is the most "
-        f"requests per second of a step whose p95 stayed within twice the first "
-        f"step's ({limit:.0f} ms) without failures: "
+        f"requests per second of a step whose p95 stayed within twice the lowest "
+        f"step's p95 ({limit:.0f} ms) without failures: "
         f"**{sustained_capacity(steps):.1f} req/s**.",
         "",
-        "| Users | req/s | median | p95 | failures | within 2× the first p95? |",
+        "| Users | req/s | median | p95 | failures | within 2× the lowest p95? |",
         "|---:|---:|---:|---:|---:|---|",
     ]
     for users, m in steps:
