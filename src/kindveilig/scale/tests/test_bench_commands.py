@@ -95,6 +95,10 @@ def test_bench_signals_times_registration_with_a_match(tmp_path: Path) -> None:
     result = json.loads(out.read_text())
     assert result["count"] == 3
     assert result["with_match_p95_ms"] > 0
+    # The breakdown: the statements of one registration with a match (locks, the
+    # signal, the match, its notices, notification, task, audit) and their time.
+    assert result["with_match_statements"] >= 10
+    assert 0 < result["with_match_sql_median_ms"] < result["with_match_median_ms"]
     # Reserved BSNs: the first registration matched nothing, the second exactly one.
     assert Match.objects.count() - matches_before == 3
     # A second run takes BSNs that have no active signal yet: again one match each.

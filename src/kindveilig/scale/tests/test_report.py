@@ -228,3 +228,30 @@ def test_capacity_is_the_last_step_within_twice_the_lowest_p95(tmp_path: Path) -
         text = render_block("bench", root)
     assert "**38.5 req/s**" in text
     assert _row(text, "| 300 |") == "| 300 | 45.0 | 20 ms | 150 ms | 0 | no |"
+
+
+def test_the_signal_registration_miss_names_its_statements_and_their_time(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "run"
+    _size(root, 10_000, {"start": 10, "detail": 10}, sql_ms=0.5)
+    (root / "10000" / "signals.json").write_text(
+        json.dumps(
+            {
+                "count": 200,
+                "without_match_median_ms": 6.0,
+                "without_match_p95_ms": 7.0,
+                "with_match_median_ms": 9.5,
+                "with_match_p95_ms": 11.0,
+                "with_match_statements": 12,
+                "with_match_sql_median_ms": 4.25,
+            }
+        )
+    )
+    with override_settings(ROOT_URLCONF="kindveilig.scale.bench_urls"):
+        text = render_block("bench", root)
+    assert "| 9.5 ms | 11.0 ms |" in text
+    assert (
+        "sends 12 statements; they take 4.2 ms of its 9.5 ms median in the database "
+        "driver, the other 5.2 ms are Python" in text
+    )
