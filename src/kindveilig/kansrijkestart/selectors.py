@@ -37,6 +37,7 @@ __all__ = [
     "household_request_get_for",
     "household_request_page_for",
     "household_requests_waiting_count",
+    "lokaal_team_rows",
     "lokaal_teams",
     "signal_detail_for",
     "signal_follow_up_page_for",
@@ -272,3 +273,9 @@ def lokaal_teams() -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         type=OrganisationType.LOKAAL_TEAM, is_active=True
     ).order_by("name")
+
+
+def lokaal_team_rows() -> list[tuple[int, str, int | None]]:
+    """The lokaal teams of ``lokaal_teams()`` as (id, name, municipality id), in
+    its order: one query for every form on a page that offers them."""
+    return list(lokaal_teams().values_list("pk", "name", "municipality_id"))
