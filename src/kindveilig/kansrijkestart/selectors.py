@@ -47,6 +47,19 @@ __all__ = [
 ]
 
 PAGE_SIZE = 50
+# What the lists (``_signal_rows.html``) never show: encrypted free text and
+# BSNs, left in the database instead of decrypted for every row.
+LIST_DEFERRED = (
+    "concern",
+    "consent_words",
+    "consent_withdrawal_words",
+    "parent_wishes",
+    "closing_reason",
+    "domains",
+    "parent__bsn",
+    "parent__date_of_birth",
+    "child__bsn",
+)
 
 
 def _follow_up_scope(actor: Actor) -> Q:
@@ -81,9 +94,11 @@ def _audit_read(actor: Actor, signals: Iterable[StartSignal], reason: str) -> No
 def _page(
     queryset: QuerySet[StartSignal], page_number: int | str | None
 ) -> Page[StartSignal]:
-    queryset = queryset.select_related(
-        "parent", "child", "organisation", "follow_up_user"
-    ).order_by("-created_at", "-id")
+    queryset = (
+        queryset.select_related("parent", "child", "organisation", "follow_up_user")
+        .defer(*LIST_DEFERRED)
+        .order_by("-created_at", "-id")
+    )
     return Paginator(queryset, PAGE_SIZE).get_page(page_number)
 
 
