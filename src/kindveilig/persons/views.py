@@ -7,7 +7,7 @@ from kindveilig.access.decorators import rule
 from kindveilig.access.http import AuthenticatedRequest
 from kindveilig.access.roles import CASE_ROLES, Role
 from kindveilig.audit.models import AuditAction
-from kindveilig.audit.selectors import access_log_for_person
+from kindveilig.audit.selectors import access_log_rows
 from kindveilig.audit.services import audit_record
 
 from .forms import PersonSearchForm
@@ -50,7 +50,7 @@ def person_access_log(
     person = person_get_for(
         actor=request.actor, public_id=public_id, purpose="access log review"
     )
-    events = list(access_log_for_person(person_id=person.public_id)[:500])
+    events = access_log_rows(person_id=person.public_id)
     audit_record(
         actor=request.actor,
         action=AuditAction.READ,
