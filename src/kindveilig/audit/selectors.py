@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from .chain import (
     GENESIS_HASH,
@@ -47,15 +49,33 @@ ACCESS_LOG_LIMIT = 500
 
 @dataclass(frozen=True)
 class AccessLogRow:
-    """One line of a person's access log, as the page shows it."""
+    """One line of a person's access log, as the page shows it: ``when`` in
+    local time as the date filter's "j F Y H:i:s", ``who`` and
+    ``organisation`` already with their words for nobody."""
 
     occurred_at: datetime.datetime
-    actor_name: str | None
-    organisation_name: str | None
+    when: str
+    who: str
+    organisation: str
     actor_role: str
     action_label: str
     object_type: str
     reason: str
+
+
+class _LocalTimes:
+    """ "j F Y H:i:s" in the current time zone and language, the date part
+    formatted once per day (a person's records share few days)."""
+
+    def __init__(self) -> None:
+        self._days: dict[datetime.date, str] = {}
+
+    def __call__(self, moment: datetime.datetime) -> str:
+        local = timezone.localtime(moment)
+        day = self._days.get(local.date())
+        if day is None:
+            day = self._days[local.date()] = dateformat.format(local, "j F Y")
+        return f"{day} {local:%H:%M:%S}"
 
 
 def access_log_rows_query(
@@ -82,15 +102,18 @@ def access_log_rows(
     """Who did what with this person's data, newest first, for the page (no
     model instances, the action's label looked up once)."""
     labels = {value: str(label) for value, label in AuditAction.choices}
+    nobody = _("the system")
+    local_time = _LocalTimes()
     return [
         AccessLogRow(
             occurred_at=row["occurred_at"],
-            actor_name=row["actor_name"],
-            organisation_name=row["organisation_name"],
+            when=local_time(row["occurred_at"]),
+            who=row["actor_name"] or nobody,
+            organisation=row["organisation_name"] or "–",
             actor_role=row["actor_role"],
             action_label=labels.get(row["action"], row["action"]),
             object_type=row["object_type"],
-            reason=row["reason"],
+            reason=row["reason"] or "–",
         )
         for row in access_log_rows_query(person_id=person_id, limit=limit)
     ]

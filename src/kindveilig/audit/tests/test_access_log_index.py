@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.db import connection
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 import pytest
 
@@ -41,7 +43,12 @@ def test_the_access_log_is_newest_first_with_long_reasons_and_a_limit() -> None:
         ("t.a", str(AuditAction.READ.label)),
     ]
     assert rows[1].reason == LONG
-    assert rows[0].actor_name is None
+    assert rows[0].who == _("the system")
+    assert rows[0].organisation == rows[0].reason == "–"
+    for row in rows:  # what the date filter wrote, in the local time zone
+        assert row.when == formats.date_format(
+            timezone.localtime(row.occurred_at), "j F Y H:i:s"
+        )
     assert [
         row.object_type for row in access_log_rows(person_id=person_id, limit=2)
     ] == [
