@@ -1,7 +1,12 @@
+import datetime
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from .chain import (
     GENESIS_HASH,
@@ -15,7 +20,15 @@ from .chain import (
     record_hash,
     verify_chain,
 )
-from .models import AuditChainHead, AuditCheckpoint, AuditEvent
+from .models import (
+    ACCESS_LOG_COLUMNS,
+    LONG_REASON,
+    SHORT_REASON,
+    AuditAction,
+    AuditChainHead,
+    AuditCheckpoint,
+    AuditEvent,
+)
 from .seal import SealedCheckpoint, checkpoint_seal, sink_read
 
 # Records per query while verifying: memory stays flat at any size of the log.
@@ -29,6 +42,81 @@ def access_log_for_person(*, person_id: uuid.UUID) -> QuerySet[AuditEvent]:
         .select_related("actor_user", "actor_organisation")
         .order_by("-id")
     )
+
+
+ACCESS_LOG_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class AccessLogRow:
+    """One line of a person's access log, as the page shows it: ``when`` in
+    local time as the date filter's "j F Y H:i:s", ``who`` and
+    ``organisation`` already with their words for nobody."""
+
+    occurred_at: datetime.datetime
+    when: str
+    who: str
+    organisation: str
+    actor_role: str
+    action_label: str
+    object_type: str
+    reason: str
+
+
+class _LocalTimes:
+    """ "j F Y H:i:s" in the current time zone and language, the date part
+    formatted once per day (a person's records share few days)."""
+
+    def __init__(self) -> None:
+        self._days: dict[datetime.date, str] = {}
+
+    def __call__(self, moment: datetime.datetime) -> str:
+        local = timezone.localtime(moment)
+        day = self._days.get(local.date())
+        if day is None:
+            day = self._days[local.date()] = dateformat.format(local, "j F Y")
+        return f"{day} {local:%H:%M:%S}"
+
+
+def access_log_rows_query(
+    *, person_id: uuid.UUID, limit: int = ACCESS_LOG_LIMIT
+) -> QuerySet[AuditEvent, dict[str, Any]]:
+    """The newest ``limit`` records of a person, only the shown columns: one
+    query, each half an index-only scan of its partial index (a short reason in
+    ``audit_person_log``, a long one through ``audit_person_long_reason``)."""
+    columns = ("id", *ACCESS_LOG_COLUMNS)
+    names = {
+        "actor_name": F("actor_user__full_name"),
+        "organisation_name": F("actor_organisation__name"),
+    }
+    newest = AuditEvent.objects.filter(person_id=person_id).order_by("-id")
+    short = newest.filter(SHORT_REASON).values(*columns, **names)[:limit]
+    long = newest.filter(LONG_REASON).values(*columns, **names)[:limit]
+    rows: QuerySet[AuditEvent, dict[str, Any]] = short.union(long, all=True)
+    return rows.order_by("-id")[:limit]
+
+
+def access_log_rows(
+    *, person_id: uuid.UUID, limit: int = ACCESS_LOG_LIMIT
+) -> list[AccessLogRow]:
+    """Who did what with this person's data, newest first, for the page (no
+    model instances, the action's label looked up once)."""
+    labels = {value: str(label) for value, label in AuditAction.choices}
+    nobody = _("the system")
+    local_time = _LocalTimes()
+    return [
+        AccessLogRow(
+            occurred_at=row["occurred_at"],
+            when=local_time(row["occurred_at"]),
+            who=row["actor_name"] or nobody,
+            organisation=row["organisation_name"] or "–",
+            actor_role=row["actor_role"],
+            action_label=labels.get(row["action"], row["action"]),
+            object_type=row["object_type"],
+            reason=row["reason"] or "–",
+        )
+        for row in access_log_rows_query(person_id=person_id, limit=limit)
+    ]
 
 
 def _events_between(

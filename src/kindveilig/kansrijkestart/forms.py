@@ -4,7 +4,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kindveilig.core.forms import KindveiligForm, required_when
+from kindveilig.core.forms import (
+    KindveiligForm,
+    OptionList,
+    SharedOptionsSelect,
+    required_when,
+)
 from kindveilig.core.validators import (
     validate_birth_date,
     validate_bsn,
@@ -221,8 +226,26 @@ class HouseholdRequestForm(KindveiligForm):
     )
     note = _text(_("What the lokaal team should know"))
 
-    def __init__(self, data: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        data: Mapping[str, Any] | None = None,
+        *,
+        teams: OptionList | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``teams``: the lokaal teams as ``team_options`` made them, shared by
+        every form on the page (the list is long: a thousand teams nationally)."""
         super().__init__(data, **kwargs)
         field = self.fields["lokaal_team"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = lokaal_teams()
+        if teams is not None:
+            field.widget = SharedOptionsSelect(teams)
+
+
+def team_options(teams: list[tuple[int, str]]) -> OptionList:
+    """The lokaal team choices of ``HouseholdRequestForm``, from
+    ``lokaal_team_rows``: the same options as the form's own queryset."""
+    empty = HouseholdRequestForm.base_fields["lokaal_team"]
+    assert isinstance(empty, forms.ModelChoiceField)
+    return OptionList([("", empty.empty_label or ""), *teams])

@@ -37,6 +37,7 @@ __all__ = [
     "household_request_get_for",
     "household_request_page_for",
     "household_requests_waiting_count",
+    "lokaal_team_rows",
     "lokaal_teams",
     "signal_detail_for",
     "signal_follow_up_page_for",
@@ -46,6 +47,19 @@ __all__ = [
 ]
 
 PAGE_SIZE = 50
+# What the lists (``_signal_rows.html``) never show: encrypted free text and
+# BSNs, left in the database instead of decrypted for every row.
+LIST_DEFERRED = (
+    "concern",
+    "consent_words",
+    "consent_withdrawal_words",
+    "parent_wishes",
+    "closing_reason",
+    "domains",
+    "parent__bsn",
+    "parent__date_of_birth",
+    "child__bsn",
+)
 
 
 def _follow_up_scope(actor: Actor) -> Q:
@@ -80,9 +94,11 @@ def _audit_read(actor: Actor, signals: Iterable[StartSignal], reason: str) -> No
 def _page(
     queryset: QuerySet[StartSignal], page_number: int | str | None
 ) -> Page[StartSignal]:
-    queryset = queryset.select_related(
-        "parent", "child", "organisation", "follow_up_user"
-    ).order_by("-created_at", "-id")
+    queryset = (
+        queryset.select_related("parent", "child", "organisation", "follow_up_user")
+        .defer(*LIST_DEFERRED)
+        .order_by("-created_at", "-id")
+    )
     return Paginator(queryset, PAGE_SIZE).get_page(page_number)
 
 
@@ -272,3 +288,9 @@ def lokaal_teams() -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         type=OrganisationType.LOKAAL_TEAM, is_active=True
     ).order_by("name")
+
+
+def lokaal_team_rows() -> list[tuple[int, str, int | None]]:
+    """The lokaal teams of ``lokaal_teams()`` as (id, name, municipality id), in
+    its order: one query for every form on a page that offers them."""
+    return list(lokaal_teams().values_list("pk", "name", "municipality_id"))

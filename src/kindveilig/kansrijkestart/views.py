@@ -28,6 +28,7 @@ from .forms import (
     HouseholdRequestForm,
     MomentTrajectoryForm,
     SignalForm,
+    team_options,
 )
 from .models import Phase
 
@@ -122,12 +123,15 @@ def signal_create(request: AuthenticatedRequest) -> HttpResponse:
 )
 def signal_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpResponse:
     detail = selectors.signal_detail_for(actor=request.actor, public_id=public_id)
+    teams = None
     team = None
     if detail.moments and detail.signal.has_consent:
-        team = (
-            selectors.lokaal_teams()
-            .filter(municipality_id=detail.signal.municipality_id)
-            .first()
+        rows = selectors.lokaal_team_rows()
+        teams = team_options([(pk, name) for pk, name, _ in rows])
+        # The first lokaal team of the signal's municipality, in the list's order.
+        team = next(
+            (pk for pk, _, place in rows if place == detail.signal.municipality_id),
+            None,
         )
     moments = [
         (
@@ -139,8 +143,9 @@ def signal_detail(request: AuthenticatedRequest, public_id: uuid.UUID) -> HttpRe
             HouseholdRequestForm(
                 initial={"lokaal_team": team},
                 auto_id=f"id_{moment.public_id.hex[:12]}_h_%s",
+                teams=teams,
             )
-            if detail.signal.has_consent
+            if teams is not None
             else None,
         )
         for moment in detail.moments

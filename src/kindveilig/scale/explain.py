@@ -10,7 +10,7 @@ from django.db.models import Count, QuerySet
 
 from kindveilig.accounts.models import Membership
 from kindveilig.audit.models import AuditChainHead
-from kindveilig.audit.selectors import access_log_for_person
+from kindveilig.audit.selectors import access_log_rows_query
 from kindveilig.kansrijkestart.models import ContactMoment, SignalStatus, StartSignal
 from kindveilig.meldcode.models import Trajectory
 from kindveilig.meldcode.models.choices import Status
@@ -115,7 +115,7 @@ def explain_main_queries(*, membership: Membership) -> list[ExplainedQuery]:
         ),
         _query(
             "access log: 500 newest of a person",
-            access_log_for_person(person_id=person.public_id)[:500],
+            access_log_rows_query(person_id=person.public_id),
         ),
         _query(
             "audit chain head (locked by each writer of its organisation)",

@@ -28,6 +28,8 @@ from pytest_django.fixtures import Settings
 from kindveilig.core.forms import (
     KindveiligForm,
     KindveiligFormRenderer,
+    OptionList,
+    SharedOptionsSelect,
     nlds_classes_for,
     required_when,
 )
@@ -430,3 +432,26 @@ def test_the_page_has_no_inline_style_or_script_for_the_csp(
     assert [n for n in page.iter() if "style" in n.attrs] == []
     # The professional pages run no JavaScript at all.
     assert page.find_all(tag="script") == []
+
+
+class _TeamForm(KindveiligForm):
+    team = forms.ChoiceField(label="Team", choices=[])
+
+
+@pytest.mark.parametrize("value", ["2", None, "9"])
+def test_a_shared_option_list_renders_what_djangos_select_renders(
+    value: str | None,
+) -> None:
+    """SharedOptionsSelect writes the HTML of Django's select templates, byte for
+    byte (the empty option, ``required``, ``selected``, escaping), whatever is
+    chosen; the options are rendered once for every form that shares them."""
+    choices = [("", "---------"), ("1", "Noord & <Zuid>"), ("2", 'De "Brug"')]
+    shared = OptionList(choices)
+    for number in range(2):
+        plain = _TeamForm(initial={"team": value}, auto_id=f"id_{number}_%s")
+        plain.fields["team"].choices = choices
+        fast = _TeamForm(initial={"team": value}, auto_id=f"id_{number}_%s")
+        fast.fields["team"].widget = SharedOptionsSelect(shared)
+        assert str(fast) == str(plain)
+        assert "required" in str(fast)
+    assert len(shared._rendered) == 1

@@ -136,6 +136,14 @@ class StartSignal(PublicIdModel, TimeStampedModel):
                 fields=["follow_up_organisation", "status", "-created_at"],
                 name="ks_signal_follow_up",
             ),
+            # The nurse's list of signals still to follow, in its order: a page
+            # is an index walk that stops after 50 rows, not a sort of every
+            # open signal of the busiest JGZ (issue 17).
+            models.Index(
+                fields=["follow_up_organisation", "-created_at", "-id"],
+                condition=~Q(status="closed"),
+                name="ks_signal_to_follow",
+            ),
             # The signalling professional's own list.
             models.Index(
                 fields=["organisation", "created_by", "-created_at"],

@@ -2,10 +2,14 @@
 (only with consent), the lokaal team accepts and the household opens."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 import pytest
@@ -19,7 +23,7 @@ from kindveilig.kansrijkestart.services import (
     contact_moment_start_household_case,
     household_request_accept,
 )
-from kindveilig.organisations.models import Organisation, OrganisationType
+from kindveilig.organisations.models import Municipality, Organisation, OrganisationType
 from kindveilig.organisations.tests.factories import OrganisationFactory
 
 Login = Callable[[Client, Persona], Client]
@@ -155,3 +159,46 @@ def test_the_request_page_is_for_the_asked_team(
     assert client.get(detail).status_code == 404
     login(client, nurse)
     assert client.get(detail).status_code == 403
+
+
+def test_the_signal_page_offers_every_team_at_a_fixed_number_of_queries(
+    client: Client,
+    login: Login,
+    nurse: Persona,
+    team: Organisation,
+    signal: StartSignal,
+    django_assert_max_num_queries: Callable[..., Any],
+) -> None:
+    """Under every contact moment the lokaal team list (a thousand teams
+    nationally) comes from one query for the whole page, the first team of the
+    signal's municipality chosen: more moments or teams cost no query."""
+    home = [
+        OrganisationFactory.create(
+            type=OrganisationType.LOKAAL_TEAM,
+            municipality=signal.municipality,
+            name=name,
+        )
+        for name in ["Escamp Zuid", "Escamp Noord"]  # before "Lokaal team Escamp"
+    ]
+    login(client, nurse)
+    url = reverse("kansrijkestart:signal-detail", args=[signal.public_id])
+    scenarios.prenatal_visit(nurse.actor, signal)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one_moment:
+        client.get(url)
+    elsewhere = OrganisationFactory.create(
+        type=OrganisationType.LOKAAL_TEAM,
+        name="Aa en Hunze <team>",
+        municipality=Municipality.objects.create(
+            cbs_code="GM1680", name="Aa en Hunze", region=signal.municipality.region
+        ),
+    )
+    for _moment in range(3):
+        scenarios.prenatal_visit(nurse.actor, signal)
+    with django_assert_max_num_queries(len(one_moment.captured_queries)):
+        response = client.get(url)
+    page = response.content.decode()
+    assert page.count('name="lokaal_team"') == 4
+    assert page.count(f'<option value="{home[1].pk}" selected>Escamp Noord<') == 4
+    for other in [home[0], team, elsewhere]:
+        assert page.count(f'<option value="{other.pk}">{escape(other.name)}<') == 4

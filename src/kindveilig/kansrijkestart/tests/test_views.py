@@ -17,7 +17,7 @@ from conftest import Persona
 
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction, AuditEvent
-from kindveilig.kansrijkestart import scenarios
+from kindveilig.kansrijkestart import scenarios, selectors
 from kindveilig.kansrijkestart.models import (
     ConsentStatus,
     ContactMoment,
@@ -271,3 +271,27 @@ def test_the_lists_take_a_fixed_number_of_queries(
         scenarios.prenatal_visit(nurse.actor, signal)
     with django_assert_max_num_queries(few):
         client.get(url)
+
+
+def test_the_lists_decrypt_only_what_they_show(
+    midwife: Persona, nurse: Persona, jgz: Organisation
+) -> None:
+    """The concern, the parent's words and BSNs are not in the lists: they stay
+    encrypted in the database instead of being decrypted for each of 50 rows."""
+    scenarios.pregnancy_signal(midwife.actor, jgz)
+    for page in [
+        selectors.signal_follow_up_page_for(actor=nurse.actor, page_number=None),
+        selectors.signal_own_page_for(actor=midwife.actor, page_number=None),
+    ]:
+        [signal] = page.object_list
+        assert (
+            set(selectors.LIST_DEFERRED)
+            - {
+                "parent__bsn",
+                "parent__date_of_birth",
+                "child__bsn",
+            }
+            <= signal.get_deferred_fields()
+        )
+        assert {"bsn", "date_of_birth"} <= signal.parent.get_deferred_fields()
+        assert signal.parent.full_name == "Sanne Jansen"

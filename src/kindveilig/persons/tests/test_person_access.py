@@ -5,11 +5,13 @@ from collections.abc import Callable
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 import pytest
 from conftest import Persona
 
 from kindveilig.audit.models import AuditAction, AuditEvent
+from kindveilig.audit.services import audit_record
 from kindveilig.persons.models import Person
 from kindveilig.persons.tests.factories import PersonFactory
 
@@ -207,3 +209,30 @@ def test_outsiders_attempt_is_audited_as_denied_without_the_persons_data(
         outsider.user.pk,
         outsider.organisation.pk,
     )
+
+
+def test_the_access_log_rows_are_escaped_and_complete(
+    client: Client,
+    login: Login,
+    aandachtsfunctionaris: Persona,
+    child: Person,
+) -> None:
+    """The rows are written by the view (not a template loop): what a user typed
+    (a break-the-glass reason) is escaped, and a record without a user or
+    organisation says so."""
+    audit_record(
+        actor=None,
+        action=AuditAction.READ,
+        object_type="test.thing",
+        person_id=child.public_id,
+        reason='<script>alert("x")</script> & meer',
+    )
+    login(client, aandachtsfunctionaris)
+    url = reverse("persons:person-access-log", args=[child.public_id])
+    content = client.get(url).content.decode()
+    assert "<script>alert" not in content
+    assert escape('<script>alert("x")</script> & meer') in content
+    assert (
+        f'<td class="utrecht-table__cell">{escape(gettext("the system"))}</td>'
+        '<td class="utrecht-table__cell">–</td>'
+    ) in content
