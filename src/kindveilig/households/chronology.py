@@ -10,17 +10,27 @@ children's words or the decisions.
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.meldcode.models import Melding, VeiligThuisFeedback
+from kindveilig.meldcode.models import Melding, TrajectoryChild, VeiligThuisFeedback
 from kindveilig.meldcode.selectors import trajectories_visible_to
 
-from .models import Handover, Mapping, Meeting, PhaseChange, PlanVersion, SafetyCase
+from .models import (
+    Handover,
+    HouseholdMember,
+    Mapping,
+    Meeting,
+    PhaseChange,
+    PlanVersion,
+    SafetyCase,
+)
 from .selectors import HouseholdAccess
 
 
@@ -40,13 +50,44 @@ def _midday(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
 
 
-def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]:
+TRAJECTORY_COLUMNS = (
+    "public_id",
+    "created_at",
+    "closed_at",
+    "status",
+    "outcome",
+    "organisation__name",
+)
+
+
+def _trajectory_items(
+    actor: Actor, person_ids: QuerySet[HouseholdMember, Any]
+) -> list[TimelineItem]:
     trajectories = list(
         trajectories_visible_to(actor)
         .filter(children__person_id__in=person_ids)
         .distinct()
         .select_related("organisation")
-        .prefetch_related("children__person")
+        # The columns shown: the worry and the other encrypted text stay
+        # undecrypted.
+        .only(*TRAJECTORY_COLUMNS)
+        .annotate(
+            has_melding=Exists(Melding.objects.filter(trajectory=OuterRef("pk"))),
+            has_feedback=Exists(
+                VeiligThuisFeedback.objects.filter(trajectory=OuterRef("pk"))
+            ),
+        )
+        # Only the children's public ids, for the READ records: no names to
+        # decrypt, and one query instead of one for the links and one for
+        # the persons.
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=TrajectoryChild.objects.select_related("person").only(
+                    "trajectory", "person", "person__public_id"
+                ),
+            )
+        )
     )
     if not trajectories:
         return []
@@ -76,7 +117,10 @@ def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]
                 )
             )
     by_id = {trajectory.pk: trajectory for trajectory in trajectories}
-    for melding in Melding.objects.filter(trajectory_id__in=list(by_id)):
+    # Each kind is queried only when a trajectory has one (``has_*`` above).
+    with_melding = [t.pk for t in trajectories if t.has_melding]
+    with_feedback = [t.pk for t in trajectories if t.has_feedback]
+    for melding in Melding.objects.filter(trajectory_id__in=with_melding):
         trajectory = by_id[melding.trajectory_id]
         items.append(
             TimelineItem(
@@ -87,7 +131,7 @@ def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]
                 url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
             )
         )
-    for feedback in VeiligThuisFeedback.objects.filter(trajectory_id__in=list(by_id)):
+    for feedback in VeiligThuisFeedback.objects.filter(trajectory_id__in=with_feedback):
         trajectory = by_id[feedback.trajectory_id]
         items.append(
             TimelineItem(
@@ -117,7 +161,13 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
     full = access.full
     items: list[TimelineItem] = []
     case_ids = [case.pk for case in cases]
-    for change in PhaseChange.objects.filter(case_id__in=case_ids).select_related("by"):
+    # Only the columns shown (to partners without the reasons): the rest of
+    # the encrypted text is not decrypted.
+    reasons = ("reason", "safety_score", "children_said") if full else ()
+    changes = PhaseChange.objects.filter(case_id__in=case_ids).only(
+        "at", "from_phase", "to_phase", *reasons
+    )
+    for change in changes:
         if change.from_phase:
             title = _("Phase: %(phase)s") % {"phase": change.get_to_phase_display()}
         else:
@@ -134,7 +184,9 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
         items.append(
             TimelineItem(at=change.at, kind="phase", title=title, detail=detail)
         )
-    for version in PlanVersion.objects.filter(case_id__in=case_ids):
+    for version in PlanVersion.objects.filter(case_id__in=case_ids).only(
+        "created_at", "number", "note"
+    ):
         items.append(
             TimelineItem(
                 at=version.created_at,
@@ -143,7 +195,10 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                 detail=version.note,
             )
         )
-    for meeting in Meeting.objects.filter(case_id__in=case_ids):
+    meetings = Meeting.objects.filter(case_id__in=case_ids).only(
+        "held_on", "kind", *(("decisions",) if full else ())
+    )
+    for meeting in meetings:
         items.append(
             TimelineItem(
                 at=_midday(meeting.held_on),
@@ -157,10 +212,13 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
             )
         )
     if full:
-        for mapping in Mapping.objects.filter(case_id__in=case_ids):
+        assessed = Mapping.objects.filter(case_id__in=case_ids).values_list(
+            "assessed_on", flat=True
+        )
+        for assessed_on in assessed:
             items.append(
                 TimelineItem(
-                    at=_midday(mapping.assessed_on),
+                    at=_midday(assessed_on),
                     kind="mapping",
                     title=_("Signs of Safety mapping"),
                 )
@@ -193,8 +251,8 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
 def household_timeline(*, actor: Actor, access: HouseholdAccess) -> list[TimelineItem]:
     """Newest first. A fixed number of queries, whatever the length."""
     household = access.household
-    person_ids = list(household.members.values_list("person_id", flat=True))
-    cases = list(household.cases.all())
+    person_ids = household.members.values("person_id")  # a subquery
+    cases = list(household.cases.only("closed_at", "created_at"))
     items = _trajectory_items(actor, person_ids) + _case_items(access, cases)
     items.sort(key=lambda item: item.at, reverse=True)
     return items
