@@ -12,18 +12,24 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.meldcode.models import Melding, TrajectoryChild, VeiligThuisFeedback
+from kindveilig.meldcode.models import (
+    Melding,
+    Trajectory,
+    TrajectoryChild,
+    VeiligThuisFeedback,
+)
 from kindveilig.meldcode.selectors import trajectories_visible_to
 
 from .models import (
     Handover,
+    Household,
     HouseholdMember,
     Mapping,
     Meeting,
@@ -60,10 +66,12 @@ TRAJECTORY_COLUMNS = (
 )
 
 
-def _trajectory_items(
+def _trajectories_of(
     actor: Actor, person_ids: QuerySet[HouseholdMember, Any]
-) -> list[TimelineItem]:
-    trajectories = list(
+) -> list[Trajectory]:
+    """The trajectories of the household's members the actor may open, with
+    ``has_melding`` and ``has_feedback``."""
+    return list(
         trajectories_visible_to(actor)
         .filter(children__person_id__in=person_ids)
         .distinct()
@@ -89,11 +97,21 @@ def _trajectory_items(
             )
         )
     )
+
+
+def _trajectory_items(
+    actor: Actor, person_ids: QuerySet[HouseholdMember, Any]
+) -> list[TimelineItem]:
+    trajectories = _trajectories_of(actor, person_ids)
     if not trajectories:
         return []
     items: list[TimelineItem] = []
+    urls = {
+        t.pk: reverse("meldcode:trajectory-detail", args=[t.public_id])
+        for t in trajectories
+    }
     for trajectory in trajectories:
-        url = reverse("meldcode:trajectory-detail", args=[trajectory.public_id])
+        url = urls[trajectory.pk]
         organisation = trajectory.organisation.name
         items.append(
             TimelineItem(
@@ -116,34 +134,7 @@ def _trajectory_items(
                     url=url,
                 )
             )
-    by_id = {trajectory.pk: trajectory for trajectory in trajectories}
-    # Each kind is queried only when a trajectory has one (``has_*`` above).
-    with_melding = [t.pk for t in trajectories if t.has_melding]
-    with_feedback = [t.pk for t in trajectories if t.has_feedback]
-    for melding in Melding.objects.filter(trajectory_id__in=with_melding):
-        trajectory = by_id[melding.trajectory_id]
-        items.append(
-            TimelineItem(
-                at=melding.created_at,
-                kind="melding",
-                title=_("Melding to Veilig Thuis"),
-                organisation=trajectory.organisation.name,
-                url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
-            )
-        )
-    for feedback in VeiligThuisFeedback.objects.filter(trajectory_id__in=with_feedback):
-        trajectory = by_id[feedback.trajectory_id]
-        items.append(
-            TimelineItem(
-                at=_midday(feedback.received_on),
-                kind="feedback",
-                title=_("Feedback from Veilig Thuis: %(kind)s")
-                % {"kind": feedback.get_kind_display()},
-                detail=feedback.summary,
-                organisation=trajectory.organisation.name,
-                url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
-            )
-        )
+    items += _veilig_thuis_items(trajectories, urls)
     audit_record_many(
         actor=actor,
         action=AuditAction.READ,
@@ -157,16 +148,81 @@ def _trajectory_items(
     return items
 
 
-def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[TimelineItem]:
-    full = access.full
+def _veilig_thuis_items(
+    trajectories: list[Trajectory], urls: dict[int, str]
+) -> list[TimelineItem]:
+    """Meldingen and Veilig Thuis feedback: each kind queried only when a
+    trajectory has one (``has_melding``, ``has_feedback``)."""
+    by_id = {trajectory.pk: trajectory for trajectory in trajectories}
     items: list[TimelineItem] = []
-    case_ids = [case.pk for case in cases]
+    if with_melding := [t.pk for t in trajectories if getattr(t, "has_melding", True)]:
+        for melding in Melding.objects.filter(trajectory_id__in=with_melding):
+            trajectory = by_id[melding.trajectory_id]
+            items.append(
+                TimelineItem(
+                    at=melding.created_at,
+                    kind="melding",
+                    title=_("Melding to Veilig Thuis"),
+                    organisation=trajectory.organisation.name,
+                    url=urls[trajectory.pk],
+                )
+            )
+    if with_feedback := [
+        t.pk for t in trajectories if getattr(t, "has_feedback", True)
+    ]:
+        feedbacks = VeiligThuisFeedback.objects.filter(trajectory_id__in=with_feedback)
+        for feedback in feedbacks:
+            trajectory = by_id[feedback.trajectory_id]
+            items.append(
+                TimelineItem(
+                    at=_midday(feedback.received_on),
+                    kind="feedback",
+                    title=_("Feedback from Veilig Thuis: %(kind)s")
+                    % {"kind": feedback.get_kind_display()},
+                    detail=feedback.summary,
+                    organisation=trajectory.organisation.name,
+                    url=urls[trajectory.pk],
+                )
+            )
+    return items
+
+
+# What a case often lacks, by related name: the cases' query says which of these
+# each case has. (Nearly every case has its plan versions and meetings, and
+# every case its opening phase change: those are always queried.)
+CASE_KINDS: dict[str, type[Model]] = {
+    "mappings": Mapping,
+    "handovers": Handover,
+}
+
+
+def _cases_of(household: Household) -> list[SafetyCase]:
+    """The household's cases, with ``has_<kind>`` for each of ``CASE_KINDS``:
+    a kind no case has is not queried."""
+    return list(
+        household.cases.only("closed_at", "created_at").annotate(
+            **{
+                f"has_{name}": Exists(
+                    model._default_manager.filter(case=OuterRef("pk"))
+                )
+                for name, model in CASE_KINDS.items()
+            }
+        )
+    )
+
+
+def _having(cases: list[SafetyCase], kind: str) -> list[int]:
+    return [case.pk for case in cases if getattr(case, f"has_{kind}", True)]
+
+
+def _phase_items(case_ids: list[int], full: bool) -> list[TimelineItem]:
     # Only the columns shown (to partners without the reasons): the rest of
     # the encrypted text is not decrypted.
     reasons = ("reason", "safety_score", "children_said") if full else ()
     changes = PhaseChange.objects.filter(case_id__in=case_ids).only(
         "at", "from_phase", "to_phase", *reasons
     )
+    items: list[TimelineItem] = []
     for change in changes:
         if change.from_phase:
             title = _("Phase: %(phase)s") % {"phase": change.get_to_phase_display()}
@@ -184,6 +240,11 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
         items.append(
             TimelineItem(at=change.at, kind="phase", title=title, detail=detail)
         )
+    return items
+
+
+def _plan_and_meeting_items(case_ids: list[int], full: bool) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
     for version in PlanVersion.objects.filter(case_id__in=case_ids).only(
         "created_at", "number", "note"
     ):
@@ -211,7 +272,14 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                 ),
             )
         )
-    if full:
+    return items
+
+
+def _regie_items(cases: list[SafetyCase]) -> list[TimelineItem]:
+    """Mappings and handovers: only for those who see everything; each kind
+    queried only when a case has one."""
+    items: list[TimelineItem] = []
+    if case_ids := _having(cases, "mappings"):
         assessed = Mapping.objects.filter(case_id__in=case_ids).values_list(
             "assessed_on", flat=True
         )
@@ -223,6 +291,7 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                     title=_("Signs of Safety mapping"),
                 )
             )
+    if case_ids := _having(cases, "handovers"):
         for handover in Handover.objects.filter(case_id__in=case_ids).select_related(
             "from_organisation", "to_organisation"
         ):
@@ -238,6 +307,16 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                     organisation=handover.from_organisation.name,
                 )
             )
+    return items
+
+
+def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[TimelineItem]:
+    full = access.full
+    case_ids = [case.pk for case in cases]
+    items = _phase_items(case_ids, full)
+    items += _plan_and_meeting_items(case_ids, full)
+    if full:
+        items += _regie_items(cases)
     for case in cases:
         if case.closed_at:
             items.append(
@@ -252,7 +331,7 @@ def household_timeline(*, actor: Actor, access: HouseholdAccess) -> list[Timelin
     """Newest first. A fixed number of queries, whatever the length."""
     household = access.household
     person_ids = household.members.values("person_id")  # a subquery
-    cases = list(household.cases.only("closed_at", "created_at"))
+    cases = _cases_of(household)
     items = _trajectory_items(actor, person_ids) + _case_items(access, cases)
     items.sort(key=lambda item: item.at, reverse=True)
     return items
