@@ -12,13 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
+from kindveilig.core.queries import has_rows
 from kindveilig.meldcode.models import (
     Melding,
     Trajectory,
@@ -80,10 +81,8 @@ def _trajectories_of(
         # undecrypted.
         .only(*TRAJECTORY_COLUMNS)
         .annotate(
-            has_melding=Exists(Melding.objects.filter(trajectory=OuterRef("pk"))),
-            has_feedback=Exists(
-                VeiligThuisFeedback.objects.filter(trajectory=OuterRef("pk"))
-            ),
+            has_melding=has_rows(Melding, "trajectory", Trajectory),
+            has_feedback=has_rows(VeiligThuisFeedback, "trajectory", Trajectory),
         )
         # Only the children's public ids, for the READ records: no names to
         # decrypt, and one query instead of one for the links and one for
@@ -202,9 +201,7 @@ def _cases_of(household: Household) -> list[SafetyCase]:
     return list(
         household.cases.only("closed_at", "created_at").annotate(
             **{
-                f"has_{name}": Exists(
-                    model._default_manager.filter(case=OuterRef("pk"))
-                )
+                f"has_{name}": has_rows(model, "case", SafetyCase)
                 for name, model in CASE_KINDS.items()
             }
         )

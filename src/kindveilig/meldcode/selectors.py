@@ -20,6 +20,7 @@ from django.db.models import (
     QuerySet,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
+from kindveilig.core.queries import has_rows
 
 from .models import (
     AfwegingAnswer,
@@ -231,7 +233,7 @@ ENTRY_MODELS: dict[str, type[Model]] = {
 }
 
 
-def _entry_flags() -> dict[str, Exists]:
+def _entry_flags() -> dict[str, RawSQL]:
     """``has_<kind>`` for every kind of entry, and ``has_meldplicht_cases``
     (``meldplicht_links_for``): one EXISTS each in the query that loads the
     trajectory, instead of a query for each kind it lacks."""
@@ -240,7 +242,7 @@ def _entry_flags() -> dict[str, Exists]:
         "meldplicht_cases": MeldplichtCase,
     }
     return {
-        f"has_{name}": Exists(model._default_manager.filter(trajectory=OuterRef("pk")))
+        f"has_{name}": has_rows(model, "trajectory", Trajectory)
         for name, model in models.items()
     }
 

@@ -175,3 +175,26 @@ def test_a_linked_meldplicht_case_shows_on_the_trajectory_and_only_there(
     assert 'data-testid="meldplicht-link"' not in (
         client.get(detail(other)).content.decode()
     )
+
+
+def test_has_rows_says_what_exists_says(prof: Actor) -> None:
+    from django.db.models import Exists, OuterRef
+
+    from kindveilig.core.queries import has_rows
+    from kindveilig.meldcode.models import AfwegingAnswer, Observation
+
+    with_signals = scenarios.at_step_2(prof)
+    without = scenarios.start(prof, given_name="Noor (test)")
+    for model in (Observation, AfwegingAnswer):
+        rows = Trajectory.objects.filter(pk__in=[with_signals.pk, without.pk]).annotate(
+            raw=has_rows(model, "trajectory", Trajectory),
+            orm=Exists(model.objects.filter(trajectory=OuterRef("pk"))),
+        )
+        assert {(t.pk, t.raw) for t in rows} == {(t.pk, t.orm) for t in rows}
+    observed = {
+        t.pk: t.raw
+        for t in Trajectory.objects.annotate(
+            raw=has_rows(Observation, "trajectory", Trajectory)
+        ).filter(pk__in=[with_signals.pk, without.pk])
+    }
+    assert observed == {with_signals.pk: True, without.pk: False}
