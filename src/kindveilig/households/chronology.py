@@ -10,17 +10,34 @@ children's words or the decisions.
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import Model, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kindveilig.access.actor import Actor
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_record_many
-from kindveilig.meldcode.models import Melding, VeiligThuisFeedback
+from kindveilig.core.queries import has_rows
+from kindveilig.meldcode.models import (
+    Melding,
+    Trajectory,
+    TrajectoryChild,
+    VeiligThuisFeedback,
+)
 from kindveilig.meldcode.selectors import trajectories_visible_to
 
-from .models import Handover, Mapping, Meeting, PhaseChange, PlanVersion, SafetyCase
+from .models import (
+    Handover,
+    Household,
+    HouseholdMember,
+    Mapping,
+    Meeting,
+    PhaseChange,
+    PlanVersion,
+    SafetyCase,
+)
 from .selectors import HouseholdAccess
 
 
@@ -40,19 +57,60 @@ def _midday(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
 
 
-def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]:
-    trajectories = list(
+TRAJECTORY_COLUMNS = (
+    "public_id",
+    "created_at",
+    "closed_at",
+    "status",
+    "outcome",
+    "organisation__name",
+)
+
+
+def _trajectories_of(
+    actor: Actor, person_ids: QuerySet[HouseholdMember, Any]
+) -> list[Trajectory]:
+    """The trajectories of the household's members the actor may open, with
+    ``has_melding`` and ``has_feedback``."""
+    return list(
         trajectories_visible_to(actor)
         .filter(children__person_id__in=person_ids)
         .distinct()
         .select_related("organisation")
-        .prefetch_related("children__person")
+        # The columns shown: the worry and the other encrypted text stay
+        # undecrypted.
+        .only(*TRAJECTORY_COLUMNS)
+        .annotate(
+            has_melding=has_rows(Melding, "trajectory", Trajectory),
+            has_feedback=has_rows(VeiligThuisFeedback, "trajectory", Trajectory),
+        )
+        # Only the children's public ids, for the READ records: no names to
+        # decrypt, and one query instead of one for the links and one for
+        # the persons.
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=TrajectoryChild.objects.select_related("person").only(
+                    "trajectory", "person", "person__public_id"
+                ),
+            )
+        )
     )
+
+
+def _trajectory_items(
+    actor: Actor, person_ids: QuerySet[HouseholdMember, Any]
+) -> list[TimelineItem]:
+    trajectories = _trajectories_of(actor, person_ids)
     if not trajectories:
         return []
     items: list[TimelineItem] = []
+    urls = {
+        t.pk: reverse("meldcode:trajectory-detail", args=[t.public_id])
+        for t in trajectories
+    }
     for trajectory in trajectories:
-        url = reverse("meldcode:trajectory-detail", args=[trajectory.public_id])
+        url = urls[trajectory.pk]
         organisation = trajectory.organisation.name
         items.append(
             TimelineItem(
@@ -75,31 +133,7 @@ def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]
                     url=url,
                 )
             )
-    by_id = {trajectory.pk: trajectory for trajectory in trajectories}
-    for melding in Melding.objects.filter(trajectory_id__in=list(by_id)):
-        trajectory = by_id[melding.trajectory_id]
-        items.append(
-            TimelineItem(
-                at=melding.created_at,
-                kind="melding",
-                title=_("Melding to Veilig Thuis"),
-                organisation=trajectory.organisation.name,
-                url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
-            )
-        )
-    for feedback in VeiligThuisFeedback.objects.filter(trajectory_id__in=list(by_id)):
-        trajectory = by_id[feedback.trajectory_id]
-        items.append(
-            TimelineItem(
-                at=_midday(feedback.received_on),
-                kind="feedback",
-                title=_("Feedback from Veilig Thuis: %(kind)s")
-                % {"kind": feedback.get_kind_display()},
-                detail=feedback.summary,
-                organisation=trajectory.organisation.name,
-                url=reverse("meldcode:trajectory-detail", args=[trajectory.public_id]),
-            )
-        )
+    items += _veilig_thuis_items(trajectories, urls)
     audit_record_many(
         actor=actor,
         action=AuditAction.READ,
@@ -113,11 +147,80 @@ def _trajectory_items(actor: Actor, person_ids: list[int]) -> list[TimelineItem]
     return items
 
 
-def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[TimelineItem]:
-    full = access.full
+def _veilig_thuis_items(
+    trajectories: list[Trajectory], urls: dict[int, str]
+) -> list[TimelineItem]:
+    """Meldingen and Veilig Thuis feedback: each kind queried only when a
+    trajectory has one (``has_melding``, ``has_feedback``)."""
+    by_id = {trajectory.pk: trajectory for trajectory in trajectories}
     items: list[TimelineItem] = []
-    case_ids = [case.pk for case in cases]
-    for change in PhaseChange.objects.filter(case_id__in=case_ids).select_related("by"):
+    if with_melding := [t.pk for t in trajectories if getattr(t, "has_melding", True)]:
+        for melding in Melding.objects.filter(trajectory_id__in=with_melding):
+            trajectory = by_id[melding.trajectory_id]
+            items.append(
+                TimelineItem(
+                    at=melding.created_at,
+                    kind="melding",
+                    title=_("Melding to Veilig Thuis"),
+                    organisation=trajectory.organisation.name,
+                    url=urls[trajectory.pk],
+                )
+            )
+    if with_feedback := [
+        t.pk for t in trajectories if getattr(t, "has_feedback", True)
+    ]:
+        feedbacks = VeiligThuisFeedback.objects.filter(trajectory_id__in=with_feedback)
+        for feedback in feedbacks:
+            trajectory = by_id[feedback.trajectory_id]
+            items.append(
+                TimelineItem(
+                    at=_midday(feedback.received_on),
+                    kind="feedback",
+                    title=_("Feedback from Veilig Thuis: %(kind)s")
+                    % {"kind": feedback.get_kind_display()},
+                    detail=feedback.summary,
+                    organisation=trajectory.organisation.name,
+                    url=urls[trajectory.pk],
+                )
+            )
+    return items
+
+
+# What a case often lacks, by related name: the cases' query says which of these
+# each case has. (Nearly every case has its plan versions and meetings, and
+# every case its opening phase change: those are always queried.)
+CASE_KINDS: dict[str, type[Model]] = {
+    "mappings": Mapping,
+    "handovers": Handover,
+}
+
+
+def _cases_of(household: Household) -> list[SafetyCase]:
+    """The household's cases, with ``has_<kind>`` for each of ``CASE_KINDS``:
+    a kind no case has is not queried."""
+    return list(
+        household.cases.only("closed_at", "created_at").annotate(
+            **{
+                f"has_{name}": has_rows(model, "case", SafetyCase)
+                for name, model in CASE_KINDS.items()
+            }
+        )
+    )
+
+
+def _having(cases: list[SafetyCase], kind: str) -> list[int]:
+    return [case.pk for case in cases if getattr(case, f"has_{kind}", True)]
+
+
+def _phase_items(case_ids: list[int], full: bool) -> list[TimelineItem]:
+    # Only the columns shown (to partners without the reasons): the rest of
+    # the encrypted text is not decrypted.
+    reasons = ("reason", "safety_score", "children_said") if full else ()
+    changes = PhaseChange.objects.filter(case_id__in=case_ids).only(
+        "at", "from_phase", "to_phase", *reasons
+    )
+    items: list[TimelineItem] = []
+    for change in changes:
         if change.from_phase:
             title = _("Phase: %(phase)s") % {"phase": change.get_to_phase_display()}
         else:
@@ -134,7 +237,14 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
         items.append(
             TimelineItem(at=change.at, kind="phase", title=title, detail=detail)
         )
-    for version in PlanVersion.objects.filter(case_id__in=case_ids):
+    return items
+
+
+def _plan_and_meeting_items(case_ids: list[int], full: bool) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    for version in PlanVersion.objects.filter(case_id__in=case_ids).only(
+        "created_at", "number", "note"
+    ):
         items.append(
             TimelineItem(
                 at=version.created_at,
@@ -143,7 +253,10 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                 detail=version.note,
             )
         )
-    for meeting in Meeting.objects.filter(case_id__in=case_ids):
+    meetings = Meeting.objects.filter(case_id__in=case_ids).only(
+        "held_on", "kind", *(("decisions",) if full else ())
+    )
+    for meeting in meetings:
         items.append(
             TimelineItem(
                 at=_midday(meeting.held_on),
@@ -156,15 +269,26 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                 ),
             )
         )
-    if full:
-        for mapping in Mapping.objects.filter(case_id__in=case_ids):
+    return items
+
+
+def _regie_items(cases: list[SafetyCase]) -> list[TimelineItem]:
+    """Mappings and handovers: only for those who see everything; each kind
+    queried only when a case has one."""
+    items: list[TimelineItem] = []
+    if case_ids := _having(cases, "mappings"):
+        assessed = Mapping.objects.filter(case_id__in=case_ids).values_list(
+            "assessed_on", flat=True
+        )
+        for assessed_on in assessed:
             items.append(
                 TimelineItem(
-                    at=_midday(mapping.assessed_on),
+                    at=_midday(assessed_on),
                     kind="mapping",
                     title=_("Signs of Safety mapping"),
                 )
             )
+    if case_ids := _having(cases, "handovers"):
         for handover in Handover.objects.filter(case_id__in=case_ids).select_related(
             "from_organisation", "to_organisation"
         ):
@@ -180,6 +304,16 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
                     organisation=handover.from_organisation.name,
                 )
             )
+    return items
+
+
+def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[TimelineItem]:
+    full = access.full
+    case_ids = [case.pk for case in cases]
+    items = _phase_items(case_ids, full)
+    items += _plan_and_meeting_items(case_ids, full)
+    if full:
+        items += _regie_items(cases)
     for case in cases:
         if case.closed_at:
             items.append(
@@ -193,8 +327,8 @@ def _case_items(access: HouseholdAccess, cases: list[SafetyCase]) -> list[Timeli
 def household_timeline(*, actor: Actor, access: HouseholdAccess) -> list[TimelineItem]:
     """Newest first. A fixed number of queries, whatever the length."""
     household = access.household
-    person_ids = list(household.members.values_list("person_id", flat=True))
-    cases = list(household.cases.all())
+    person_ids = household.members.values("person_id")  # a subquery
+    cases = _cases_of(household)
     items = _trajectory_items(actor, person_ids) + _case_items(access, cases)
     items.sort(key=lambda item: item.at, reverse=True)
     return items

@@ -195,11 +195,14 @@ def household_access_for(
     if not _permits(access, need):
         audit_denied(actor=actor, model=Household, public_id=public_id)
         raise PermissionDenied
-    members = household.members.filter(left_on__isnull=True).select_related("person")
+    # Only the members' public ids: their names are not decrypted for this.
+    person_ids = household.members.filter(left_on__isnull=True).values_list(
+        "person__public_id", flat=True
+    )
     audit_record_many(
         actor=actor,
         action=AuditAction.READ,
-        items=[AuditItem(obj=household, person_id=m.person.public_id) for m in members]
+        items=[AuditItem(obj=household, person_id=p) for p in person_ids]
         or [AuditItem(obj=household, person_id=None)],
         reason=_audit_reason(level, grant, purpose),
     )

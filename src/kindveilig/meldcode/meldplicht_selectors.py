@@ -131,6 +131,8 @@ class LinkedCase:
 
 
 def meldplicht_links_for(*, actor: Actor, trajectory: Trajectory) -> list[LinkedCase]:
+    if not getattr(trajectory, "has_meldplicht_cases", True):
+        return []  # known from ``trajectory_get_for(entry_flags=True)``
     linked = list(
         MeldplichtCase.objects.filter(trajectory=trajectory)
         .order_by("pk")

@@ -10,7 +10,17 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    F,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -18,6 +28,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
+from kindveilig.core.queries import has_rows
 
 from .models import (
     AfwegingAnswer,
@@ -28,6 +39,7 @@ from .models import (
     ConversationSkip,
     Decision,
     Melding,
+    MeldplichtCase,
     Observation,
     Trajectory,
     TrajectoryChild,
@@ -46,7 +58,10 @@ from .share_selectors import shared_trajectory_ids_for
 PAGE_SIZE = 50
 
 
-def _visible(actor: Actor) -> QuerySet[Trajectory]:
+def _visible(actor: Actor, *, one: bool = False) -> QuerySet[Trajectory]:
+    """The trajectories the actor may read. ``one``: for a query that picks
+    one trajectory by its public id, where the share is checked as an EXISTS
+    on that row in the same query instead of a list of ids fetched first."""
     queryset = Trajectory.objects.filter(organisation_id=actor.organisation_id)
     if actor.role == Role.AANDACHTSFUNCTIONARIS:
         # Their organisation's, and those that name them as co-signer: the
@@ -60,7 +75,12 @@ def _visible(actor: Actor) -> QuerySet[Trajectory]:
     else:
         return queryset.none()
     # Shared with the actor (read-only: can_act_on leaves writes to the owner).
-    # The ids are fetched first: an OR with a subquery makes PostgreSQL scan the
+    if one:
+        shared_here = shared_trajectory_ids_for(actor).filter(
+            trajectory_id=OuterRef("pk")
+        )
+        return own | Trajectory.objects.filter(Exists(shared_here))
+    # For a list the ids are fetched first: an OR with a subquery makes PostgreSQL scan the
     # whole trajectory table (docs/performance.md), a short id list does not.
     shared = list(
         shared_trajectory_ids_for(actor).values_list("trajectory_id", flat=True)
@@ -111,13 +131,23 @@ def trajectory_page_for(
 
 
 def trajectory_get_for(
-    *, actor: Actor, public_id: uuid.UUID, for_update: bool = False, reason: str = ""
+    *,
+    actor: Actor,
+    public_id: uuid.UUID,
+    for_update: bool = False,
+    reason: str = "",
+    entry_flags: bool = False,
 ) -> Trajectory:
-    queryset = _with_children(_visible(actor)).select_related(
+    """The trajectory, when the actor may read it (404 otherwise). With
+    ``entry_flags`` the same query also says which kinds of entry it has, so
+    ``with_entries`` and ``chronology`` query only the kinds that exist."""
+    queryset = _with_children(_visible(actor, one=True)).select_related(
         "organisation", "framework", "aandachtsfunctionaris"
     )
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
+    if entry_flags:
+        queryset = queryset.annotate(**_entry_flags())
     trajectory = queryset.filter(public_id=public_id).first()
     if trajectory is None:
         audit_denied(actor=actor, model=Trajectory, public_id=public_id)
@@ -188,57 +218,83 @@ class ChronologyItem:
     obj: Any
 
 
-def _entry_prefetches() -> list[Prefetch[Any]]:
-    """Every step's entries with who recorded them: one query per kind of entry.
-    The detail page and the chronology share them, so the detail page loads each
-    kind once (docs/performance.md)."""
-    return [
-        Prefetch(
-            "observations",
-            queryset=Observation.objects.select_related("created_by").prefetch_related(
-                "marks"
-            ),
-        ),
-        Prefetch(
-            "attachments", queryset=Attachment.objects.select_related("created_by")
-        ),
-        Prefetch(
-            "consultations", queryset=Consultation.objects.select_related("created_by")
-        ),
-        Prefetch(
-            "conversations",
-            queryset=Conversation.objects.select_related("created_by", "child"),
-        ),
-        Prefetch(
-            "skips",
-            queryset=ConversationSkip.objects.select_related("created_by", "child"),
-        ),
-        Prefetch(
-            "answers", queryset=AfwegingAnswer.objects.select_related("created_by")
-        ),
-        Prefetch(
-            "feedback",
-            queryset=VeiligThuisFeedback.objects.select_related("created_by"),
-        ),
-        Prefetch(
-            "decisions",
-            queryset=Decision.objects.select_related("created_by", "cosigned_by"),
-        ),
-        Prefetch(
-            "meldingen",
-            queryset=Melding.objects.select_related("created_by", "decision"),
-        ),
-        Prefetch(
-            "closings",
-            queryset=ClosingRequest.objects.select_related("created_by", "cosigned_by"),
-        ),
-    ]
+# Every kind of entry a trajectory has, by its related name.
+ENTRY_MODELS: dict[str, type[Model]] = {
+    "observations": Observation,
+    "attachments": Attachment,
+    "consultations": Consultation,
+    "conversations": Conversation,
+    "skips": ConversationSkip,
+    "answers": AfwegingAnswer,
+    "feedback": VeiligThuisFeedback,
+    "decisions": Decision,
+    "meldingen": Melding,
+    "closings": ClosingRequest,
+}
 
 
-def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
+def _entry_flags() -> dict[str, RawSQL]:
+    """``has_<kind>`` for every kind of entry, and ``has_meldplicht_cases``
+    (``meldplicht_links_for``): one EXISTS each in the query that loads the
+    trajectory, instead of a query for each kind it lacks."""
+    models: dict[str, type[Model]] = {
+        **ENTRY_MODELS,
+        "meldplicht_cases": MeldplichtCase,
+    }
+    return {
+        f"has_{name}": has_rows(model, "trajectory", Trajectory)
+        for name, model in models.items()
+    }
+
+
+def _entry_querysets(*, marks: bool) -> dict[str, QuerySet[Any]]:
+    observations = Observation.objects.select_related("created_by")
+    return {
+        "observations": observations.prefetch_related("marks")
+        if marks
+        else observations,
+        "attachments": Attachment.objects.select_related("created_by"),
+        "consultations": Consultation.objects.select_related("created_by"),
+        "conversations": Conversation.objects.select_related("created_by", "child"),
+        "skips": ConversationSkip.objects.select_related("created_by", "child"),
+        "answers": AfwegingAnswer.objects.select_related("created_by"),
+        "feedback": VeiligThuisFeedback.objects.select_related("created_by"),
+        "decisions": Decision.objects.select_related("created_by", "cosigned_by"),
+        "meldingen": Melding.objects.select_related("created_by", "decision"),
+        "closings": ClosingRequest.objects.select_related("created_by", "cosigned_by"),
+    }
+
+
+def _load_entries(trajectory: Trajectory, *, marks: bool = True) -> None:
+    """Every step's entries with who recorded them: one query per kind of entry
+    the trajectory has, none for a kind it lacks (``has_<kind>`` from
+    ``trajectory_get_for(entry_flags=True)``; without the flags every kind is
+    queried). Kinds already loaded are not loaded again: the detail page and the
+    chronology share them (docs/performance.md)."""
+    cache: dict[str, Any] = trajectory.__dict__.setdefault(
+        "_prefetched_objects_cache", {}
+    )
+    prefetches = []
+    for name, queryset in _entry_querysets(marks=marks).items():
+        if name in cache:
+            continue
+        if getattr(trajectory, f"has_{name}", True):
+            prefetches.append(Prefetch(name, queryset=queryset))
+        else:
+            # Known to be empty: stored as prefetch_related stores what it
+            # loads, without building a query that would find nothing.
+            empty = getattr(trajectory, name).none()
+            empty._result_cache = []
+            empty._prefetch_done = True
+            cache[name] = empty
+    prefetch_related_objects([trajectory], *prefetches)
+
+
+def chronology(trajectory: Trajectory, *, marks: bool = True) -> list[ChronologyItem]:
     """Every entry of the trajectory in time order (a fixed number of queries).
-    Entries already loaded by ``with_entries`` are not loaded again."""
-    prefetch_related_objects([trajectory], *_entry_prefetches())
+    Entries already loaded by ``with_entries`` are not loaded again; the
+    chronology page shows no body marks (``marks=False``)."""
+    _load_entries(trajectory, marks=marks)
     items: list[ChronologyItem] = []
     for obs in trajectory.observations.all():
         items.append(ChronologyItem(obs.created_at, "observation", 1, obs))
@@ -268,7 +324,7 @@ def chronology(trajectory: Trajectory) -> list[ChronologyItem]:
 
 def with_entries(trajectory: Trajectory) -> Trajectory:
     """Load every step's entries at once, so the detail page has a fixed query count."""
-    prefetch_related_objects([trajectory], *_entry_prefetches())
+    _load_entries(trajectory)
     return trajectory
 
 

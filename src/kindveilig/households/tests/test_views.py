@@ -337,7 +337,7 @@ def test_the_timeline_has_a_query_budget(
     case = household.cases.get()
     login(client, lokaal_team_medewerker)
     client.get(url("chronology", household))
-    with django_assert_max_num_queries(35) as few:  # type: ignore[operator]
+    with django_assert_max_num_queries(20) as few:  # type: ignore[operator]
         client.get(url("chronology", household))
     for day in range(1, 6):
         meeting_add(

@@ -275,7 +275,7 @@ def test_detail_query_count_does_not_grow_with_entries(
     trajectory = scenarios.at_step_4(prof)
     login(client, professional)
     client.get(detail(trajectory))
-    with django_assert_max_num_queries(80) as few:  # type: ignore[operator]
+    with django_assert_max_num_queries(20) as few:  # type: ignore[operator]
         client.get(detail(trajectory))
     from django.utils import timezone
 

@@ -23,10 +23,11 @@ from kindveilig.meldcode.forms import (
     StartForm,
     VersionedForm,
 )
-from kindveilig.meldcode.models import Kindcheck
+from kindveilig.meldcode.models import ClosingRequest, Decision, Kindcheck, Trajectory
 from kindveilig.meldcode.models.choices import Step
 from kindveilig.meldcode.selectors import (
     chronology,
+    trajectory_get_for,
     trajectory_page_for,
     with_entries,
 )
@@ -139,29 +140,29 @@ def _render_start(
 def trajectory_detail(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
-    trajectory = with_entries(load(request, public_id))
+    trajectory = with_entries(
+        trajectory_get_for(actor=request.actor, public_id=public_id, entry_flags=True)
+    )
     answers = current_answers(trajectory)
     next_step = Step(trajectory.step + 1) if trajectory.step < Step.BESLISSEN else None
-    items = chronology(trajectory)
+    decision = latest_decision(trajectory)
+    closing = next((c for c in trajectory.closings.all() if c.is_pending), None)
     context = {
         "trajectory": trajectory,
         "steps": Step.choices,
-        "items": items,
         "advice": advise(answers),
         "answers": answers,
         "next_step": next_step,
         "gate": step_gate(trajectory, next_step) if next_step else [],
         "missing_children": missing_child_conversations(trajectory),
-        "decision": latest_decision(trajectory),
+        "decision": decision,
         "earlier_decisions": [
             d for d in trajectory.decisions.all() if d.round < trajectory.decision_round
         ],
-        # The chronology loaded the meldingen already; the latest is shown.
+        # The entries loaded the meldingen already; the latest is shown.
         "melding": trajectory.melding,
-        "meldingen": list(trajectory.meldingen.all()),
-        "closing": next((c for c in trajectory.closings.all() if c.is_pending), None),
-        "can_cosign": request.actor.user.pk
-        in {u.pk for u in cosigners_for(trajectory.organisation)},
+        "closing": closing,
+        "can_cosign": _can_cosign(request, trajectory, decision, closing),
         "melding_outstanding": melding_outstanding(trajectory),
         "round_melding": round_melding(trajectory),
         "version_form": VersionedForm(initial={"version": trajectory.version}),
@@ -173,15 +174,32 @@ def trajectory_detail(
     return render(request, "meldcode/trajectory_detail.html", context)
 
 
+def _can_cosign(
+    request: AuthenticatedRequest,
+    trajectory: Trajectory,
+    decision: Decision | None,
+    closing: ClosingRequest | None,
+) -> bool:
+    """Whether the user is among the co-signers; asked only when the page shows
+    something to co-sign (a pending decision or closing)."""
+    if not ((decision is not None and decision.is_pending) or closing is not None):
+        return False
+    return request.actor.user.pk in {
+        u.pk for u in cosigners_for(trajectory.organisation)
+    }
+
+
 @trajectory_rule
 def trajectory_chronology(
     request: AuthenticatedRequest, public_id: uuid.UUID
 ) -> HttpResponse:
-    trajectory = load(request, public_id)
+    trajectory = trajectory_get_for(
+        actor=request.actor, public_id=public_id, entry_flags=True
+    )
     return render(
         request,
         "meldcode/trajectory_chronology.html",
-        {"trajectory": trajectory, "items": chronology(trajectory)},
+        {"trajectory": trajectory, "items": chronology(trajectory, marks=False)},
     )
 
 
