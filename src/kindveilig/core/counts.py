@@ -1,4 +1,5 @@
-"""Several counts in one query.
+"""Fewer COUNT queries: several counts in one query, and no count for a
+first page that is not full.
 
 ``count_each({"a": qs1, "b": qs2})`` asks the database once,
 ``SELECT (SELECT COUNT(*) FROM (<qs1>) AS counted), (SELECT COUNT(*) ...)``,
@@ -10,10 +11,11 @@ per count. An empty queryset (``.none()``) counts 0 without asking.
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
-__all__ = ["count_each"]
+__all__ = ["count_each", "page_of"]
 
 
 def count_each[K: Hashable](querysets: Mapping[K, QuerySet[Any]]) -> dict[K, int]:
@@ -42,3 +44,19 @@ def count_each[K: Hashable](querysets: Mapping[K, QuerySet[Any]]) -> dict[K, int
     for (key, _queryset), count in zip(asked, row, strict=True):
         counts[key] = int(count)
     return counts
+
+
+def page_of[M: Model](
+    queryset: QuerySet[M], page_number: int | str | None, per_page: int
+) -> Page[M]:
+    """``Paginator(queryset, per_page).get_page(page_number)``, the same page
+    and page numbers, without its COUNT query when the first page is asked and
+    is not full: then its rows are all there are. Most lists of one person's
+    open work fit on the first page."""
+    paginator = Paginator(queryset, per_page)
+    if page_number not in (None, "", 1, "1"):  # get_page's page 1 for None and ""
+        return paginator.get_page(page_number)
+    rows = list(queryset[:per_page])
+    if len(rows) < per_page:
+        paginator.count = len(rows)  # the cached_property, known without a query
+    return Page(rows, 1, paginator)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
@@ -18,6 +18,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
+from kindveilig.core.counts import page_of
 
 from .models import (
     AfwegingAnswer,
@@ -144,7 +145,7 @@ def trajectory_page_for(
     if next_actions:
         queryset = with_next_action(queryset)
     queryset = queryset.order_by("-is_acute", "-created_at", "-pk")
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    page = page_of(queryset, page_number, PAGE_SIZE)
     _audit_read(actor, list(page))
     return page
 
