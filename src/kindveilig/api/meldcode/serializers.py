@@ -93,6 +93,19 @@ class ChildSerializer(serializers.ModelSerializer[TrajectoryChild]):
         read_only_fields = fields
 
 
+INVOLVED_COLUMNS = (
+    "trajectory",
+    "relation",
+    "has_gezag",
+    "person",
+    "person__public_id",
+    "person__given_name",
+    "person__family_name",
+    "child",
+    "child__public_id",
+)
+
+
 class InvolvedSerializer(serializers.ModelSerializer[InvolvedPerson]):
     public_id = serializers.UUIDField(source="person.public_id", read_only=True)
     given_name = serializers.CharField(source="person.given_name", read_only=True)
@@ -275,7 +288,13 @@ class TrajectoryDetailSerializer(serializers.ModelSerializer[Trajectory]):
 
     @extend_schema_field(InvolvedSerializer(many=True))
     def get_involved(self, trajectory: Trajectory) -> Any:
-        involved = trajectory.involved.select_related("person", "child").order_by("pk")
+        # Only the columns shown: the rest of both persons (a child's name, date
+        # of birth, BSN) would be decrypted for nothing.
+        involved = (
+            trajectory.involved.select_related("person", "child")
+            .only(*INVOLVED_COLUMNS)
+            .order_by("pk")
+        )
         return InvolvedSerializer(involved, many=True).data
 
     @extend_schema_field(DecisionSerializer(many=True))

@@ -126,3 +126,76 @@ def test_the_list_decrypts_only_the_names_and_dates_it_shows(
     with_four, rows = _decryptions_for_list(client, monkeypatch)
     assert rows == 4
     assert with_four - with_one == 3 * 3
+
+
+def _with_involved(persona: Persona, count: int) -> Any:
+    return trajectory_start(
+        actor=persona.actor,
+        data=StartInput(
+            origin=Origin.WORRY,
+            worry="Zorgen.",
+            forms_of_violence=[FormOfViolence.PHYSICAL],
+            children=[
+                ChildInput(
+                    given_name="Noor",
+                    family_name="Test",
+                    date_of_birth=dt.date(2019, 5, 1),
+                    bsn="111222333",
+                )
+            ],
+            involved=[
+                InvolvedInput(
+                    given_name=f"Ouder {index}",
+                    family_name="Test",
+                    relation=Relation.MOTHER,
+                )
+                for index in range(count)
+            ],
+        ),
+    )
+
+
+def _decryptions_for(
+    client: Client, path: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, Any]:
+    calls = []
+    original = crypto.decrypt_text
+
+    def counting(value: str) -> str:
+        calls.append(value)
+        return original(value)
+
+    monkeypatch.setattr(crypto, "decrypt_text", counting)
+    response = client.get(path)
+    monkeypatch.setattr(crypto, "decrypt_text", original)
+    assert response.status_code == 200
+    return len(calls), response.json()
+
+
+def test_the_detail_decrypts_of_each_involved_person_the_names_only(
+    client: Client,
+    login: Login,
+    professional: Persona,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not the involved person's BSN or date of birth, nor their child's
+    names, date of birth or BSN (the child is shown once, in ``children``)."""
+    login(client, professional)
+    one = _with_involved(professional, 1)
+    three = _with_involved(professional, 3)
+    with_one, body = _decryptions_for(
+        client, url("trajectory-detail", one.public_id), monkeypatch
+    )
+    assert len(body["involved"]) == 1
+    with_three, body = _decryptions_for(
+        client, url("trajectory-detail", three.public_id), monkeypatch
+    )
+    assert [row["given_name"] for row in body["involved"]] == [
+        "Ouder 0",
+        "Ouder 1",
+        "Ouder 2",
+    ]
+    assert {row["child"] for row in body["involved"]} == {
+        body["children"][0]["public_id"]
+    }
+    assert with_three - with_one == 2 * 2
