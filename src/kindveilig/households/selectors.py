@@ -70,6 +70,7 @@ __all__ = [
     "Need",
     "handover_get_for",
     "handovers_for",
+    "handovers_waiting",
     "handovers_waiting_count",
     "household_access_for",
     "household_overview",
@@ -516,13 +517,13 @@ def handovers_for(*, actor: Actor) -> HandoverLists:
     return HandoverLists(incoming=incoming, outgoing=outgoing, recent=recent)
 
 
-def handovers_waiting_count(*, actor: Actor) -> int:
-    """How many handovers wait for the actor's answer: offered to their
+def handovers_waiting(*, actor: Actor) -> QuerySet[Handover]:
+    """The handovers that wait for the actor's answer: offered to their
     organisation, named to them or to no one (the aandachtsfunctionaris: all),
-    as ``may_decide`` says. A count for the start page: one query, nothing
-    read, nothing audited."""
+    as ``may_decide`` says. For counting only (the start page counts it with
+    its other items in one query): nothing read, nothing audited."""
     if actor.role not in CASE_ROLES:
-        return 0
+        return Handover.objects.none()
     queryset = Handover.objects.filter(
         to_organisation_id=actor.organisation_id, status=HandoverStatus.PENDING
     )
@@ -530,7 +531,12 @@ def handovers_waiting_count(*, actor: Actor) -> int:
         queryset = queryset.filter(
             Q(to_user__isnull=True) | Q(to_user_id=actor.user.pk)
         )
-    return queryset.count()
+    return queryset
+
+
+def handovers_waiting_count(*, actor: Actor) -> int:
+    """How many handovers wait for the actor's answer (one query)."""
+    return handovers_waiting(actor=actor).count()
 
 
 def handover_get_for(*, actor: Actor, public_id: uuid.UUID) -> Handover:

@@ -36,6 +36,7 @@ __all__ = [
     "follow_up_organisations",
     "household_request_get_for",
     "household_request_page_for",
+    "household_requests_waiting",
     "household_requests_waiting_count",
     "lokaal_team_rows",
     "lokaal_teams",
@@ -43,6 +44,7 @@ __all__ = [
     "signal_follow_up_page_for",
     "signal_get_for",
     "signal_own_page_for",
+    "signals_awaiting_first_contact",
     "signals_awaiting_first_contact_count",
 ]
 
@@ -201,16 +203,19 @@ def contact_moment_get_for(*, actor: Actor, public_id: uuid.UUID) -> ContactMome
     return moment
 
 
-def signals_awaiting_first_contact_count(*, actor: Actor) -> int:
-    """For Mijn werk: signals of the actor's JGZ without a first contact, that
-    are the actor's or nobody's yet. A count: nothing is read, nothing audited."""
+def signals_awaiting_first_contact(*, actor: Actor) -> QuerySet[StartSignal]:
+    """For Mijn werk, to count: signals of the actor's JGZ without a first
+    contact, that are the actor's or nobody's yet. Nothing is read, nothing
+    audited."""
     if actor.role not in CASE_ROLES or actor.organisation.type not in JGZ_TYPES:
-        return 0
-    return (
-        StartSignal.objects.filter(_follow_up_scope(actor), status=SignalStatus.OPEN)
-        .filter(Q(follow_up_user__isnull=True) | Q(follow_up_user_id=actor.user.pk))
-        .count()
-    )
+        return StartSignal.objects.none()
+    return StartSignal.objects.filter(
+        _follow_up_scope(actor), status=SignalStatus.OPEN
+    ).filter(Q(follow_up_user__isnull=True) | Q(follow_up_user_id=actor.user.pk))
+
+
+def signals_awaiting_first_contact_count(*, actor: Actor) -> int:
+    return signals_awaiting_first_contact(actor=actor).count()
 
 
 def follow_up_organisations() -> QuerySet[Organisation]:
@@ -278,9 +283,14 @@ def household_request_get_for(
     return request
 
 
+def household_requests_waiting(*, actor: Actor) -> QuerySet[HouseholdRequest]:
+    """For Mijn werk, to count: requests to the actor's lokaal team not
+    accepted yet."""
+    return _requests_to(actor).filter(accepted_at__isnull=True)
+
+
 def household_requests_waiting_count(*, actor: Actor) -> int:
-    """For Mijn werk: requests to the actor's lokaal team not accepted yet."""
-    return _requests_to(actor).filter(accepted_at__isnull=True).count()
+    return household_requests_waiting(actor=actor).count()
 
 
 def lokaal_teams() -> QuerySet[Organisation]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import (
     Exists,
     F,
@@ -28,6 +28,7 @@ from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
 from kindveilig.audit.models import AuditAction
 from kindveilig.audit.services import AuditItem, audit_denied, audit_record_many
+from kindveilig.core.counts import page_of
 from kindveilig.core.queries import has_rows
 
 from .models import (
@@ -116,16 +117,55 @@ def _with_children(queryset: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
     )
 
 
+# A list row shows none of the trajectory's free text, and of each child only
+# the name and age: the rest is not loaded, so it is not decrypted (a page of 50
+# decrypted each worry and each child's BSN; docs/decisions.md, "The API list:
+# rows written out, nothing unshown").
+LIST_DEFERRED = ("worry", "kindcheck_notes", "closing_agreements")
+LIST_CHILD_FIELDS = (
+    "trajectory",
+    "person",
+    "person__public_id",
+    "person__given_name",
+    "person__family_name",
+    "person__date_of_birth",
+)
+
+
+def _list_rows(queryset: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
+    return (
+        queryset.defer(*LIST_DEFERRED)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=TrajectoryChild.objects.select_related("person")
+                .only(*LIST_CHILD_FIELDS)
+                .order_by("pk"),
+            )
+        )
+    )
+
+
 def trajectory_page_for(
-    *, actor: Actor, page_number: int | str | None, status: str | None = None
+    *,
+    actor: Actor,
+    page_number: int | str | None,
+    status: str | None = None,
+    next_actions: bool = True,
 ) -> Page[Trajectory]:
-    queryset = _with_children(_visible(actor))
+    """A page of the trajectories the actor may see, acute first, newest first;
+    with ``next_actions`` each row carries what ``next_action`` reads (the list
+    page), without them only the row (the API)."""
+    queryset = _list_rows(_visible(actor))
     if status == "open":
         queryset = queryset.exclude(status=Status.CLOSED)
     elif status == "closed":
         queryset = queryset.filter(status=Status.CLOSED)
-    queryset = with_next_action(queryset).order_by("-is_acute", "-created_at", "-pk")
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
+    if next_actions:
+        queryset = with_next_action(queryset)
+    queryset = queryset.order_by("-is_acute", "-created_at", "-pk")
+    page = page_of(queryset, page_number, PAGE_SIZE)
     _audit_read(actor, list(page))
     return page
 

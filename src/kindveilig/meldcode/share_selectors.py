@@ -24,6 +24,7 @@ __all__ = [
     "share_page_received_for",
     "shared_trajectory_ids_for",
     "shares_of_trajectory",
+    "shares_received_since",
     "shares_received_since_count",
 ]
 
@@ -105,7 +106,13 @@ def share_get_for(*, actor: Actor, public_id: uuid.UUID) -> Share:
     return share
 
 
+def shares_received_since(*, actor: Actor, since: dt.datetime) -> QuerySet[Share]:
+    """The active shares to the actor since then, to count (the start page):
+    nothing read, nothing audited."""
+    return _active_shares_for(actor).filter(created_at__gte=since)
+
+
 def shares_received_since_count(*, actor: Actor, since: dt.datetime) -> int:
     """How many trajectories were shared with the actor since then (active
     shares only): a count for the start page, nothing read, nothing audited."""
-    return _active_shares_for(actor).filter(created_at__gte=since).count()
+    return shares_received_since(actor=actor, since=since).count()

@@ -1,9 +1,14 @@
 """Mijn werk: what needs this person now, as a count and a link per item.
 
-A registry of providers. A provider is a function ``(actor) -> WorkItem | None``
-that asks one app's selector for a count (cheap: a fixed number of queries,
-whatever the number of rows) and returns ``None`` when its item does not apply
-to the actor's role or nothing waits. The start page shows the items of
+A registry of providers. Most items count the rows of one app's selector: a
+``Counted`` (the selector's queryset, and the item for a count), and
+``work_for`` counts all of them in one query (``core.counts.count_each``; one
+query per count cost the start page a round trip and a query compilation
+each). An item whose count needs Python (a rule per row) is a function
+``(actor) -> WorkItem | None`` that asks its selector for the count (a fixed
+number of queries, whatever the number of rows). Either gives ``None`` when
+the item does not apply to the actor's role (the selector's queryset is then
+empty, and costs nothing) or nothing waits. The start page shows the items of
 ``work_for(actor)`` in the order of ``PROVIDERS``.
 
 To add an item: write a provider here (or in the owning app) and add it to
@@ -23,11 +28,12 @@ from django.utils.translation import ngettext
 
 from kindveilig.access.actor import Actor
 from kindveilig.access.roles import Role
-from kindveilig.households.selectors import handovers_waiting_count
+from kindveilig.core.counts import count_each
+from kindveilig.households.selectors import handovers_waiting
 from kindveilig.kansrijkestart.coalition_selectors import open_actions_summary
 from kindveilig.kansrijkestart.selectors import (
-    household_requests_waiting_count,
-    signals_awaiting_first_contact_count,
+    household_requests_waiting,
+    signals_awaiting_first_contact,
 )
 from kindveilig.meldcode.deadline_selectors import step_deadlines_due_count
 from kindveilig.meldcode.meldplicht_selectors import meldplicht_steps_due
@@ -36,12 +42,14 @@ from kindveilig.meldcode.selectors import (
     decisions_awaiting_cosign,
     evaluations_due,
 )
-from kindveilig.meldcode.share_selectors import shares_received_since_count
-from kindveilig.readiness.selectors import qualifications_expiring_count
-from kindveilig.verwijsindex.selectors import unseen_match_count
-from kindveilig.youth.messages.selectors import urgent_waiting_count
+from kindveilig.meldcode.share_selectors import shares_received_since
+from kindveilig.readiness.selectors import (
+    qualifications_expiring as qualifications_expiring_rows,
+)
+from kindveilig.verwijsindex.selectors import unseen_matches
+from kindveilig.youth.messages.selectors import urgent_waiting
 
-__all__ = ["PROVIDERS", "Provider", "WorkItem", "work_for"]
+__all__ = ["PROVIDERS", "Counted", "Provider", "WorkItem", "work_for"]
 
 # A share counts as new on the start page for this long.
 NEW_SHARE_DAYS = 14
@@ -57,23 +65,49 @@ class WorkItem:
 Provider = Callable[[Actor], WorkItem | None]
 
 
+@dataclass(frozen=True)
+class Counted:
+    """An item whose count is the number of rows of one selector's queryset:
+    ``work_for`` counts every such item in one query (``count_each``), then
+    asks ``item`` for the item (``None`` when the count is 0)."""
+
+    rows: Callable[[Actor], QuerySet[Any]]
+    item: Callable[[QuerySet[Any], int], WorkItem | None]
+
+
 def _per_trajectory(
-    rows: QuerySet[Any], page: str, label: Callable[[int], str]
-) -> WorkItem | None:
+    page: str, label: Callable[[int], str]
+) -> Callable[[QuerySet[Any], int], WorkItem | None]:
     """One row: straight to that trajectory's page; several: the trajectory list."""
-    count = rows.count()
-    if not count:
-        return None
-    url = reverse("meldcode:trajectory-list")
-    if count == 1:
-        first = rows.values_list("trajectory__public_id", flat=True).first()
-        url = reverse(page, args=[first])
-    return WorkItem(label=label(count), count=count, url=url)
+
+    def item(rows: QuerySet[Any], count: int) -> WorkItem | None:
+        if not count:
+            return None
+        url = reverse("meldcode:trajectory-list")
+        if count == 1:
+            first = rows.values_list("trajectory__public_id", flat=True).first()
+            url = reverse(page, args=[first])
+        return WorkItem(label=label(count), count=count, url=url)
+
+    return item
 
 
-def decisions_to_cosign(actor: Actor) -> WorkItem | None:
-    return _per_trajectory(
-        decisions_awaiting_cosign(actor),
+def _linked(
+    page: str, label: Callable[[int], str]
+) -> Callable[[QuerySet[Any], int], WorkItem | None]:
+    """Any number of rows: the page where they are done."""
+
+    def item(rows: QuerySet[Any], count: int) -> WorkItem | None:
+        if not count:
+            return None
+        return WorkItem(label=label(count), count=count, url=reverse(page))
+
+    return item
+
+
+decisions_to_cosign = Counted(
+    decisions_awaiting_cosign,
+    _per_trajectory(
         "meldcode:decision-cosign",
         lambda count: (
             ngettext(
@@ -83,13 +117,13 @@ def decisions_to_cosign(actor: Actor) -> WorkItem | None:
             )
             % {"count": count}
         ),
-    )
+    ),
+)
 
-
-def closings_to_cosign(actor: Actor) -> WorkItem | None:
-    """Requests to close before step 5 or with "Anders"."""
-    return _per_trajectory(
-        closings_awaiting_cosign(actor),
+# Requests to close before step 5 or with "Anders".
+closings_to_cosign = Counted(
+    closings_awaiting_cosign,
+    _per_trajectory(
         "meldcode:closing-cosign",
         lambda count: (
             ngettext(
@@ -99,13 +133,13 @@ def closings_to_cosign(actor: Actor) -> WorkItem | None:
             )
             % {"count": count}
         ),
-    )
+    ),
+)
 
-
-def evaluations(actor: Actor) -> WorkItem | None:
-    """Help whose evaluation date has come: afweging 5 is due."""
-    return _per_trajectory(
-        evaluations_due(actor),
+# Help whose evaluation date has come: afweging 5 is due.
+evaluations = Counted(
+    evaluations_due,
+    _per_trajectory(
         "meldcode:weighing",
         lambda count: (
             ngettext(
@@ -115,7 +149,8 @@ def evaluations(actor: Actor) -> WorkItem | None:
             )
             % {"count": count}
         ),
-    )
+    ),
+)
 
 
 def meldplicht_steps(actor: Actor) -> WorkItem | None:
@@ -148,96 +183,119 @@ def step_deadlines(actor: Actor) -> WorkItem | None:
     return WorkItem(label=label, count=count, url=reverse(page))
 
 
-def handovers_offered(actor: Actor) -> WorkItem | None:
-    count = handovers_waiting_count(actor=actor)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s handover waits for your answer",
-        "%(count)s handovers wait for your answer",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=reverse("households:handover-list"))
+handovers_offered = Counted(
+    lambda actor: handovers_waiting(actor=actor),
+    _linked(
+        "households:handover-list",
+        lambda count: (
+            ngettext(
+                "%(count)s handover waits for your answer",
+                "%(count)s handovers wait for your answer",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
+
+verwijsindex_matches = Counted(
+    unseen_matches,
+    _linked(
+        "verwijsindex:match-list",
+        lambda count: (
+            ngettext(
+                "%(count)s new match in the Verwijsindex",
+                "%(count)s new matches in the Verwijsindex",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
 
 
-def verwijsindex_matches(actor: Actor) -> WorkItem | None:
-    count = unseen_match_count(actor)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s new match in the Verwijsindex",
-        "%(count)s new matches in the Verwijsindex",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=reverse("verwijsindex:match-list"))
-
-
-def shares_received(actor: Actor) -> WorkItem | None:
+def _new_shares(actor: Actor) -> QuerySet[Any]:
     since = timezone.now() - dt.timedelta(days=NEW_SHARE_DAYS)
-    count = shares_received_since_count(actor=actor, since=since)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s trajectory shared with you in the last two weeks",
-        "%(count)s trajectories shared with you in the last two weeks",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=reverse("verwijsindex:share-list"))
+    return shares_received_since(actor=actor, since=since)
 
 
-def urgent_youth_messages(actor: Actor) -> WorkItem | None:
-    count = urgent_waiting_count(actor=actor)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s urgent message from a child waits for an answer",
-        "%(count)s urgent messages from children wait for an answer",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=reverse("youthstaff:inbox"))
+shares_received = Counted(
+    _new_shares,
+    _linked(
+        "verwijsindex:share-list",
+        lambda count: (
+            ngettext(
+                "%(count)s trajectory shared with you in the last two weeks",
+                "%(count)s trajectories shared with you in the last two weeks",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
 
+urgent_youth_messages = Counted(
+    lambda actor: urgent_waiting(actor=actor),
+    _linked(
+        "youthstaff:inbox",
+        lambda count: (
+            ngettext(
+                "%(count)s urgent message from a child waits for an answer",
+                "%(count)s urgent messages from children wait for an answer",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
 
-def qualifications_expiring(actor: Actor) -> WorkItem | None:
-    count = qualifications_expiring_count(actor=actor)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s qualification has expired or expires within 90 days",
-        "%(count)s qualifications have expired or expire within 90 days",
-        count,
-    ) % {"count": count}
-    return WorkItem(label=label, count=count, url=reverse("readiness:readiness"))
+qualifications_expiring = Counted(
+    lambda actor: qualifications_expiring_rows(actor=actor),
+    _linked(
+        "readiness:readiness",
+        lambda count: (
+            ngettext(
+                "%(count)s qualification has expired or expires within 90 days",
+                "%(count)s qualifications have expired or expire within 90 days",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
 
+# Kansrijke Start: signals to the actor's JGZ that wait for a first contact
+# (the actor's own, or nobody's yet).
+kansrijke_start_first_contacts = Counted(
+    lambda actor: signals_awaiting_first_contact(actor=actor),
+    _linked(
+        "kansrijkestart:follow-up-list",
+        lambda count: (
+            ngettext(
+                "%(count)s Kansrijke Start family waits for a first contact",
+                "%(count)s Kansrijke Start families wait for a first contact",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
 
-def kansrijke_start_first_contacts(actor: Actor) -> WorkItem | None:
-    """Kansrijke Start: signals to the actor's JGZ that wait for a first contact
-    (the actor's own, or nobody's yet)."""
-    count = signals_awaiting_first_contact_count(actor=actor)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s Kansrijke Start family waits for a first contact",
-        "%(count)s Kansrijke Start families wait for a first contact",
-        count,
-    ) % {"count": count}
-    return WorkItem(
-        label=label, count=count, url=reverse("kansrijkestart:follow-up-list")
-    )
-
-
-def kansrijke_start_household_requests(actor: Actor) -> WorkItem | None:
-    """Kansrijke Start: the JGZ asks the actor's lokaal team for a household case."""
-    count = household_requests_waiting_count(actor=actor)
-    if not count:
-        return None
-    label = ngettext(
-        "%(count)s request from the JGZ for a household case",
-        "%(count)s requests from the JGZ for a household case",
-        count,
-    ) % {"count": count}
-    return WorkItem(
-        label=label, count=count, url=reverse("kansrijkestart:request-list")
-    )
+# Kansrijke Start: the JGZ asks the actor's lokaal team for a household case.
+kansrijke_start_household_requests = Counted(
+    lambda actor: household_requests_waiting(actor=actor),
+    _linked(
+        "kansrijkestart:request-list",
+        lambda count: (
+            ngettext(
+                "%(count)s request from the JGZ for a household case",
+                "%(count)s requests from the JGZ for a household case",
+                count,
+            )
+            % {"count": count}
+        ),
+    ),
+)
 
 
 def kansrijke_start_actions(actor: Actor) -> WorkItem | None:
@@ -259,7 +317,7 @@ def kansrijke_start_actions(actor: Actor) -> WorkItem | None:
     )
 
 
-PROVIDERS: list[Provider] = [
+PROVIDERS: list[Provider | Counted] = [
     decisions_to_cosign,
     closings_to_cosign,
     evaluations,
@@ -277,5 +335,18 @@ PROVIDERS: list[Provider] = [
 
 
 def work_for(actor: Actor) -> list[WorkItem]:
-    """The items with something waiting, in the order of ``PROVIDERS``."""
-    return [item for provider in PROVIDERS if (item := provider(actor)) is not None]
+    """The items with something waiting, in the order of ``PROVIDERS``; the
+    ``Counted`` ones counted together in one query."""
+    rows = {
+        index: provider.rows(actor)
+        for index, provider in enumerate(PROVIDERS)
+        if isinstance(provider, Counted)
+    }
+    counts = count_each(rows)
+    items = (
+        provider.item(rows[index], counts[index])
+        if isinstance(provider, Counted)
+        else provider(actor)
+        for index, provider in enumerate(PROVIDERS)
+    )
+    return [item for item in items if item is not None]

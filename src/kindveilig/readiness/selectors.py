@@ -56,6 +56,7 @@ __all__ = [
     "member_choices_for",
     "organisations_with_flags",
     "qualification_get_for",
+    "qualifications_expiring",
     "qualifications_expiring_count",
     "readiness_get_for",
     "readiness_page_for",
@@ -431,14 +432,16 @@ def member_choices_for(*, actor: Actor) -> list[tuple[int, str]]:
     return list(seen.items())
 
 
-def qualifications_expiring_count(*, actor: Actor, today: date | None = None) -> int:
-    """How many current qualifications of the organisation's designated
-    aandachtsfunctionarissen have expired or expire within 90 days (the
+def qualifications_expiring(
+    *, actor: Actor, today: date | None = None
+) -> QuerySet[Qualification]:
+    """The current qualifications of the organisation's designated
+    aandachtsfunctionarissen that have expired or expire within 90 days (the
     latest of each kind per person: a renewed one no longer counts). For the
-    aandachtsfunctionaris and the functioneel beheerder; a count for the start
-    page: one query, nothing read, nothing audited."""
+    aandachtsfunctionaris and the functioneel beheerder; to count, for the
+    start page: nothing read, nothing audited."""
     if actor.role not in MANAGER_ROLES:
-        return 0
+        return Qualification.objects.none()
     today = today or timezone.localdate()
     later = Qualification.objects.filter(
         ~Q(kind=QualificationKind.COURSE) | Q(certified=True),
@@ -461,4 +464,9 @@ def qualifications_expiring_count(*, actor: Actor, today: date | None = None) ->
         ~Exists(later),
         obtained_on__lte=today,
         expires_on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS),
-    ).count()
+    )
+
+
+def qualifications_expiring_count(*, actor: Actor, today: date | None = None) -> int:
+    """How many (``qualifications_expiring``): one query."""
+    return qualifications_expiring(actor=actor, today=today).count()

@@ -20,6 +20,7 @@ __all__ = [
     "signal_indexes_missing_a_match",
     "signal_page_for",
     "unseen_match_count",
+    "unseen_matches",
 ]
 
 PAGE_SIZE = 50
@@ -56,12 +57,17 @@ def match_notice_page_for(
     return page
 
 
-def unseen_match_count(actor: Actor) -> int:
+def unseen_matches(actor: Actor) -> QuerySet[MatchNotice]:
+    """The actor's match notices not seen yet, to count (Mijn werk)."""
     return MatchNotice.objects.filter(
         user=actor.user,
         seen_at__isnull=True,
         other_signal__status=SignalStatus.ACTIVE,
-    ).count()
+    )
+
+
+def unseen_match_count(actor: Actor) -> int:
+    return unseen_matches(actor).count()
 
 
 def _own_signals(actor: Actor) -> QuerySet[Signal]:

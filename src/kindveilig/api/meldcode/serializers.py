@@ -6,7 +6,10 @@ here and an empty one reaches the service, which says what is missing — the sa
 refusal the page gives. Output serializers are read-only and never show a BSN.
 """
 
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
@@ -90,6 +93,19 @@ class ChildSerializer(serializers.ModelSerializer[TrajectoryChild]):
         read_only_fields = fields
 
 
+INVOLVED_COLUMNS = (
+    "trajectory",
+    "relation",
+    "has_gezag",
+    "person",
+    "person__public_id",
+    "person__given_name",
+    "person__family_name",
+    "child",
+    "child__public_id",
+)
+
+
 class InvolvedSerializer(serializers.ModelSerializer[InvolvedPerson]):
     public_id = serializers.UUIDField(source="person.public_id", read_only=True)
     given_name = serializers.CharField(source="person.given_name", read_only=True)
@@ -139,6 +155,42 @@ class TrajectoryListSerializer(serializers.ModelSerializer[Trajectory]):
             "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: Trajectory) -> dict[str, Any]:
+        """The same dict as DRF's generic walk over the fields (a test holds
+        them equal), written out: the walk cost about 9 ms of a page of 50
+        (docs/decisions.md, "The API list: rows written out, nothing unshown")."""
+        zone = timezone.get_current_timezone()
+        return {
+            "public_id": str(instance.public_id),
+            "origin": instance.origin,
+            "step": instance.step,
+            "status": instance.status,
+            "is_acute": instance.is_acute,
+            "version": instance.version,
+            "owner_name": instance.owner.full_name,
+            "children": [_child(link) for link in instance.children.all()],
+            "created_at": _datetime(instance.created_at, zone),
+            "updated_at": _datetime(instance.updated_at, zone),
+        }
+
+
+def _datetime(value: dt.datetime, zone: dt.tzinfo) -> str:
+    """``DateTimeField``'s ISO 8601 text: in the current time zone, UTC as "Z"."""
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _child(link: TrajectoryChild) -> dict[str, Any]:
+    """``ChildSerializer``'s dict, written out."""
+    person = link.person
+    born = person.date_of_birth
+    return {
+        "public_id": str(person.public_id),
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "date_of_birth": born.isoformat() if born is not None else None,
+    }
 
 
 TrajectoryPageSerializer = page_serializer(TrajectoryListSerializer, "TrajectoryPage")
@@ -236,7 +288,13 @@ class TrajectoryDetailSerializer(serializers.ModelSerializer[Trajectory]):
 
     @extend_schema_field(InvolvedSerializer(many=True))
     def get_involved(self, trajectory: Trajectory) -> Any:
-        involved = trajectory.involved.select_related("person", "child").order_by("pk")
+        # Only the columns shown: the rest of both persons (a child's name, date
+        # of birth, BSN) would be decrypted for nothing.
+        involved = (
+            trajectory.involved.select_related("person", "child")
+            .only(*INVOLVED_COLUMNS)
+            .order_by("pk")
+        )
         return InvolvedSerializer(involved, many=True).data
 
     @extend_schema_field(DecisionSerializer(many=True))

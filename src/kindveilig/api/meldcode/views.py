@@ -155,6 +155,7 @@ def trajectory_list(request: Request) -> Response:
         actor=actor,
         page_number=request.query_params.get("page"),
         status=request.query_params.get("status"),
+        next_actions=False,
     )
     return paginated(request, page, s.TrajectoryListSerializer)
 

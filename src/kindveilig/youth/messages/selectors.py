@@ -48,6 +48,7 @@ __all__ = [
     "first_alerted_of",
     "inbox_for",
     "messages_of",
+    "urgent_waiting",
     "urgent_waiting_count",
 ]
 
@@ -109,11 +110,11 @@ def _inbox_queryset(actor: Actor) -> QuerySet[YouthConversation]:
     )
 
 
-def urgent_waiting_count(*, actor: Actor) -> int:
+def urgent_waiting(*, actor: Actor) -> QuerySet[YouthConversation]:
     """Urgent conversations that nobody opened yet, or where the child waits
     for an answer, for the staff who handle the inbox (the
     aandachtsfunctionaris, and the on-duty organisation's once it went there).
-    A count for the start page: one query, nothing read, nothing audited."""
+    To count, for the start page: nothing read, nothing audited."""
     return (
         _inbox_queryset(actor)
         .filter(is_urgent=True, is_misuse=False)
@@ -121,8 +122,11 @@ def urgent_waiting_count(*, actor: Actor) -> int:
             Q(urgent_unopened_since__isnull=False)
             | Q(status=ConversationStatus.OPEN, waiting_since__isnull=False)
         )
-        .count()
     )
+
+
+def urgent_waiting_count(*, actor: Actor) -> int:
+    return urgent_waiting(actor=actor).count()
 
 
 def channel_hours(organisation_id: int) -> Hours:
