@@ -28,6 +28,16 @@ from .conftest import Login, url
 pytestmark = [pytest.mark.django_db]
 
 
+def _noor() -> ChildInput:
+    """A child with a date of birth and a BSN (fictitious: a test number)."""
+    return ChildInput(
+        given_name="Noor",
+        family_name="Test",
+        date_of_birth=dt.date(2019, 5, 1),
+        bsn="111222333",
+    )
+
+
 def _two_children(persona: Persona) -> None:
     """Two children, one without a date of birth, and a BSN."""
     trajectory_start(
@@ -37,12 +47,7 @@ def _two_children(persona: Persona) -> None:
             worry="Twee kinderen, een zonder geboortedatum.",
             forms_of_violence=[FormOfViolence.PHYSICAL],
             children=[
-                ChildInput(
-                    given_name="Noor",
-                    family_name="Test",
-                    date_of_birth=dt.date(2019, 5, 1),
-                    bsn="111222333",
-                ),
+                _noor(),
                 ChildInput(given_name="Ties", family_name="Test", date_of_birth=None),
             ],
             involved=[
@@ -135,14 +140,7 @@ def _with_involved(persona: Persona, count: int) -> Any:
             origin=Origin.WORRY,
             worry="Zorgen.",
             forms_of_violence=[FormOfViolence.PHYSICAL],
-            children=[
-                ChildInput(
-                    given_name="Noor",
-                    family_name="Test",
-                    date_of_birth=dt.date(2019, 5, 1),
-                    bsn="111222333",
-                )
-            ],
+            children=[_noor()],
             involved=[
                 InvolvedInput(
                     given_name=f"Ouder {index}",
