@@ -143,12 +143,13 @@ bench: bench-install
 
 # The spread of the page ratios over repeated identical runs (issue 17): which
 # differences between two runs are noise. About 5 minutes per run: without the
-# capacity run (make bench-quick measures it once).
+# capacity run (make bench-quick measures it once), and without rewriting the
+# make bench-quick block of docs/performance.md (its capacity table stays).
 BENCH_SPREAD_RUNS ?= 3
 bench-spread: bench-install
 	rm -rf var/bench/spread
 	for n in $$(seq 1 $(BENCH_SPREAD_RUNS)); do \
-	  BENCH_CAPACITY_USERS= PG_PROFILE=production scripts/with_postgres.sh scripts/bench.sh bench-quick $(BENCH_QUICK_DURATION) $(BENCH_QUICK_SIZES) || exit 1; \
+	  BENCH_CAPACITY_USERS= BENCH_NO_REPORT=1 PG_PROFILE=production scripts/with_postgres.sh scripts/bench.sh bench-quick $(BENCH_QUICK_DURATION) $(BENCH_QUICK_SIZES) || exit 1; \
 	  mkdir -p var/bench/spread && mv var/bench/bench-quick var/bench/spread/$$n; \
 	done
 	DJANGO_SETTINGS_MODULE=kindveilig.settings.test $(PY) manage.py bench_spread var/bench/spread/*

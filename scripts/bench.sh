@@ -102,4 +102,8 @@ $PY manage.py verify_audit_log > "$OUT/verify-after-writers.txt" 2>&1 \
 # The children's pages in every language: weighed once (their weight does not
 # depend on the size of the data), rolled back.
 $PY manage.py youth_page_weights --out "$OUT/youth_weights.json"
-$PY manage.py bench_report --profile "$PROFILE" --dir "$OUT"
+# make bench-spread writes its own block (BENCH_NO_REPORT): its runs have no
+# capacity table and must not replace the one make bench-quick wrote.
+if [ -z "${BENCH_NO_REPORT:-}" ]; then
+  $PY manage.py bench_report --profile "$PROFILE" --dir "$OUT"
+fi
