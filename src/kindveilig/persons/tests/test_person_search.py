@@ -94,3 +94,37 @@ def test_search_query_count_does_not_grow_with_results(
     )
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator,union-attr]
         search(client, "Telling")
+
+
+def test_name_search_takes_the_first_matches_of_the_index_and_every_word(
+    professional: Persona, other_organisation: object
+) -> None:
+    """More matches than a page: the first 50 by registration, each matching every
+    word; a person matching one word only, or of another organisation, never."""
+    from kindveilig.persons.models import Person
+    from kindveilig.persons.selectors import SEARCH_LIMIT, name_search_ids
+
+    organisation = professional.organisation
+    # Registered first: in the first 50 if one word were enough.
+    PersonFactory.create(
+        registered_by=organisation, given_name="Noor", family_name="Anders"
+    )
+    daan = PersonFactory.create(
+        registered_by=organisation, given_name="Daan", family_name="Veeltal"
+    ).pk
+    PersonFactory.create(
+        registered_by=other_organisation, given_name="Noor", family_name="Veeltal"
+    )
+    both = [
+        PersonFactory.create(
+            registered_by=organisation, given_name="Noor", family_name="Veeltal"
+        ).pk
+        for _ in range(SEARCH_LIMIT + 3)
+    ]
+    visible = Person.objects.filter(registered_by=organisation)
+
+    def found(query: str) -> list[int]:
+        return list(name_search_ids(visible, query, organisation_id=organisation.pk))
+
+    assert found("noor veel") == sorted(both)[:SEARCH_LIMIT]
+    assert found("veeltal") == sorted([daan, *both])[:SEARCH_LIMIT]
