@@ -59,6 +59,9 @@ for SIZE in "$@"; do
     -u "$USERS" -r 10 -t "$DURATION" --host "http://127.0.0.1:$PORT" \
     --csv "$DIR/locust" --only-summary --loglevel WARNING > "$DIR/locust.txt" 2>&1 || true
   LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
+  # The server times of the load run only: the capacity steps below append to
+  # the same log (their queueing is theirs, not the load run's).
+  cp "$DIR/access.log" "$DIR/access-load.log"
   # Capacity (issue 17), at the largest size only: the same mix with more and
   # more users until the p95 has doubled; the report names the last step within.
   # Users start at 20 a second and the figures are reset once all have started,
@@ -73,6 +76,7 @@ for SIZE in "$@"; do
     done
   fi
   kill "$GUNICORN"; wait "$GUNICORN" 2>/dev/null || true
+  mv "$DIR/access.log" "$DIR/access-all.log"; mv "$DIR/access-load.log" "$DIR/access.log"
   $PY manage.py bench_explain --out "$DIR/explain.json" >/dev/null
   $PY manage.py bench_signals --count 200 --out "$DIR/signals.json" >/dev/null || echo null > "$DIR/signals.json"
   # The monitor (issue 15): refresh full and incremental, the dashboard's filters,

@@ -115,3 +115,24 @@ def test_a_second_run_replaces_and_does_not_add(world: Persona) -> None:
         == first
     )
     assert MonitorRefresh.objects.count() == 2
+
+
+def test_a_full_run_analyses_the_tables_it_rewrote_and_an_incremental_one_not(
+    world: Persona,
+) -> None:
+    """Stale statistics after a full run planned the dashboard badly at national
+    size (docs/performance.md, item 18)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def analysed(**options: object) -> list[str]:
+        with CaptureQueriesContext(connection) as run:
+            monitor_refresh(today=dt.date(2026, 6, 15), **options)  # type: ignore[arg-type]
+        return [
+            q["sql"] for q in run.captured_queries if q["sql"].startswith("ANALYZE")
+        ]
+
+    [full] = analysed(full=True)
+    for table in ("monitor_monitorcount", "monitor_monitorfigure"):
+        assert table in full
+    assert analysed() == []  # nothing changed: an incremental run
